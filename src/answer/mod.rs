@@ -1,0 +1,378 @@
+//! Answers: from a [`Question`] to an [`Answer`] of verbatim quotes and passages, each with
+//! its speaker (or none) and citation, best first. Candidates come from the index; ranking
+//! adds what BM25 cannot see: how much of the question a unit covers, phrase order, whether it
+//! holds the kind of fact asked for, and whether it is a direct quote.
+
+pub mod question;
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+pub use question::{understand, Expect, Intent, Question};
+
+use crate::engine::{Library, Source, Unit};
+use crate::error::Result;
+use crate::index::{SearchIndex, SearchRequest, UnitKind};
+use crate::quotes::{Cue, PersonId, Voice};
+use crate::text::{fold, Span};
+
+/// Where an answer's text was printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub published: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Quote,
+    Passage,
+}
+
+/// How the text relates to its speaker, for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// Words in quote marks, or a transcript turn.
+    Direct,
+    /// Reported speech: the journalist's paraphrase of what the speaker said.
+    Reported,
+    /// A section the speaker wrote.
+    Authored,
+    /// The article's own words.
+    Narration,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// Exactly `article.text[span]`.
+    pub text: String,
+    pub speaker: Option<String>,
+    pub attribution: Attribution,
+    pub document: Citation,
+    pub paragraph: usize,
+    pub span: Span,
+    /// For "when" answers: the date the event is resolved to (`2024-05-17`, `2022-09`).
+    pub date: Option<String>,
+    #[serde(skip)]
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answer {
+    pub question: String,
+    pub items: Vec<Item>,
+    pub note: Option<String>,
+}
+
+/// The longest text an answer shows from one transcript turn before it picks a window.
+const WINDOW_CHARS: usize = 420;
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)[ -](hours?|days?|weeks?|months?|years?|minutes?|decades?)\b").unwrap()
+});
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\$\s?\d|\d\s?(billion|million|trillion|percent|%)|€\s?\d|yuan|rubles?)").unwrap()
+});
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b").unwrap());
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last year|this week|last week)\b").unwrap()
+});
+static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
+
+/// Answers a question from the library and its index.
+#[tracing::instrument(skip_all, fields(question = %question.as_str()))]
+pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usize) -> Result<Answer> {
+    let intent = understand(question, &lib.ex.people);
+    tracing::debug!(?intent, "understood");
+    let mut note = None;
+    let items = match &intent {
+        Intent::SaidBy { speakers, topic } => {
+            let (items, n) = said_by(lib, index, speakers, topic, max)?;
+            note = n;
+            items
+        }
+        Intent::UnknownSpeaker { name, topic } => {
+            note = Some(unknown_speaker_note(lib, name));
+            // Passages about the topic that mention the person, attributed only as the text
+            // attributes them; never a quote passed off as theirs.
+            let mut items = rank(lib, index, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max)?;
+            let n = fold(name);
+            items.retain(|i| i.speaker.as_deref().is_none_or(|s| !fold(s).contains(&n)) && fold(&i.text).contains(&n));
+            items
+        }
+        Intent::WhoSaid { topic } => {
+            let mut items = rank(lib, index, topic, &[], None, None, max * 3)?;
+            items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
+            items.truncate(max);
+            if items.is_empty() {
+                note = Some(format!("No quote in the corpus matches “{topic}”."));
+            }
+            items
+        }
+        Intent::WhoIs { person } => who_is(lib, *person, max),
+        Intent::When { topic } => {
+            let mut items = crate::timeline::when(lib, index, topic, max)?;
+            if items.is_empty() {
+                items = rank(lib, index, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max)?;
+            }
+            items
+        }
+        Intent::Fact { topic, expect } => {
+            rank(lib, index, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max)?
+        }
+    };
+    let note = note.or_else(|| {
+        items.is_empty().then(|| "Nothing in the corpus answers that. Try a person's name or other words.".to_string())
+    });
+    Ok(Answer { question: question.as_str().to_string(), items, note })
+}
+
+fn speaker_names(lib: &Library, ids: &[PersonId]) -> Vec<String> {
+    ids.iter().map(|&i| lib.ex.people.get(i).name.clone()).collect()
+}
+
+fn said_by(
+    lib: &Library,
+    index: &SearchIndex,
+    speakers: &[PersonId],
+    topic: &str,
+    max: usize,
+) -> Result<(Vec<Item>, Option<String>)> {
+    let names = speaker_names(lib, speakers);
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    // The speaker's own name words are not topic words.
+    let topic: String = topic
+        .split_whitespace()
+        .filter(|w| !speakers.iter().any(|&s| lib.ex.people.get(s).words.iter().any(|n| n == &fold(w))))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quoted = speakers.iter().any(|s| lib.ex.quotes.iter().any(|q| q.speaker == Some(*s)));
+    let has_words = lib.units.iter().any(|u| u.speaker.is_some_and(|s| speakers.contains(&s)));
+    if !has_words {
+        let who = names.join(" or ");
+        return Ok((Vec::new(), Some(format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib)))));
+    }
+    let mut items = rank(lib, index, &topic, &name_refs, None, None, max)?;
+    let terms = index.analyse(&topic)?;
+    let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
+    if items.is_empty() || (!terms.is_empty() && !matched) {
+        items = rank(lib, index, "", &name_refs, None, None, max)?;
+        let note = format!(
+            "No words of {} in the corpus match “{}”; here is what {} said.",
+            names.join(" or "),
+            topic.trim(),
+            names.join(" and ")
+        );
+        return Ok((items, Some(note)));
+    }
+    let note = (!quoted).then(|| {
+        format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
+    });
+    Ok((items, note))
+}
+
+fn quoted_list(lib: &Library) -> String {
+    let list: Vec<String> = lib.ex.quoted_people().iter().map(|(id, _)| lib.ex.people.get(*id).name.clone()).collect();
+    format!("People quoted in the corpus: {}.", list.join(", "))
+}
+
+fn unknown_speaker_note(lib: &Library, name: &str) -> String {
+    format!("No quotes from {name} in the corpus. {}", quoted_list(lib))
+}
+
+fn who_is(lib: &Library, person: PersonId, max: usize) -> Vec<Item> {
+    let p = lib.ex.people.get(person);
+    let mut items = Vec::new();
+    let mut seen = HashSet::new();
+    for d in &p.descriptors {
+        let Some(art) = lib.corpus.articles.iter().position(|a| a.id == d.article) else { continue };
+        if !seen.insert((art, d.sentence)) {
+            continue;
+        }
+        let a = &lib.corpus.articles[art];
+        let paragraph = a.paragraph_of(d.sentence).map_or(0, |p| p.index);
+        items.push(Item {
+            kind: ItemKind::Passage,
+            text: a.slice(d.sentence).to_string(),
+            speaker: None,
+            attribution: Attribution::Narration,
+            document: lib.citation(art),
+            paragraph,
+            span: d.sentence,
+            date: None,
+            score: 1.0,
+        });
+    }
+    items.truncate(max);
+    items
+}
+
+/// Whether a unit's text holds the kind of fact a question expects.
+fn holds(expect: Expect, text: &str) -> bool {
+    match expect {
+        Expect::Duration => DURATION.is_match(text),
+        Expect::Amount => AMOUNT.is_match(text),
+        Expect::Count => COUNT.is_match(text),
+        Expect::Date => DATE.is_match(text),
+        Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
+        Expect::Title => TITLE.is_match(text),
+        Expect::Definition => {
+            text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
+        }
+    }
+}
+
+/// Retrieves candidates from the index and re-ranks them.
+fn rank(
+    lib: &Library,
+    index: &SearchIndex,
+    topic: &str,
+    speakers: &[&str],
+    kind: Option<UnitKind>,
+    expect: Option<Expect>,
+    max: usize,
+) -> Result<Vec<Item>> {
+    let terms: Vec<String> = index.analyse(&content_only(topic))?;
+    let hits = index.search(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60 })?;
+    let mut scored: Vec<(f32, &Unit, Span)> = Vec::new();
+    // BM25 is relative to the question; scale it so the best hit scores 10 and the bonuses
+    // below weigh the same for every question.
+    let top = hits.iter().map(|h| h.score).fold(0.0f32, f32::max).max(f32::EPSILON);
+    for h in hits {
+        let Some(mut unit) = lib.units.get(h.key as usize) else { continue };
+        // A sentence of a quotation is answered by the quotation itself.
+        if let Some(q) = unit.within {
+            unit = &lib.units[q];
+        }
+        let (span, cover, phrase) = best_window(lib, unit, &terms);
+        let mut score = 10.0 * h.score / top;
+        if !terms.is_empty() {
+            score += 4.0 * cover + 1.5 * phrase as f32;
+        }
+        if let Some(e) = expect {
+            // A sentence without the kind of fact asked for is a weak answer however many
+            // words it shares with the question.
+            if holds(e, lib.text(unit.article, span)) {
+                score += 3.0;
+            } else {
+                score *= 0.6;
+            }
+        }
+        if !speakers.is_empty() {
+            score += match unit.source {
+                Source::Quote(q) if lib.ex.quotes[q].fragment => 0.8,
+                Source::Quote(_) => 1.5,
+                Source::Passage(_) => 0.0,
+            };
+        }
+        if terms.is_empty() {
+            // No topic: prefer full quotes, longer first, then order of appearance.
+            score = if unit.kind == UnitKind::Quote { 1.0 } else { 0.5 } + (span.len().min(400) as f32) / 1000.0;
+        } else if cover == 0.0 && expect.is_none() && speakers.is_empty() {
+            continue;
+        }
+        tracing::debug!(key = unit.key, bm25 = h.score, cover, phrase, score, text = %lib.text(unit.article, span).chars().take(60).collect::<String>(), "candidate");
+        scored.push((score, unit, span));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
+    let mut items: Vec<Item> = Vec::new();
+    let mut taken: Vec<(usize, Span)> = Vec::new();
+    for (score, unit, span) in scored {
+        // One text once: a passage inside a quote already shown (or the reverse) is a repeat.
+        if taken.iter().any(|(a, s)| *a == unit.article && s.overlaps(span)) {
+            // (a passage mapped to its quote arrives here a second time, too)
+            continue;
+        }
+        taken.push((unit.article, span));
+        items.push(lib.item(unit, span, score));
+        if items.len() == max {
+            break;
+        }
+    }
+    Ok(items)
+}
+
+/// Drops the question frame (`how long did`, `what is`) so only topic words are searched.
+fn strip_frame(topic: &str) -> String {
+    static FRAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:how (?:long|much|many|often|far)|what (?:is|are|was|were)|which \w+|where|when|why|who)\b")
+            .unwrap()
+    });
+    FRAME.replace(topic, "").into_owned()
+}
+
+fn content_only(topic: &str) -> String {
+    topic
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '$' || c == '-'))
+        .filter(|w| !w.is_empty() && !crate::text::is_stopword(&fold(w)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The span an answer shows for a unit, with the fraction of question terms it covers and
+/// how many question-term pairs it holds in order. Long transcript turns are cut to the
+/// window of whole sentences that covers the question best.
+fn best_window(lib: &Library, unit: &Unit, terms: &[String]) -> (Span, f32, usize) {
+    let measure = |stems: &[String]| -> (f32, usize) {
+        if terms.is_empty() {
+            return (0.0, 0);
+        }
+        let cover = terms.iter().filter(|t| stems.iter().any(|s| same_word(t, s))).count() as f32 / terms.len() as f32;
+        let phrase = terms.windows(2).filter(|w| stems.windows(2).any(|s| s[0] == w[0] && s[1] == w[1])).count();
+        (cover, phrase)
+    };
+    let long_turn =
+        matches!(unit.source, Source::Quote(q) if lib.ex.quotes[q].cue == Cue::Turn) && unit.span.len() > WINDOW_CHARS;
+    if !long_turn {
+        let (c, p) = measure(&unit.stems);
+        return (unit.span, c, p);
+    }
+    let sentences: Vec<&(Span, Vec<String>)> = unit.sentences.iter().collect();
+    let mut best = (unit.sentences.first().map_or(unit.span, |s| s.0), -1.0f32, 0usize);
+    for i in 0..sentences.len() {
+        let mut stems: Vec<String> = Vec::new();
+        for j in i..sentences.len() {
+            let span = Span::new(sentences[i].0.start, sentences[j].0.end);
+            if span.len() > WINDOW_CHARS && j > i {
+                break;
+            }
+            stems.extend(sentences[j].1.iter().cloned());
+            let (c, p) = measure(&stems);
+            // Prefer coverage, then phrase order, then the shorter window.
+            let better = c > best.1 || (c == best.1 && p > best.2);
+            if better {
+                best = (span, c, p);
+            }
+        }
+    }
+    (best.0, best.1.max(0.0), best.2)
+}
+
+/// Stems of one word: equal, or one a prefix of the other when both are long enough
+/// (`suppli` from "supplies" and `supplier`).
+fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)) && a.len().abs_diff(b.len()) <= 3)
+}
+
+/// How an item's attribution reads from a unit's source.
+pub(crate) fn attribution_of(lib: &Library, source: Source) -> Attribution {
+    match source {
+        Source::Quote(_) => Attribution::Direct,
+        Source::Passage(p) => match lib.ex.passages[p].voice {
+            Voice::Reported(_) => Attribution::Reported,
+            Voice::Turn(_) | Voice::Quoted(_) => Attribution::Direct,
+            Voice::Section(_) => Attribution::Authored,
+            Voice::Narration | Voice::Unattributed => Attribution::Narration,
+        },
+    }
+}

@@ -1,0 +1,354 @@
+//! Question understanding: raw text becomes a typed [`Question`] at the boundary (length and
+//! emptiness checked once), then an [`Intent`] using the people the corpus knows.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::{Error, Result};
+use crate::quotes::{People, PersonId};
+use crate::text::{fold, is_stopword, squash};
+
+/// A question that passed the boundary checks: non-empty, within the length limit, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question(String);
+
+impl Question {
+    pub fn parse(raw: &str, max_chars: usize) -> Result<Question> {
+        let q = squash(raw);
+        let len = q.chars().count();
+        if len == 0 {
+            return Err(Error::EmptyQuestion);
+        }
+        if len > max_chars {
+            return Err(Error::QuestionTooLong { len, max: max_chars });
+        }
+        Ok(Question(q))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What kind of fact a plain question wants, used to prefer sentences that hold one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Duration,
+    Amount,
+    Count,
+    Date,
+    Place,
+    /// A named work (`which song`): a title in quote marks.
+    Title,
+    /// `what is X`: a sentence that defines X.
+    Definition,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// `what did X say about Y`, `X on Y`, descriptor forms (`the Rand expert`).
+    SaidBy { speakers: Vec<PersonId>, topic: String },
+    /// The asked-about speaker is no one the corpus knows: `what did Biden say …`.
+    UnknownSpeaker { name: String, topic: String },
+    /// `who said …`, `who called … a …`.
+    WhoSaid { topic: String },
+    /// `who is X`.
+    WhoIs { person: PersonId },
+    /// `when did …`.
+    When { topic: String },
+    /// Everything else: find the sentence that answers it.
+    Fact { topic: String, expect: Option<Expect> },
+}
+
+const SPEECH_VERBS: &str = "say|said|says|think|thinks|thought|call|called|calls|predict|predicted|predicts|ask|asked|tell|told|warn|warned|mean|meant|compare|compared|liken|likened|describe|described|argue|argued|claim|claimed|note|noted|believe|believed|write|wrote|add|added|expect|expected|pledge|pledged|vow|vowed|conclude|concluded|insist|insisted|explain|explained|suggest|suggested|mention|mentioned|comment|commented|state|stated|reply|replied|want|wanted|hope|hoped|offer|offered|quote|praise|praised|criticize|criticized|highlight|highlighted|stress|stressed";
+
+static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:what|how|why|did|does|has|have|in what way)\s+(?:did|does|do|has|had|is|was|would|will)?\s*(?P<who>.+?)\s+(?:{SPEECH_VERBS})\b(?P<rest>.*)$"
+    ))
+    .unwrap()
+});
+static SAID_BY_ALT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:all\s+)?(?:quotes?|words|statements?|remarks?|comments?)\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:about|on|regarding|concerning)\s+(?P<rest>.*))?$").unwrap()
+});
+static X_ON_Y: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<who>[^,]+?)(?:'s)?\s+(?:on|about|regarding|quotes? (?:on|about))\s+(?P<rest>.+)$").unwrap()
+});
+static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:who|which (?:person|expert|analyst|official|leader|scholar|journalist))\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b(?P<rest>.*)$")).unwrap()
+});
+static WHO_IS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:who\s+(?:is|was|'s)|tell me about|who's)\s+(?P<who>.+)$").unwrap());
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:when|on what date|in what year|what year|what month|what day|which year|which month)\b(?P<rest>.*)$",
+    )
+    .unwrap()
+});
+
+fn clean(q: &str) -> String {
+    let f = fold(q);
+    f.trim().trim_end_matches(['?', '.', '!']).trim().to_string()
+}
+
+/// Content words of a phrase (for descriptor matching and topic building).
+fn content_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').trim_end_matches("'s").to_string())
+        .filter(|w| !w.is_empty() && !is_stopword(w))
+        .collect()
+}
+
+fn all_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').trim_end_matches("'s").to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Near-synonyms for the role words people use in descriptor questions.
+fn role_matches(asked: &str, word: &str) -> bool {
+    const GROUPS: &[&[&str]] = &[
+        &["expert", "analyst", "scholar", "fellow", "watcher", "specialist", "researcher", "academic", "professor"],
+        &["laureate", "winner", "prize", "nobel"],
+        &["editor", "correspondent", "journalist", "reporter"],
+        &["diplomat", "secretary", "minister"],
+        &["leader", "president", "premier"],
+    ];
+    asked == word
+        || (asked.len() >= 5 && word.starts_with(asked))
+        || GROUPS.iter().any(|g| g.contains(&asked) && g.contains(&word))
+}
+
+/// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
+/// (`the Rand expert`, `the Nobel laureate`).
+pub fn resolve_people(phrase: &str, people: &People) -> Vec<PersonId> {
+    let words = content_words(phrase);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let by_name: Vec<PersonId> = people.find_in_words(&words).into_iter().map(|(id, _)| id).collect();
+    if !by_name.is_empty() {
+        return by_name;
+    }
+    // Descriptor: every asked word must fit a word of the person's descriptors.
+    let mut best: Vec<(PersonId, usize)> = Vec::new();
+    for (id, p) in people.all().iter().enumerate() {
+        let mut pool: Vec<String> = p.words.clone();
+        for d in &p.descriptors {
+            pool.extend(all_words(&fold(&d.text)).into_iter().flat_map(|w| {
+                let parts: Vec<String> = w.split('-').map(String::from).collect();
+                std::iter::once(w).chain(parts)
+            }));
+        }
+        let hits = words.iter().filter(|a| pool.iter().any(|w| role_matches(a, w))).count();
+        if hits > 0 {
+            best.push((id, hits));
+        }
+    }
+    let top = best.iter().map(|(_, h)| *h).max().unwrap_or(0);
+    let winners: Vec<PersonId> = best.iter().filter(|(_, h)| *h == top).map(|(id, _)| *id).collect();
+    // A descriptor must pick one person, and fit all but at most one asked word.
+    if winners.len() == 1 && top + 1 >= words.len() && (top >= 2 || words.len() == 1) {
+        winners
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the subject phrase of `what did X say` names a person-like thing we don't know
+/// (a capitalised word in the original question), rather than, say, "the joint statement".
+fn unknown_name(original: &str, who: &str) -> Option<String> {
+    let who_words = all_words(who);
+    let caps: Vec<&str> = original
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| who_words.iter().any(|x| fold(w).trim_end_matches("'s") == x))
+        .collect();
+    if !caps.is_empty() {
+        return Some(caps.join(" "));
+    }
+    // All lower case: a one- or two-word subject that is not a common phrase reads as a name.
+    let content = content_words(who);
+    (!content.is_empty() && content.len() <= 2 && content.len() == who_words.len()).then(|| content.join(" "))
+}
+
+fn expect_for(q: &str) -> Option<Expect> {
+    let starts = |p: &str| q.starts_with(p);
+    if starts("how long") || q.contains("how many hours") || q.contains("how many days") {
+        Some(Expect::Duration)
+    } else if starts("how much") || q.contains(" worth") || q.contains(" cost") || q.contains("value of") {
+        Some(Expect::Amount)
+    } else if starts("how many") {
+        Some(Expect::Count)
+    } else if starts("when") || starts("what year") || starts("what date") {
+        Some(Expect::Date)
+    } else if starts("where") {
+        Some(Expect::Place)
+    } else if Regex::new(r"^(which|what) (song|film|movie|book|music|tune|anthem|name|slogan|nickname)")
+        .unwrap()
+        .is_match(q)
+    {
+        Some(Expect::Title)
+    } else if Regex::new(r"^(what|who) (is|are|was|were) ").unwrap().is_match(q) {
+        Some(Expect::Definition)
+    } else {
+        None
+    }
+}
+
+/// Reads the intent of a question against the people the corpus knows.
+pub fn understand(question: &Question, people: &People) -> Intent {
+    let original = question.as_str();
+    let q = clean(original);
+
+    if let Some(c) = WHO_IS.captures(&q) {
+        let who = c["who"].to_string();
+        let ids = resolve_people(&who, people);
+        if ids.len() == 1 {
+            return Intent::WhoIs { person: ids[0] };
+        }
+    }
+    if let Some(c) = WHO_SAID.captures(&q) {
+        return Intent::WhoSaid { topic: c["rest"].trim().to_string() };
+    }
+    if let Some(c) = WHEN.captures(&q) {
+        return Intent::When { topic: c["rest"].trim().to_string() };
+    }
+    for re in [&*SAID_BY, &*SAID_BY_ALT, &*X_ON_Y] {
+        if let Some(c) = re.captures(&q) {
+            let who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
+            let rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+            let speakers = resolve_people(&who, people);
+            if !speakers.is_empty() {
+                // Keep words of the subject that are not the speaker's name (`Putin in Harbin`).
+                return Intent::SaidBy { speakers, topic: rest };
+            }
+            if std::ptr::eq(re, &*X_ON_Y) {
+                continue;
+            }
+            if let Some(name) = unknown_name(original, &who) {
+                if !is_place_or_group(&name) {
+                    return Intent::UnknownSpeaker { name, topic: rest };
+                }
+            }
+            return Intent::Fact { topic: format!("{who} {rest}"), expect: expect_for(&q) };
+        }
+    }
+    Intent::Fact { topic: q.clone(), expect: expect_for(&q) }
+}
+
+/// Countries, capitals and bodies that speak through "what did X say" but are not people.
+fn is_place_or_group(name: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "china",
+        "russia",
+        "beijing",
+        "moscow",
+        "the kremlin",
+        "kremlin",
+        "washington",
+        "the west",
+        "west",
+        "nato",
+        "the us",
+        "us",
+        "u.s",
+        "u.s.",
+        "america",
+        "united states",
+        "ukraine",
+        "kyiv",
+        "kiev",
+        "taiwan",
+        "europe",
+        "the eu",
+        "eu",
+        "un",
+        "india",
+        "japan",
+        "france",
+        "iran",
+    ];
+    GROUPS.contains(&fold(name).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people() -> People {
+        let mut p = People::default();
+        for n in ["Alexander Gabuev", "Samuel Charap", "Xi Jinping", "Vladimir Putin", "Dmitri Muratov", "Ryan Hass"] {
+            p.add(&n.split(' ').map(String::from).collect::<Vec<_>>());
+        }
+        let c = p.candidates(&["Charap".into()])[0];
+        p.describe(c, "a Russia and Eurasia policy expert at the Rand Corp", "a", crate::text::Span::new(0, 1));
+        let m = p.candidates(&["Muratov".into()])[0];
+        p.describe(m, "a former Nobel Peace Prize winner", "a", crate::text::Span::new(0, 1));
+        p
+    }
+
+    fn intent(q: &str) -> Intent {
+        understand(&Question::parse(q, 500).unwrap(), &people())
+    }
+
+    #[test]
+    fn empty_and_overlong_questions_are_refused_at_the_boundary() {
+        assert!(matches!(Question::parse("   ", 500), Err(Error::EmptyQuestion)));
+        let long = "a".repeat(10_000);
+        assert!(matches!(Question::parse(&long, 500), Err(Error::QuestionTooLong { len: 10_000, max: 500 })));
+    }
+
+    #[test]
+    fn what_did_x_say_about_y_names_the_speaker_and_topic() {
+        let p = people();
+        assert_eq!(
+            intent("what did Gabuev say about the iceberg?"),
+            Intent::SaidBy {
+                speakers: vec![p.by_name("Alexander Gabuev").unwrap()],
+                topic: "about the iceberg".into()
+            }
+        );
+    }
+
+    #[test]
+    fn a_misspelled_lower_case_name_still_finds_the_speaker() {
+        assert!(matches!(intent("what did gabuyev say about the iceberg"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn descriptors_find_the_person_they_describe() {
+        let p = people();
+        assert_eq!(
+            intent("What did the Rand expert say about threats?"),
+            Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "about threats".into() }
+        );
+        assert!(matches!(intent("what did the Nobel laureate say?"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_unknown_person_is_recognised_as_such() {
+        assert_eq!(
+            intent("What did Biden say about Taiwan?"),
+            Intent::UnknownSpeaker { name: "Biden".into(), topic: "about taiwan".into() }
+        );
+    }
+
+    #[test]
+    fn plain_questions_are_facts_with_an_expected_kind_of_answer() {
+        assert!(matches!(
+            intent("How long did Putin and Xi talk in Moscow?"),
+            Intent::Fact { expect: Some(Expect::Duration), .. }
+        ));
+        assert!(matches!(
+            intent("How much was China-Russia trade worth in 2023?"),
+            Intent::Fact { expect: Some(Expect::Amount), .. }
+        ));
+        assert!(matches!(intent("Which song was played?"), Intent::Fact { expect: Some(Expect::Title), .. }));
+        assert!(matches!(intent("who said china can only have one ally"), Intent::WhoSaid { .. }));
+        assert!(matches!(intent("who is Gabuev?"), Intent::WhoIs { .. }));
+        assert!(matches!(intent("When did Putin visit Harbin?"), Intent::When { .. }));
+    }
+}
