@@ -87,6 +87,7 @@ static COUNT: LazyLock<Regex> =
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last year|this week|last week)\b").unwrap()
 });
+static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+").unwrap());
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -226,6 +227,7 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Date => DATE.is_match(text),
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
+        Expect::Person => PERSON.is_match(text),
         Expect::Definition => {
             text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
         }

@@ -43,6 +43,8 @@ pub enum Expect {
     Title,
     /// `what is X`: a sentence that defines X.
     Definition,
+    /// `who …`: a sentence that names people.
+    Person,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,9 +65,36 @@ pub enum Intent {
 
 const SPEECH_VERBS: &str = "say|said|says|think|thinks|thought|call|called|calls|predict|predicted|predicts|ask|asked|tell|told|warn|warned|mean|meant|compare|compared|liken|likened|describe|described|argue|argued|claim|claimed|note|noted|believe|believed|write|wrote|add|added|expect|expected|pledge|pledged|vow|vowed|conclude|concluded|insist|insisted|explain|explained|suggest|suggested|mention|mentioned|comment|commented|state|stated|reply|replied|want|wanted|hope|hoped|offer|offered|quote|praise|praised|criticize|criticized|highlight|highlighted|stress|stressed";
 
+/// Verbs that only say "spoke", adding nothing to the topic.
+const PLAIN_VERBS: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+    "think",
+    "thinks",
+    "thought",
+    "mean",
+    "meant",
+    "comment",
+    "commented",
+    "state",
+    "stated",
+    "mention",
+    "mentioned",
+    "quote",
+    "add",
+    "added",
+    "note",
+    "noted",
+    "write",
+    "wrote",
+];
+
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:what|how|why|did|does|has|have|in what way)\s+(?:did|does|do|has|had|is|was|would|will)?\s*(?P<who>.+?)\s+(?:{SPEECH_VERBS})\b(?P<rest>.*)$"
+        r"^(?:what|how|why|did|does|has|have|in what way)\s+(?:did|does|do|has|had|is|was|would|will)?\s*(?P<who>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?P<rest>.*)$"
     ))
     .unwrap()
 });
@@ -107,18 +136,23 @@ fn all_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+const ROLE_GROUPS: &[&[&str]] = &[
+    &["expert", "analyst", "scholar", "fellow", "watcher", "specialist", "researcher", "academic", "professor"],
+    &["laureate", "winner", "prize", "nobel"],
+    &["editor", "correspondent", "journalist", "reporter"],
+    &["diplomat", "secretary", "minister"],
+    &["leader", "president", "premier"],
+];
+
+fn is_role_word(w: &str) -> bool {
+    ROLE_GROUPS.iter().any(|g| g.contains(&w)) || matches!(w, "former" | "senior" | "top" | "leading" | "military")
+}
+
 /// Near-synonyms for the role words people use in descriptor questions.
 fn role_matches(asked: &str, word: &str) -> bool {
-    const GROUPS: &[&[&str]] = &[
-        &["expert", "analyst", "scholar", "fellow", "watcher", "specialist", "researcher", "academic", "professor"],
-        &["laureate", "winner", "prize", "nobel"],
-        &["editor", "correspondent", "journalist", "reporter"],
-        &["diplomat", "secretary", "minister"],
-        &["leader", "president", "premier"],
-    ];
     asked == word
         || (asked.len() >= 5 && word.starts_with(asked))
-        || GROUPS.iter().any(|g| g.contains(&asked) && g.contains(&word))
+        || ROLE_GROUPS.iter().any(|g| g.contains(&asked) && g.contains(&word))
 }
 
 /// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
@@ -133,7 +167,7 @@ pub fn resolve_people(phrase: &str, people: &People) -> Vec<PersonId> {
         return by_name;
     }
     // Descriptor: every asked word must fit a word of the person's descriptors.
-    let mut best: Vec<(PersonId, usize)> = Vec::new();
+    let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
     for (id, p) in people.all().iter().enumerate() {
         let mut pool: Vec<String> = p.words.clone();
         for d in &p.descriptors {
@@ -142,16 +176,20 @@ pub fn resolve_people(phrase: &str, people: &People) -> Vec<PersonId> {
                 std::iter::once(w).chain(parts)
             }));
         }
-        let hits = words.iter().filter(|a| pool.iter().any(|w| role_matches(a, w))).count();
-        if hits > 0 {
-            best.push((id, hits));
+        let matched: Vec<&String> = words.iter().filter(|a| pool.iter().any(|w| role_matches(a, w))).collect();
+        // A specific word (`Brookings`) tells more than a role word (`analyst`).
+        let weight: usize = matched.iter().map(|w| if is_role_word(w) { 1 } else { 2 }).sum();
+        if weight > 0 {
+            best.push((id, weight, matched.len()));
         }
     }
-    let top = best.iter().map(|(_, h)| *h).max().unwrap_or(0);
-    let winners: Vec<PersonId> = best.iter().filter(|(_, h)| *h == top).map(|(id, _)| *id).collect();
-    // A descriptor must pick one person, and fit all but at most one asked word.
-    if winners.len() == 1 && top + 1 >= words.len() && (top >= 2 || words.len() == 1) {
-        winners
+    let top = best.iter().map(|(_, w, _)| *w).max().unwrap_or(0);
+    let winners: Vec<(PersonId, usize)> =
+        best.iter().filter(|(_, w, _)| *w == top).map(|(id, _, n)| (*id, *n)).collect();
+    // A descriptor must pick one person, fit all but at most one asked word, and rest on
+    // more than one generic role word (`the Brookings analyst`, not just `the analyst`).
+    if winners.len() == 1 && winners[0].1 + 1 >= words.len() && (top >= 2 || words.len() == 1) {
+        vec![winners[0].0]
     } else {
         Vec::new()
     }
@@ -191,8 +229,12 @@ fn expect_for(q: &str) -> Option<Expect> {
         .is_match(q)
     {
         Some(Expect::Title)
-    } else if Regex::new(r"^(what|who) (is|are|was|were) ").unwrap().is_match(q) {
+    } else if Regex::new(r"^(what|who) (is|are|was|were) [^ ]+$").unwrap().is_match(q)
+        || Regex::new(r"^what (is|are|was|were) ").unwrap().is_match(q)
+    {
         Some(Expect::Definition)
+    } else if starts("who ") || starts("which people") || starts("which officials") {
+        Some(Expect::Person)
     } else {
         None
     }
@@ -206,7 +248,13 @@ pub fn understand(question: &Question, people: &People) -> Intent {
     if let Some(c) = WHO_IS.captures(&q) {
         let who = c["who"].to_string();
         let ids = resolve_people(&who, people);
-        if ids.len() == 1 {
+        // "who was in Putin's delegation" names Putin but does not ask who he is.
+        let only_name = ids.len() == 1 && {
+            let p = people.get(ids[0]);
+            let name_hits = content_words(&who).iter().filter(|w| p.words.contains(w)).count();
+            name_hits == 0 || name_hits == content_words(&who).len()
+        };
+        if only_name {
             return Intent::WhoIs { person: ids[0] };
         }
     }
@@ -219,7 +267,11 @@ pub fn understand(question: &Question, people: &People) -> Intent {
     for re in [&*SAID_BY, &*SAID_BY_ALT, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
             let who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
-            let rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+            let mut rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+            // A telling verb is part of the topic: `what did Xi pledge` looks for "pledged".
+            if let Some(v) = c.name("verb").map(|m| m.as_str()).filter(|v| !PLAIN_VERBS.contains(v)) {
+                rest = format!("{v} {rest}");
+            }
             let speakers = resolve_people(&who, people);
             if !speakers.is_empty() {
                 // Keep words of the subject that are not the speaker's name (`Putin in Harbin`).
