@@ -186,9 +186,22 @@ impl Library {
         (speakers, contexts)
     }
 
+    /// Hash of every unit's identity, to tell whether an index matches this library.
+    pub fn units_digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for u in &self.units {
+            let a = &self.corpus.articles[u.article];
+            let speaker = u.speaker.map_or("", |p| self.ex.people.get(p).name.as_str());
+            h.update(format!("{}|{:?}|{}|{}|{}|{}\n", u.key, u.kind, a.id, u.span.start, u.span.end, speaker));
+        }
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
     fn manifest(&self) -> Manifest {
         Manifest {
             fingerprint: self.corpus.fingerprint.clone(),
+            units_digest: self.units_digest(),
             built_at: 0,
             build_ms: 0,
             units: 0,
@@ -242,13 +255,19 @@ impl Engine {
         let root = &settings.index.dir;
         let status;
         let index = match SearchIndex::open(root) {
-            Ok(ix) if ix.manifest.fingerprint == library.corpus.fingerprint => {
-                status = IndexStatus::Fresh;
-                ix
-            }
-            Ok(_) => {
+            Ok(ix) if ix.manifest.fingerprint != library.corpus.fingerprint => {
                 status = IndexStatus::Built { reason: "the corpus changed since the index was built".into() };
                 library.build_index(root)?
+            }
+            Ok(ix) if ix.manifest.units_digest != library.units_digest() => {
+                status = IndexStatus::Built {
+                    reason: "this version extracts differently from the one that built the index".into(),
+                };
+                library.build_index(root)?
+            }
+            Ok(ix) => {
+                status = IndexStatus::Fresh;
+                ix
             }
             Err(Error::Index { reason, .. }) => {
                 status = IndexStatus::Built { reason };

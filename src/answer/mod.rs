@@ -108,7 +108,11 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             // attributes them; never a quote passed off as theirs.
             let mut items = rank(lib, index, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max)?;
             let n = fold(name);
-            items.retain(|i| i.speaker.as_deref().is_none_or(|s| !fold(s).contains(&n)) && fold(&i.text).contains(&n));
+            items.retain(|i| {
+                i.kind == ItemKind::Passage
+                    && i.speaker.as_deref().is_none_or(|s| !fold(s).contains(&n))
+                    && fold(&i.text).contains(&n)
+            });
             items
         }
         Intent::WhoSaid { topic } => {

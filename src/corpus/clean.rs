@@ -67,7 +67,7 @@ static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLAYER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}:\d{2}(\s+\d{1,2}:\d{2})*$").unwrap());
 static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(©|\(c\)|copyright\b)|transcript provided by|all rights reserved").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^(©|\(c\)\s|copyright\b|transcript provided by|all rights reserved)").unwrap());
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)your email address will not be published|required fields are marked|comment threads are monitored|comments? (are|is) (now )?closed|post a comment|^leave a comment").unwrap()
 });

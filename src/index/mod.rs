@@ -55,6 +55,9 @@ impl UnitKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub fingerprint: String,
+    /// Hash of what was indexed (every unit's article, kind, span and speaker): an index is
+    /// only used by a program that extracts exactly the same units from the corpus.
+    pub units_digest: String,
     /// Seconds since the Unix epoch.
     pub built_at: u64,
     pub build_ms: u64,

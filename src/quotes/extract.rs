@@ -62,9 +62,16 @@ pub fn extract(corpus: &Corpus) -> Extraction {
     for a in &corpus.articles {
         attribute(a, &mut ex);
     }
-    // Two unattributed fragments of one sentence show the same text: keep one.
-    let mut seen = std::collections::HashSet::new();
-    ex.quotes.retain(|q| seen.insert((q.article.clone(), q.span, q.speaker)));
+    // Fragments of one sentence by the same speaker (`blaming the "West" for the "conflict"`)
+    // show the same text: one quote with all their parts.
+    let mut merged: Vec<Quote> = Vec::with_capacity(ex.quotes.len());
+    for q in std::mem::take(&mut ex.quotes) {
+        match merged.iter_mut().find(|m| m.article == q.article && m.span == q.span && m.speaker == q.speaker) {
+            Some(m) => m.parts.extend(q.parts),
+            None => merged.push(q),
+        }
+    }
+    ex.quotes = merged;
     ex
 }
 
@@ -199,12 +206,9 @@ impl State {
 #[derive(Debug, Clone, Copy)]
 struct CueAt {
     verb: usize,
-    sentence: usize,
     speaker: Option<PersonId>,
     /// First token index of the cue phrase (subject or verb).
     from: usize,
-    /// Last token index of the cue phrase (verb or subject).
-    to: usize,
 }
 
 /// Pass two for one article.
@@ -295,8 +299,9 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             let prev_quote = n.checked_sub(1).map(|m| quote_toks[m]);
             let Tok::Quote(seg) = toks[q].kind else { unreachable!() };
             let fragment = is_fragment(text, span, &segs[seg].1);
-            let (speaker, how) =
-                speaker_for(&toks, q, prev_quote, &cues, &sentence_of, &state, n == 0 && q == 0, fragment);
+            // A quote opening the paragraph may continue the previous paragraph's speaker.
+            let continues = if n == 0 && q == 0 { state.prev_paragraph_speaker } else { None };
+            let (speaker, how) = speaker_for(&toks, q, prev_quote, &cues, &sentence_of, continues, fragment);
             found.push((q, speaker, how));
         }
         let mut last_speaker = None;
@@ -481,7 +486,7 @@ fn cue_at(
         let t = toks[s];
         if t.is_word() {
             if let Some(pr) = pronoun(t.text) {
-                return Some(CueAt { verb: v, sentence, speaker: resolve_pronoun(pr, s), from: s, to: v });
+                return Some(CueAt { verb: v, speaker: resolve_pronoun(pr, s), from: s });
             }
             if is_name_word(t.text) {
                 if let Some(run) = names::run_backward(toks, s) {
@@ -490,7 +495,7 @@ fn cue_at(
                         && matches!(toks[run.first - 1].text, "and" | "or" | "&");
                     if !coordinated {
                         if let Some(id) = resolve_run(&run) {
-                            return Some(CueAt { verb: v, sentence, speaker: Some(id), from: run.first, to: v });
+                            return Some(CueAt { verb: v, speaker: Some(id), from: run.first });
                         }
                     }
                 }
@@ -509,7 +514,7 @@ fn cue_at(
                     if opener && j > 0 && toks[j - 1].is_word() && is_name_word(toks[j - 1].text) {
                         if let Some(run) = names::run_backward(toks, j - 1) {
                             if let Some(id) = resolve_run(&run) {
-                                return Some(CueAt { verb: v, sentence, speaker: Some(id), from: run.first, to: v });
+                                return Some(CueAt { verb: v, speaker: Some(id), from: run.first });
                             }
                         }
                     }
@@ -527,13 +532,13 @@ fn cue_at(
         if let Some(n) = toks.get(v + 1) {
             if n.is_word() {
                 if let Some(pr) = pronoun(n.text) {
-                    return Some(CueAt { verb: v, sentence, speaker: resolve_pronoun(pr, v + 1), from: v, to: v + 1 });
+                    return Some(CueAt { verb: v, speaker: resolve_pronoun(pr, v + 1), from: v });
                 }
             }
         }
         if let Some(run) = names::run_forward(toks, v + 1) {
             if let Some(id) = resolve_run(&run) {
-                return Some(CueAt { verb: v, sentence, speaker: Some(id), from: v, to: run.last });
+                return Some(CueAt { verb: v, speaker: Some(id), from: v });
             }
         }
     }
@@ -548,8 +553,7 @@ fn speaker_for(
     prev_quote: Option<usize>,
     cues: &[CueAt],
     sentence_of: &[usize],
-    state: &State,
-    opens_paragraph: bool,
+    continues: Option<PersonId>,
     fragment: bool,
 ) -> (Option<PersonId>, Cue) {
     // After: the cue phrase starts right after the quote (a comma may stand between).
@@ -589,10 +593,8 @@ fn speaker_for(
     if let Some(c) = para {
         return (c.speaker, Cue::Paragraph);
     }
-    if opens_paragraph {
-        if let Some(s) = state.prev_paragraph_speaker {
-            return (Some(s), Cue::Continuation);
-        }
+    if let Some(s) = continues {
+        return (Some(s), Cue::Continuation);
     }
     (None, Cue::None)
 }

@@ -1,7 +1,7 @@
 //! Word classes for attribution: reporting verbs, titles, function words, and reading a run
 //! of capitalised name words forwards or backwards from a position in a token stream.
 
-use super::lexer::{Tok, Token};
+use super::lexer::Token;
 use crate::text::fold;
 
 /// Reporting verbs in the forms news text uses them.

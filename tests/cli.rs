@@ -1,0 +1,227 @@
+//! The command line, end to end: the real binary on the bundled corpus and on small
+//! hand-written corpora, including the bad inputs a user will eventually give it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bundled_corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+fn run(corpus: &Path, index: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_summitbot"))
+        .args(args)
+        .env("SUMMITBOT__CORPUS__DIR", corpus)
+        .env("SUMMITBOT__INDEX__DIR", index)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is one JSON object ({e}): {}", stdout(o)))
+}
+
+fn article_body(corpus: &Path, id: &str) -> String {
+    let raw = std::fs::read_to_string(corpus.join(format!("{id}.txt"))).unwrap();
+    let after_open = raw.strip_prefix("+++\n").unwrap();
+    let close = after_open.find("\n+++\n").unwrap();
+    after_open[close + 5..].to_string()
+}
+
+#[test]
+fn ask_json_answers_the_iceberg_question_with_gabuevs_verbatim_words() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Gabuev say about the iceberg?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let answers = v["answers"].as_array().unwrap();
+    assert!(!answers.is_empty() && answers.len() <= 5);
+    assert_eq!(answers[0]["speaker"], "Alexander Gabuev");
+    assert_eq!(answers[0]["kind"], "quote");
+    assert!(answers[0]["text"].as_str().unwrap().contains("underwater part of the iceberg"));
+    // Every answer's text is exactly the article's bytes at its span.
+    for a in answers {
+        let body = article_body(&bundled_corpus(), a["document"]["id"].as_str().unwrap());
+        let (s, e) = (a["span"][0].as_u64().unwrap() as usize, a["span"][1].as_u64().unwrap() as usize);
+        assert_eq!(&body[s..e], a["text"].as_str().unwrap());
+        assert!(a["document"]["published"].as_str().unwrap().len() == 10);
+    }
+}
+
+#[test]
+fn ask_builds_a_missing_index_once_and_says_so_on_stderr() {
+    let idx = tempfile::tempdir().unwrap();
+    let first = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Charap say about the threat?"]);
+    assert!(first.status.success());
+    assert!(stderr(&first).contains("built the index"), "{}", stderr(&first));
+    let second = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Charap say about the threat?"]);
+    assert!(second.status.success());
+    assert!(!stderr(&second).contains("built the index"), "{}", stderr(&second));
+    assert_eq!(json(&first)["answers"], json(&second)["answers"]);
+}
+
+#[test]
+fn a_person_the_corpus_does_not_quote_gets_a_plain_no_and_nobody_elses_words() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "What did Biden say about Taiwan?"]);
+    assert!(o.status.success());
+    let v = json(&o);
+    assert!(v["note"].as_str().unwrap().starts_with("No quotes from Biden in the corpus"), "{v}");
+    for a in v["answers"].as_array().unwrap() {
+        assert_ne!(a["kind"], "quote", "no quote may stand in for Biden's words: {a}");
+        assert!(!a["speaker"].as_str().unwrap_or("").contains("Biden"));
+    }
+}
+
+#[test]
+fn an_empty_question_is_a_one_line_error_with_exit_code_2() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "   "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("empty"));
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn a_ten_thousand_character_question_is_refused_in_one_line_without_loading_anything() {
+    let idx = tempfile::tempdir().unwrap();
+    let q = "why ".repeat(2500);
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", &q]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("10000 characters") || err.contains("9999 characters"), "{err}");
+    assert!(!idx.path().join("CURRENT").exists(), "nothing was built for a refused question");
+}
+
+#[test]
+fn a_missing_corpus_folder_is_a_one_line_error_with_exit_code_3() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(Path::new("/nonexistent/corpus"), idx.path(), &["ask", "what did Xi say?"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("/nonexistent/corpus"));
+}
+
+#[test]
+fn a_file_with_a_broken_header_is_reported_and_skipped_while_the_rest_still_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(bundled_corpus().join("002_5ce7b6f050da88d9.txt"), corpus.join("002_5ce7b6f050da88d9.txt")).unwrap();
+    std::fs::write(corpus.join("bad.txt"), "+++\ntitle = \"No outlet\"\npublished = \"2024-13-45\"\n+++\nText.\n")
+        .unwrap();
+    std::fs::write(corpus.join("noheader.md"), "Just text with no header.\n").unwrap();
+    let o =
+        run(&corpus, &dir.path().join("index"), &["ask", "--json", "what did Charap say about the primary threat?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt") && err.contains("outlet"), "{err}");
+    assert!(err.contains("noheader.md") && err.contains("front matter"), "{err}");
+    assert_eq!(json(&o)["answers"][0]["speaker"], "Samuel Charap");
+    // Nothing was lost: the bad files are still there, untouched.
+    assert!(corpus.join("bad.txt").exists() && corpus.join("noheader.md").exists());
+}
+
+#[test]
+fn a_corrupted_index_is_rebuilt_and_the_question_still_answered() {
+    let idx = tempfile::tempdir().unwrap();
+    assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
+    // Damage every file of the live generation.
+    let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
+    for e in std::fs::read_dir(idx.path().join(live.trim())).unwrap() {
+        let p = e.unwrap().path();
+        let mut bytes = std::fs::read(&p).unwrap();
+        for b in bytes.iter_mut().step_by(7) {
+            *b ^= 0x5a;
+        }
+        std::fs::write(&p, bytes).unwrap();
+    }
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built the index"), "{}", stderr(&o));
+    assert_eq!(json(&o)["answers"][0]["speaker"], "Ryan Hass");
+}
+
+#[test]
+fn an_index_whose_current_pointer_is_garbage_is_rebuilt() {
+    let idx = tempfile::tempdir().unwrap();
+    std::fs::write(idx.path().join("CURRENT"), "../../etc").unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built the index"));
+}
+
+#[test]
+fn a_changed_corpus_makes_ask_rebuild_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(bundled_corpus().join("004_cb1a4ce9872c9508.txt"), corpus.join("004.txt")).unwrap();
+    let index = dir.path().join("index");
+    assert!(run(&corpus, &index, &["index"]).status.success());
+    std::fs::copy(bundled_corpus().join("002_5ce7b6f050da88d9.txt"), corpus.join("002.txt")).unwrap();
+    let o = run(&corpus, &index, &["ask", "--json", "what did Charap say about the primary threat?"]);
+    assert!(stderr(&o).contains("corpus changed"), "{}", stderr(&o));
+    assert_eq!(json(&o)["answers"][0]["speaker"], "Samuel Charap");
+}
+
+#[test]
+fn sources_lists_the_four_articles_with_their_quote_counts() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["sources", "--json"]);
+    assert!(o.status.success());
+    let v = json(&o);
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().any(|r| r["outlet"] == "The Washington Post" && r["published"] == "2024-05-16"));
+    assert!(rows.iter().all(|r| r["quotes"].as_u64().unwrap() > 0));
+}
+
+#[test]
+fn the_text_answer_shows_the_quote_speaker_headline_outlet_date_and_link() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "what did Putin say about planting seeds?"]);
+    let out = stdout(&o);
+    assert!(out.contains("> \"Just look how if you plant seeds"), "{out}");
+    assert!(out.contains("— Vladimir Putin"));
+    assert!(out.contains(
+        "“Putin and Xi further their embrace to defy U.S.-led pressure” — NPR, carried by WKNO, 2024-05-17 <https://"
+    ));
+}
+
+#[test]
+fn an_unknown_configuration_key_is_a_clear_error() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_summitbot"))
+        .args(["ask", "what did Xi say?"])
+        .env("SUMMITBOT__INDEX__DIRR", idx.path())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("dirr"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_index_built_by_a_program_that_extracted_differently_is_rebuilt() {
+    let idx = tempfile::tempdir().unwrap();
+    assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
+    let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
+    let manifest = idx.path().join(live.trim()).join("summitbot.json");
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
+    m["units_digest"] = "from-another-version".into();
+    std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
+    assert!(stderr(&o).contains("extracts differently"), "{}", stderr(&o));
+    assert_eq!(json(&o)["answers"][0]["speaker"], "Ryan Hass");
+}
