@@ -229,6 +229,14 @@ impl Library {
     }
 }
 
+/// Stages of a rebuild, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Extracting { articles: usize },
+    Indexing { units: usize },
+}
+
 /// Why `open` rebuilt the index, for the message on stderr.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndexStatus {
@@ -279,9 +287,18 @@ impl Engine {
     }
 
     /// Loads the corpus and always builds a new index generation.
-    #[tracing::instrument(skip_all)]
     pub fn rebuild(settings: &Settings) -> Result<Engine> {
-        let library = Library::load(&settings.corpus.dir)?;
+        Engine::rebuild_with(settings, &mut |_| {})
+    }
+
+    /// As [`Engine::rebuild`], telling `progress` each stage as it starts.
+    #[tracing::instrument(skip_all)]
+    pub fn rebuild_with(settings: &Settings, progress: &mut dyn FnMut(Stage)) -> Result<Engine> {
+        progress(Stage::Reading);
+        let corpus = Corpus::load(&settings.corpus.dir)?;
+        progress(Stage::Extracting { articles: corpus.articles.len() });
+        let library = Library::from_corpus(corpus);
+        progress(Stage::Indexing { units: library.units.len() });
         let index = library.build_index(&settings.index.dir)?;
         Ok(Engine::assemble(settings, library, index))
     }

@@ -246,9 +246,100 @@ pub fn to_file(meta: &Meta, text: &str) -> String {
     format!("+++\n{header}+++\n{text}")
 }
 
+/// A file-name-safe slug of a title: lower-case ASCII words joined by `-`, at most 60 chars.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for w in title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if out.len() + w.len() + 1 > 60 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        out.push_str("article");
+    }
+    out
+}
+
+/// Adds a new article file to `dir`: header plus text, checked by the same parser that loads
+/// the corpus, written atomically and never over an existing file. Returns the new path.
+pub fn write_new_article(dir: &Path, meta: &Meta, text: &str) -> Result<PathBuf> {
+    let name = format!("{}_{}.txt", meta.published.format("%Y-%m-%d"), slug(&meta.title));
+    let path = dir.join(&name);
+    let content = to_file(meta, text);
+    // The file must load exactly as the corpus will load it.
+    parse_article(&path, content.as_bytes())?;
+    if let Ok(existing) = Corpus::load(dir) {
+        if let Some(a) = existing.articles.iter().find(|a| {
+            crate::text::fold(&a.meta.title) == crate::text::fold(&meta.title) && a.meta.published == meta.published
+        }) {
+            return Err(bad(&path, format!("the corpus already has this article ({})", a.path.display())));
+        }
+    }
+    if path.exists() {
+        return Err(bad(&path, "a file with this name already exists; nothing was overwritten"));
+    }
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+    let tmp = dir.join(format!(".ingest-{}-{stamp}.tmp", std::process::id()));
+    let io = |e| Error::io(format!("writing {}", path.display()), e);
+    {
+        use std::io::Write;
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(io)?;
+        f.write_all(content.as_bytes()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+    }
+    // A hard link fails if the name exists, unlike rename: no race can overwrite a file.
+    let linked = std::fs::hard_link(&tmp, &path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(path),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(bad(&path, "a file with this name already exists; nothing was overwritten"))
+        }
+        Err(e) => Err(io(e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_article_is_written_once_and_never_over_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let meta = Meta {
+            title: "Xi visits Moscow".into(),
+            outlet: "Example News".into(),
+            published: NaiveDate::from_ymd_opt(2023, 3, 20).unwrap(),
+            url: None,
+            authors: vec![],
+        };
+        let p = write_new_article(dir.path(), &meta, "Xi Visits Moscow\n\nXi arrived on Monday.\n").unwrap();
+        assert!(p.ends_with("2023-03-20_xi-visits-moscow.txt"));
+        let before = std::fs::read(&p).unwrap();
+        let again = write_new_article(dir.path(), &meta, "Other text.\n").unwrap_err();
+        assert!(again.to_string().contains("already"), "{again}");
+        assert_eq!(std::fs::read(&p).unwrap(), before);
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_article_with_no_text_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let meta = Meta {
+            title: "Empty".into(),
+            outlet: "O".into(),
+            published: NaiveDate::from_ymd_opt(2023, 3, 20).unwrap(),
+            url: None,
+            authors: vec![],
+        };
+        assert!(write_new_article(dir.path(), &meta, "   \n").is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
 
     #[test]
     fn a_header_round_trips_through_to_file() {

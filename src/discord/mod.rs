@@ -1,5 +1,125 @@
-//! Discord adapter (placeholder until the Discord issue).
+//! The Discord adapter: the only module that knows serenity and poise. Each handler parses
+//! its input, defers, calls the core, renders, and sends with no mentions allowed. Errors
+//! become a short apology in place of the "thinking…" placeholder, never silence.
 
-pub fn serve(_settings: crate::settings::Settings) -> anyhow::Result<()> {
-    anyhow::bail!("the Discord bot is not built yet")
+mod commands;
+mod handler;
+pub mod reply;
+pub mod state;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+
+use crate::engine::{Engine, IndexStatus};
+use crate::settings::Settings;
+pub use state::Data;
+
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Arc<Data>, Error>;
+
+const DISCORD: &str = "https://discord.com";
+
+/// Checks a token's shape before any connection: three dot-separated base64url parts. The
+/// message never contains the token.
+pub fn validate_token(token: &str) -> Result<(), String> {
+    let t = token.trim();
+    if t.is_empty() {
+        return Err("no Discord token: set SUMMITBOT__DISCORD__TOKEN (or DISCORD_TOKEN)".into());
+    }
+    let t = t.strip_prefix("Bot ").unwrap_or(t);
+    let parts: Vec<&str> = t.split('.').collect();
+    let b64 = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if parts.len() != 3 || !parts.iter().all(|p| b64(p)) || parts[0].len() < 16 || parts[2].len() < 16 {
+        return Err(format!(
+            "the Discord token is malformed ({} characters; expected three dot-separated parts from the Developer Portal's Bot page)",
+            t.chars().count()
+        ));
+    }
+    Ok(())
+}
+
+/// `summitbot serve`: runs the bot until SIGINT or SIGTERM.
+pub fn serve(settings: Settings) -> anyhow::Result<()> {
+    validate_token(settings.discord.token.expose()).map_err(anyhow::Error::msg)?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    rt.block_on(async move {
+        let shutdown = async {
+            #[cfg(unix)]
+            {
+                let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+                    .expect("SIGTERM handler installs");
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            #[cfg(not(unix))]
+            let _ = tokio::signal::ctrl_c().await;
+            tracing::info!("shutting down");
+        };
+        run(settings, shutdown).await
+    })
+}
+
+/// Loads the engine, connects, and serves until `shutdown` completes. Tests call this with
+/// `discord.api_base` pointing at a fake Discord.
+pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    validate_token(settings.discord.token.expose()).map_err(anyhow::Error::msg)?;
+    let token = settings.discord.token.expose().trim().to_string();
+    let open_settings = settings.clone();
+    let (engine, status) = tokio::task::spawn_blocking(move || Engine::open(&open_settings)).await??;
+    if let IndexStatus::Built { reason } = status {
+        tracing::info!(%reason, "built the index");
+    }
+    for p in &engine.library.corpus.problems {
+        tracing::warn!(path = %p.path.display(), reason = %p.reason, "skipped an article");
+    }
+    let data = Arc::new(Data::new(settings.clone(), engine));
+    let guild = settings.discord.guild_id;
+    let setup_data = data.clone();
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            event_handler: |framework, event| Box::pin(handler::on_event(framework, event)),
+            on_error: |err| Box::pin(handler::on_error(err)),
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                setup_data.bot_id.store(ready.user.id.get(), std::sync::atomic::Ordering::Relaxed);
+                let cmds = &framework.options().commands;
+                if guild != 0 {
+                    poise::builtins::register_in_guild(ctx, cmds, serenity::GuildId::new(guild)).await?;
+                } else {
+                    poise::builtins::register_globally(ctx, cmds).await?;
+                }
+                tracing::info!(user = %ready.user.name, guild, "connected and registered commands");
+                Ok(setup_data)
+            })
+        })
+        .build();
+
+    let intents = serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MESSAGES
+        | serenity::GatewayIntents::DIRECT_MESSAGES;
+    let api_base = settings.discord.api_base.trim_end_matches('/').to_string();
+    let builder = if api_base == DISCORD {
+        serenity::ClientBuilder::new(&token, intents)
+    } else {
+        // serenity's proxy replaces the Discord origin in every REST URL; its rate limiter
+        // would bypass the proxy, so it is off (the fake does not rate limit).
+        let http = serenity::HttpBuilder::new(&token).proxy(api_base).ratelimiter_disabled(true).build();
+        serenity::ClientBuilder::new_with_http(http, intents)
+    };
+    let mut client = builder.framework(framework).await.context("building the Discord client")?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        shards.shutdown_all().await;
+    });
+    client.start().await.context("the Discord connection failed")?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 //! escaping (Discord Markdown), the escaping is reversible and adds no words.
 
 pub mod chunks;
+pub mod discord;
 
 use serde::Serialize;
 
