@@ -225,3 +225,36 @@ fn an_index_built_by_a_program_that_extracted_differently_is_rebuilt() {
     assert!(stderr(&o).contains("extracts differently"), "{}", stderr(&o));
     assert_eq!(json(&o)["answers"][0]["speaker"], "Ryan Hass");
 }
+
+#[test]
+fn serve_without_a_token_is_a_one_line_error_before_any_connection() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_summitbot"))
+        .arg("serve")
+        .env("SUMMITBOT__INDEX__DIR", idx.path())
+        .env("SUMMITBOT__DISCORD__API_BASE", "http://127.0.0.1:9")
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("SUMMITBOT__DISCORD__TOKEN")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert_eq!(stderr(&o).trim().lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("no Discord token"));
+}
+
+#[test]
+fn a_malformed_token_is_refused_without_echoing_it() {
+    let idx = tempfile::tempdir().unwrap();
+    let secret = "not-a-real-token-but-secret-looking";
+    let o = Command::new(env!("CARGO_BIN_EXE_summitbot"))
+        .arg("serve")
+        .env("SUMMITBOT__INDEX__DIR", idx.path())
+        .env("DISCORD_TOKEN", secret)
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("malformed"), "{err}");
+    assert!(!err.contains(secret));
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
