@@ -182,6 +182,8 @@ struct State {
     /// People named so far in the article, most recent last.
     recent: Vec<PersonId>,
     prev_paragraph_speaker: Option<PersonId>,
+    /// A quote left open at the end of the previous paragraph (index into `ex.quotes`).
+    open_quote: Option<usize>,
 }
 
 impl State {
@@ -256,6 +258,17 @@ fn attribute(article: &Article, ex: &mut Extraction) {
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            // `according to Kovacs, "…"`: a cue without a verb.
+            if t.is_word() && fold(t.text) == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to") {
+                if let Some(run) = names::run_forward(&toks, i + 2) {
+                    let speaker = if run.possessive { None } else { state.choose(&ex.people.candidates(&run.words)) };
+                    if let Some(s) = speaker {
+                        state.last_cue = Some(s);
+                        state.mention(s, false);
+                        cues.push(CueAt { verb: i, speaker: Some(s), from: i });
+                    }
+                }
+            }
             if t.is_word() && is_cue_verb(t.text) {
                 if let Some(c) = cue_at(&toks, i, &sentence_of, &sentence_mentions, &state, &ex.people) {
                     if let Some(s) = c.speaker {
@@ -305,6 +318,8 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             found.push((q, speaker, how));
         }
         let mut last_speaker = None;
+        let first_quote_at = (!found.is_empty()).then_some(ex.quotes.len());
+        let mut last_quote_at = ex.quotes.len();
         let mut k = 0;
         while k < found.len() {
             // Merge consecutive segments by the same speaker joined by a short cue.
@@ -330,6 +345,7 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             } else {
                 Span::new(first.outer.start, segs[last_seg].1.outer.end)
             };
+            last_quote_at = ex.quotes.len();
             ex.quotes.push(Quote {
                 article: article.id.clone(),
                 paragraph: p.index,
@@ -403,6 +419,20 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             });
         }
 
+        // A quote left open at the end of the previous paragraph runs on into this one when
+        // this one opens with a quote mark: it shares that quote's speaker.
+        if let Some(open_idx) = state.open_quote.take() {
+            let first = first_quote_at.filter(|_| toks.first().is_some_and(|t| t.is_quote()));
+            if let Some(k) = first {
+                if ex.quotes[open_idx].speaker.is_none() {
+                    ex.quotes[open_idx].speaker = ex.quotes[k].speaker;
+                    ex.quotes[open_idx].cue = Cue::Continuation;
+                }
+            }
+        }
+        if segs.last().is_some_and(|(_, s)| !s.closed) && !found.is_empty() {
+            state.open_quote = Some(last_quote_at);
+        }
         state.prev_paragraph_speaker = if found.is_empty() { None } else { last_speaker };
     }
 }
@@ -704,13 +734,9 @@ fn describe_from_context(
         if matches!(n.kind, Tok::Punct('.' | ';' | '?' | '!' | ':')) || n.is_quote() {
             break;
         }
+        // An apposition ends at the next comma (`Kovacs, a veteran diplomat, opened …`).
         if n.kind == Tok::Punct(',') {
-            let follow = toks.get(end + 2);
-            if follow.is_none_or(|f| {
-                f.is_word() && (is_cue_verb(f.text) || matches!(f.text, "and" | "but" | "who" | "which"))
-            }) {
-                break;
-            }
+            break;
         }
         end += 1;
     }
