@@ -48,13 +48,20 @@ fn main() {
         let (mut to_defer, mut to_reply) = (Vec::new(), Vec::new());
         for n in 0..100 {
             let q = QUESTIONS[n % QUESTIONS.len()];
-            let i = fake_discord::slash_command("ask", json!([{"name": "question", "type": 3, "value": q}]), 42, 0, &[]);
+            let i =
+                fake_discord::slash_command("ask", json!([{"name": "question", "type": 3, "value": q}]), 42, 0, &[]);
             let id = i["id"].as_str().unwrap().to_string();
             let token = i["token"].as_str().unwrap().to_string();
             let sent = Instant::now();
             fake.dispatch("INTERACTION_CREATE", i);
-            let d = fake.wait_for(|r| r.path.contains(&format!("/interactions/{id}/")), Duration::from_secs(10)).await.unwrap();
-            let f = fake.wait_for(|r| r.method == "PATCH" && r.path.contains(&token), Duration::from_secs(10)).await.unwrap();
+            let d = fake
+                .wait_for(|r| r.path.contains(&format!("/interactions/{id}/")), Duration::from_secs(10))
+                .await
+                .unwrap();
+            let f = fake
+                .wait_for(|r| r.method == "PATCH" && r.path.contains(&token), Duration::from_secs(10))
+                .await
+                .unwrap();
             to_defer.push(d.at.duration_since(sent));
             to_reply.push(f.at.duration_since(sent));
         }

@@ -258,3 +258,20 @@ fn a_malformed_token_is_refused_without_echoing_it() {
     assert!(!err.contains(secret));
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+#[test]
+fn timeline_json_lists_dated_events_with_citations_and_bad_dates_exit_2() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["timeline", "--json", "--topic", "Uzbekistan"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["date"], "2022-09");
+    assert_eq!(events[0]["precision"], "month");
+    assert_eq!(events[0]["document"]["outlet"], "BBC News");
+    assert!(events[0]["citations"][0]["text"].as_str().unwrap().contains("Uzbekistan"));
+    let o = run(&bundled_corpus(), idx.path(), &["timeline", "--from", "last spring"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("YYYY-MM-DD"));
+}

@@ -549,3 +549,60 @@ async fn sources_and_help_fit_discord_and_link_without_previews() {
     assert!(r.body["content"].as_str().unwrap().contains("/ask"));
     bot.stop().await;
 }
+
+fn dates_in(description: &str) -> Vec<String> {
+    description
+        .lines()
+        .filter_map(|l| l.strip_prefix("**"))
+        .filter_map(|l| l.split("**").next())
+        .filter(|d| d.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .map(String::from)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn timeline_is_ordered_cited_and_paged_within_discords_limits() {
+    let bot = start().await;
+    let t = fake::slash_command("timeline", json!([]), MEMBER, 0, &[]);
+    bot.fake.dispatch("INTERACTION_CREATE", t.clone());
+    let r = reply_to(&bot, &t, |b| b["embeds"].as_array().is_some_and(|e| !e.is_empty())).await;
+    let first = r.body["embeds"][0]["description"].as_str().unwrap().to_string();
+    assert!(first.chars().count() <= 4096);
+    assert!(first.contains("**Sources**") && first.contains("](https://"), "{first}");
+    assert!(no_mentions(&r.body));
+    let mut dates = dates_in(&first);
+    assert!(!dates.is_empty());
+    // Page on with ▶ until the last page; dates never go backwards.
+    let mut row = r.body["components"][0]["components"].as_array().unwrap().clone();
+    assert_eq!(row.len(), 2, "paging buttons only, no feedback on a timeline");
+    for _ in 0..10 {
+        if row[1]["disabled"] == true {
+            break;
+        }
+        let click =
+            fake::button_click(row[1]["custom_id"].as_str().unwrap(), fake::message(1, fake::BOT_USER_ID, ""), MEMBER);
+        bot.fake.dispatch("INTERACTION_CREATE", click.clone());
+        let cb = callback_of(&bot, &click).await;
+        let d = cb.body["data"]["embeds"][0]["description"].as_str().unwrap();
+        assert!(d.chars().count() <= 4096);
+        dates.extend(dates_in(d));
+        row = cb.body["data"]["components"][0]["components"].as_array().unwrap().clone();
+    }
+    let mut sorted = dates.clone();
+    // A year sorts before its months, a month before its days.
+    sorted.sort_by_key(|d| format!("{d}{}", &"-00-00"[..10 - d.len()]));
+    assert_eq!(dates, sorted);
+    assert!(dates.contains(&"2022-09".to_string()) && dates.contains(&"2024-05-17".to_string()), "{dates:?}");
+
+    let t = fake::slash_command(
+        "timeline",
+        json!([{"name": "topic", "type": 3, "value": "Harbin"}, {"name": "from", "type": 3, "value": "May 2024"}]),
+        MEMBER,
+        0,
+        &[],
+    );
+    bot.fake.dispatch("INTERACTION_CREATE", t.clone());
+    let r = reply_to(&bot, &t, |b| b["content"].as_str().is_some_and(|c| !c.is_empty())).await;
+    assert!(r.body["content"].as_str().unwrap().contains("YYYY-MM-DD"), "{}", r.body);
+    bot.stop().await;
+}

@@ -23,7 +23,7 @@ use crate::render::discord::{escape_markdown, text_messages, CONTENT_MAX};
 use crate::text::{close_enough, fold};
 
 pub fn all() -> Vec<poise::Command<Arc<Data>, Error>> {
-    vec![ask(), quote(), sources(), status(), help(), reindex(), ingest()]
+    vec![ask(), quote(), timeline(), sources(), status(), help(), reindex(), ingest()]
 }
 
 /// What a handler sends: plain text, or pages of embeds stored for the buttons.
@@ -230,6 +230,42 @@ async fn quote(
             None => format!("what did {speaker} say"),
         };
         Ok(answer_reply(&data, user, &q))
+    })
+    .instrument(span)
+    .await
+}
+
+/// Dated events the articles report, in order, with sources.
+#[poise::command(slash_command)]
+async fn timeline(
+    ctx: Context<'_>,
+    #[description = "Only events about these words, e.g. Harbin"] topic: Option<String>,
+    #[description = "From (YYYY, YYYY-MM or YYYY-MM-DD)"] from: Option<String>,
+    #[description = "To (YYYY, YYYY-MM or YYYY-MM-DD)"] to: Option<String>,
+) -> Result<(), Error> {
+    let data = ctx.data().clone();
+    let span = tracing::info_span!("timeline", user = ctx.author().id.get());
+    deferred(ctx, false, || async move {
+        let filter = match crate::timeline::Filter::parse(topic.as_deref(), from.as_deref(), to.as_deref()) {
+            Ok(f) => f,
+            Err(e) => return Ok(Outgoing::Text(e.user_message())),
+        };
+        let engine = data.engine();
+        let events = engine.library.timeline.select(&filter);
+        if events.is_empty() {
+            return Ok(Outgoing::Text(
+                "No dated events in the corpus match that. Try fewer words or a wider period.".into(),
+            ));
+        }
+        let view = crate::timeline::lines(&engine.library, &events);
+        let title = match topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => format!("Timeline: {}", t.chars().take(80).collect::<String>()),
+            None => "Timeline of the Putin–Xi relationship".to_string(),
+        };
+        let pages: Vec<Vec<_>> =
+            crate::render::discord::timeline_pages(&view, &title).into_iter().map(|p| vec![p]).collect();
+        let id = data.store(Stored { pages: pages.clone(), question: title, feedback: false });
+        Ok(Outgoing::Pages { id, pages, feedback: false, kind: 't' })
     })
     .instrument(span)
     .await

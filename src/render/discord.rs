@@ -145,6 +145,64 @@ pub fn answer_page(answer: &Answer, index: usize) -> Vec<EmbedSpec> {
     embeds
 }
 
+/// Lines of a timeline page before it turns: enough to read, few enough to scan.
+const TIMELINE_LINES_PER_PAGE: usize = 12;
+
+/// Timeline embeds, one per page: a line per event (date in bold, verbatim excerpt, linked
+/// citation numbers) and, below, the sources those numbers stand for.
+pub fn timeline_pages(view: &crate::timeline::TimelineView, title: &str) -> Vec<EmbedSpec> {
+    let link = |n: usize| -> String {
+        let c = &view.sources[n - 1];
+        match &c.url {
+            Some(u) => format!("[\\[{n}\\]]({u})"),
+            None => format!("\\[{n}\\]"),
+        }
+    };
+    let mut pages: Vec<EmbedSpec> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
+    let flush = |current: &mut Vec<String>, used: &mut Vec<usize>, pages: &mut Vec<EmbedSpec>| {
+        if current.is_empty() {
+            return;
+        }
+        used.sort_unstable();
+        let sources: Vec<String> = used
+            .iter()
+            .map(|&n| {
+                let c = &view.sources[n - 1];
+                format!("{n}. {} · {} · {}", escape_markdown(&c.title), escape_markdown(&c.outlet), c.published)
+            })
+            .collect();
+        let description = format!("{}\n\n**Sources**\n{}", current.join("\n"), sources.join("\n"));
+        pages.push(EmbedSpec { title: Some(truncate_chars(title, TITLE_MAX)), description, ..Default::default() });
+        current.clear();
+        used.clear();
+    };
+    for line in &view.lines {
+        let plan = if line.planned { " *(planned)*" } else { "" };
+        let cut = if line.cut { " …" } else { "" };
+        let cites: String = line.citations.iter().map(|&n| link(n)).collect();
+        let text = format!("**{}**{plan} {}{cut} {cites}", line.date, escape_markdown(&line.excerpt));
+        let projected: usize =
+            current.iter().map(|l| l.chars().count() + 1).sum::<usize>() + text.chars().count() + 600;
+        if current.len() >= TIMELINE_LINES_PER_PAGE || projected > DESCRIPTION_MAX {
+            flush(&mut current, &mut used, &mut pages);
+        }
+        current.push(text);
+        for &n in &line.citations {
+            if !used.contains(&n) {
+                used.push(n);
+            }
+        }
+    }
+    flush(&mut current, &mut used, &mut pages);
+    let total = pages.len();
+    for (i, p) in pages.iter_mut().enumerate() {
+        p.footer = Some(format!("{} of {total}", i + 1));
+    }
+    pages
+}
+
 /// Groups embeds into messages within Discord's per-message limits.
 pub fn pack(embeds: Vec<EmbedSpec>) -> Vec<Vec<EmbedSpec>> {
     let mut out: Vec<Vec<EmbedSpec>> = Vec::new();
