@@ -131,6 +131,32 @@ pub fn close_enough(typed: &str, known: &str) -> bool {
     allowed > 0 && edit_distance(typed, known) <= allowed
 }
 
+/// Names of weekdays and months (folded), which are never names of people or topics.
+pub fn is_calendar_word(w: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    CALENDAR.contains(&w)
+}
+
 /// Words that carry no topic in a question or passage.
 pub fn is_stopword(w: &str) -> bool {
     const STOP: &[&str] = &[

@@ -85,6 +85,9 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
             commands: commands::all(),
             event_handler: |framework, event| Box::pin(handler::on_event(framework, event)),
             on_error: |err| Box::pin(handler::on_error(err)),
+            // Owners are not used for anything; skipping the lookup keeps start-up to the
+            // gateway and command registration.
+            initialize_owners: false,
             ..Default::default()
         })
         .setup(move |ctx, ready, framework| {

@@ -314,25 +314,6 @@ const FUNCTION: &[&str] = &[
     "one",
     "two",
     "three",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "is",
     "was",
     "are",
@@ -617,7 +598,10 @@ pub fn is_name_word(word: &str) -> bool {
         return false;
     }
     let base = strip_possessive(word);
-    !FUNCTION.contains(&fold(base).as_str()) && base.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+    let f = fold(base);
+    !FUNCTION.contains(&f.as_str())
+        && !crate::text::is_calendar_word(&f)
+        && base.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {

@@ -115,39 +115,10 @@ fn content_words(s: &str) -> BTreeSet<String> {
 
 /// Words of dates themselves: every event has them, so they say nothing about which one.
 fn is_date_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "day",
-        "today",
-        "yesterday",
-        "last",
-        "next",
-        "earlier",
-        "later",
-        "ago",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    WORDS.contains(&w.trim_end_matches("'s")) || w.chars().all(|c| c.is_ascii_digit())
+    const WORDS: &[&str] =
+        &["week", "month", "year", "day", "today", "yesterday", "last", "next", "earlier", "later", "ago"];
+    let w = w.trim_end_matches("'s");
+    WORDS.contains(&w) || crate::text::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit())
 }
 
 impl Timeline {
