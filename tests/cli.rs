@@ -275,3 +275,13 @@ fn timeline_json_lists_dated_events_with_citations_and_bad_dates_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn who_is_answers_with_the_descriptors_the_articles_give() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "who is the Brookings analyst?"]);
+    let v = json(&o);
+    let note = v["note"].as_str().unwrap();
+    assert!(note.starts_with("Ryan Hass: ") && note.contains("Brookings Institution"), "{note}");
+    assert!(v["answers"].as_array().unwrap().iter().all(|a| a["kind"] == "passage"));
+}

@@ -161,6 +161,13 @@ fn when_questions_answer_with_the_date_and_the_verbatim_sentence() {
     let a = e.ask("When did Putin visit Harbin?").unwrap();
     assert_eq!(a.items[0].date.as_deref(), Some("2024-05-17"));
     assert!(a.items[0].text.contains("Harbin"));
+    // The date that goes with the words asked, not another date of a long sentence.
+    let a = e.ask("When did Xi visit Moscow?").unwrap();
+    assert_eq!(a.items[0].date.as_deref(), Some("2023-03"));
+    let texts: Vec<&str> = a.items.iter().map(|i| i.text.as_str()).collect();
+    let mut unique = texts.clone();
+    unique.dedup();
+    assert_eq!(texts.len(), unique.len(), "one sentence once");
     let a = e.ask("When did Putin and Xi meet in Uzbekistan?").unwrap();
     assert_eq!(a.items[0].date.as_deref(), Some("2022-09"));
 }

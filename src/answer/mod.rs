@@ -124,7 +124,16 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             }
             items
         }
-        Intent::WhoIs { person } => who_is(lib, *person, max),
+        Intent::WhoIs { person } => {
+            let p = lib.ex.people.get(*person);
+            let roles: Vec<&str> = p.descriptors.iter().map(|d| d.text.as_str()).filter(|d| d.contains(' ')).collect();
+            note = Some(if roles.is_empty() {
+                format!("{} is named in the corpus; these sentences say who they are.", p.name)
+            } else {
+                format!("{}: {}.", p.name, roles.join("; "))
+            });
+            who_is(lib, *person, max)
+        }
         Intent::When { topic } => {
             let mut items = crate::timeline::when(lib, index, topic, max)?;
             if items.is_empty() {

@@ -72,6 +72,8 @@ pub struct Report {
     pub article: usize,
     pub paragraph: usize,
     pub sentence: Span,
+    /// The temporal expression that dates the event.
+    pub expr: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +159,7 @@ impl Timeline {
                         let ev = Event {
                             when: x.when,
                             planned,
-                            reports: vec![Report { article: ai, paragraph: p.index, sentence: *s }],
+                            reports: vec![Report { article: ai, paragraph: p.index, sentence: *s, expr: x.span }],
                             people,
                             places,
                             words: content_words(text),
@@ -359,6 +361,16 @@ pub fn lines(lib: &Library, events: &[&Event]) -> TimelineView {
     TimelineView { lines: out, sources }
 }
 
+/// Up to twelve words either side of `[start, end)` in `text`, the clause a date belongs to.
+fn window(text: &str, start: usize, end: usize) -> &str {
+    const WORDS: usize = 12;
+    let before = &text[..start];
+    let from = before.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(WORDS).map_or(0, |(i, _)| i);
+    let after = &text[end..];
+    let to = after.char_indices().filter(|(_, c)| c.is_whitespace()).nth(WORDS).map_or(text.len(), |(i, _)| end + i);
+    &text[from..to]
+}
+
 /// Answers a "when" question: events whose words best match the topic, with their date.
 pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Result<Vec<Item>> {
     let asked: BTreeSet<String> = content_words(topic)
@@ -368,31 +380,50 @@ pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Res
     if asked.is_empty() {
         return Ok(Vec::new());
     }
-    let mut scored: Vec<(f32, &Event)> = lib
-        .timeline
-        .events
-        .iter()
-        .filter_map(|e| {
-            let extra: BTreeSet<String> = e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect();
-            let hits = asked
+    let matches = |t: &String, words: &BTreeSet<String>| {
+        words.contains(t)
+            || words
                 .iter()
-                .filter(|t| {
-                    e.words.contains(*t)
-                        || extra.contains(*t)
-                        || e.words.iter().any(|w| {
-                            w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str()))
-                        })
-                })
-                .count();
-            let cover = hits as f32 / asked.len() as f32;
-            // Half the asked words at least, and more precise dates first on ties.
-            (cover >= 0.5).then_some((cover + 0.01 * e.when.precision as u8 as f32 + 0.001 * e.reports.len() as f32, e))
-        })
-        .collect();
+                .any(|w| w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str())))
+    };
+    let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
+    for e in &lib.timeline.events {
+        let extra: BTreeSet<String> = e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect();
+        let hits = asked.iter().filter(|t| matches(t, &e.words) || extra.contains(*t)).count();
+        let cover = hits as f32 / asked.len() as f32;
+        if cover < 0.5 {
+            continue;
+        }
+        // The date must belong to what was asked: count the asked words near the expression
+        // ("Xi visited Moscow in March last year"), not anywhere in a long sentence.
+        let (near, report) = e
+            .reports
+            .iter()
+            .map(|r| {
+                let around = window(
+                    lib.text(r.article, r.sentence),
+                    r.expr.start - r.sentence.start,
+                    r.expr.end - r.sentence.start,
+                );
+                let words = content_words(around);
+                (asked.iter().filter(|t| matches(t, &words)).count() as f32 / asked.len() as f32, r)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .expect("an event has a report");
+        let score = cover + near + 0.01 * e.when.precision as u8 as f32 + 0.001 * e.reports.len() as f32;
+        scored.push((score, e, report));
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // One sentence once, with its best-matching date.
+    let mut seen: Vec<(usize, Span)> = Vec::new();
+    scored.retain(|(_, _, r)| {
+        let key = (r.article, r.sentence);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     let mut items = Vec::new();
-    for (score, e) in scored.into_iter().take(max) {
-        let r = &e.reports[0];
+    for (score, e, r) in scored.into_iter().take(max) {
         items.push(Item {
             kind: ItemKind::Passage,
             text: lib.text(r.article, r.sentence).to_string(),
