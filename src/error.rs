@@ -21,6 +21,8 @@ pub enum Error {
     QuestionTooLong { len: usize, max: usize },
     #[error("bad date {0:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
     BadDate(String),
+    #[error("no article {id:?} in the corpus")]
+    UnknownArticle { id: String },
     #[error("index at {path}: {reason}")]
     Index { path: PathBuf, reason: String },
     #[error("a re-index is already running")]
@@ -57,7 +59,9 @@ impl Error {
     /// 4 for index trouble, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::EmptyQuestion | Error::QuestionTooLong { .. } | Error::BadDate(_) => 2,
+            Error::EmptyQuestion | Error::QuestionTooLong { .. } | Error::BadDate(_) | Error::UnknownArticle { .. } => {
+                2
+            }
             Error::CorpusMissing { .. } | Error::CorpusEmpty(_) | Error::BadArticle { .. } => 3,
             Error::Index { .. } | Error::ReindexBusy => 4,
             Error::Io { .. } => 1,

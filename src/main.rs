@@ -1,4 +1,4 @@
-//! The `summitbot` command line: serve | ask | timeline | index | sources.
+//! The `summitbot` command line: serve | ask | timeline | index | sources | quotes.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -53,6 +53,14 @@ enum Command {
     Index,
     /// List the articles in the corpus.
     Sources {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every extracted quote with its speaker (or none), the cue and the rule that decided it.
+    Quotes {
+        /// Only this article (its file name without extension).
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -132,6 +140,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 started.elapsed().as_millis(),
                 engine.index.dir().display()
             )?;
+            Ok(())
+        }
+        Command::Quotes { article, json } => {
+            let lib = summitbot::engine::Library::load(&settings.corpus.dir)?;
+            for p in &lib.corpus.problems {
+                eprintln!("summitbot: skipped {}: {}", p.path.display(), p.reason);
+            }
+            if let Some(id) = &article {
+                if lib.corpus.article(id).is_none() {
+                    return Err(Error::UnknownArticle { id: id.clone() }.into());
+                }
+            }
+            let rows = summitbot::quotes::report::rows(&lib.corpus, &lib.ex, article.as_deref());
+            let out = if json { render::quotes_json(&rows) } else { render::quotes_text(&rows) };
+            writeln!(stdout, "{}", out.trim_end())?;
             Ok(())
         }
         Command::Sources { json } => {

@@ -1,15 +1,24 @@
-//! The two passes of extraction. Pass one registers people from strong evidence only (a name
-//! of two words or more in a speaker slot, after a title, before an apposition, in a transcript
-//! label, a section marker or the byline). Pass two walks each article in order, resolving
-//! surnames and pronouns against what came before, and attributes every quoted segment.
+//! The two passes of extraction. Pass one registers speakers from strong evidence only: people
+//! (a name of two words or more in a speaker slot, after a title or honorific, before an
+//! apposition, in a transcript label, a section marker or the byline; an honorific and a family
+//! name when the article never gives more) and organisations (capitalised names holding an
+//! institution word, acronyms they spell out, names set in apposition to `the company`-like
+//! nouns). Pass two walks each article in order with a discourse memory ([`super::resolve`]),
+//! finds reporting cues, and gives each quoted segment to a speaker by the ordered sieves of
+//! [`super::sieves`], or to nobody. Both passes are linear in the text.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::lexer::{segments, tokens, Segment, Tok, Token};
-use super::names::{self, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun};
-use super::people::{title_case, People, PersonId};
+use super::names::{
+    self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
+};
+use super::people::{title_case, Gender, Kind, People, PersonId};
+use super::resolve::{starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
+use super::sieves::{self, CueAt, Site};
 use super::{Cue, Extraction, Passage, Quote, Voice};
 use crate::corpus::{Article, Corpus, ParaKind, Paragraph};
 use crate::text::{fold, Span};
@@ -18,40 +27,6 @@ use crate::text::{fold, Span};
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:, ?([A-Z][A-Z ]{1,20}))?:\s+").unwrap()
 });
-
-/// Words that may open an apposition describing a person (`Gabuev, director of …`).
-const APPOSITION_OPENERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "who",
-    "director",
-    "senior",
-    "head",
-    "chief",
-    "former",
-    "professor",
-    "editor",
-    "correspondent",
-    "expert",
-    "analyst",
-    "scholar",
-    "fellow",
-    "spokesman",
-    "spokeswoman",
-    "author",
-    "founder",
-    "deputy",
-    "president",
-    "chairman",
-    "researcher",
-    "associate",
-    "assistant",
-    "host",
-    "now",
-    "also",
-    "based",
-];
 
 pub fn extract(corpus: &Corpus) -> Extraction {
     let mut people = People::default();
@@ -65,10 +40,15 @@ pub fn extract(corpus: &Corpus) -> Extraction {
     // Fragments of one sentence by the same speaker (`blaming the "West" for the "conflict"`)
     // show the same text: one quote with all their parts.
     let mut merged: Vec<Quote> = Vec::with_capacity(ex.quotes.len());
+    let mut seen: HashMap<(String, Span, Option<PersonId>), usize> = HashMap::new();
     for q in std::mem::take(&mut ex.quotes) {
-        match merged.iter_mut().find(|m| m.article == q.article && m.span == q.span && m.speaker == q.speaker) {
-            Some(m) => m.parts.extend(q.parts),
-            None => merged.push(q),
+        let key = (q.article.clone(), q.span, q.speaker);
+        match seen.get(&key) {
+            Some(&m) => merged[m].parts.extend(q.parts),
+            None => {
+                seen.insert(key, merged.len());
+                merged.push(q);
+            }
         }
     }
     ex.quotes = merged;
@@ -120,11 +100,23 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     if run.words.len() < 2 {
         return false;
     }
+    // `the English National Ballet said`, `a spokesman for Acme Widgets said`: a determiner or a
+    // preposition before an untitled name makes it a thing, not a person.
+    let before = run.first.checked_sub(1).map(|k| toks[k]).filter(|t| t.is_word()).map(|t| fold(t.text));
+    if run.descriptor.is_empty()
+        && before.is_some_and(|b| matches!(b.as_str(), "the" | "a" | "an" | "for" | "of" | "at"))
+    {
+        return false;
+    }
     let titled = !run.descriptor.is_empty()
         || (run.first > 0 && toks[run.first - 1].is_word() && names::is_title(toks[run.first - 1].text));
+    let known_first_name = gender_of_word(&run.words[0]).is_some();
     let after = toks.get(run.last + 1);
     let apposition = after.is_some_and(|t| t.kind == Tok::Punct(','))
-        && toks.get(run.last + 2).is_some_and(|t| t.is_word() && APPOSITION_OPENERS.contains(&fold(t.text).as_str()));
+        && toks.get(run.last + 2).is_some_and(|t| {
+            t.is_word()
+                && (APPOSITION_OPENERS.contains(&fold(t.text).as_str()) || t.text.chars().all(|c| c.is_ascii_digit()))
+        });
     let is_a = after.is_some_and(|t| t.is_word() && matches!(t.text, "is" | "was"))
         && toks.get(run.last + 2).is_some_and(|t| t.is_word() && matches!(t.text, "a" | "an" | "now"));
     let mut k = run.last + 1;
@@ -137,15 +129,94 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || apposition || is_a || subject || inverted
+    titled || known_first_name || apposition || is_a || subject || inverted
 }
 
-/// Pass one: people from bylines, section markers, transcript labels and strong text evidence.
+/// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
+/// `on`, `and` between capitals (`Joint Committee on Human Rights`): its words and last token.
+fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
+    let capital = |t: &Token<'_>| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&toks[i]) || fold(toks[i].text) == "the" {
+        return None;
+    }
+    let mut words = vec![toks[i].text.to_string()];
+    let mut j = i;
+    while j + 1 < toks.len() {
+        let n = toks[j + 1];
+        if capital(&n) && !names::is_possessive(toks[j].text) {
+            words.push(n.text.to_string());
+            j += 1;
+        } else if n.is_word()
+            && matches!(n.text, "of" | "for" | "on" | "and" | "&")
+            && toks
+                .get(j + 2)
+                .is_some_and(|t| capital(t) && fold(t.text) != "the" && !crate::text::is_calendar_word(&fold(t.text)))
+        {
+            words.push(n.text.to_string());
+            words.push(toks[j + 2].text.to_string());
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    let words: Vec<String> = words.iter().map(|w| names::strip_possessive(w).to_string()).collect();
+    // The name ends with its last institution word and any `of …` that follows it: in `Ohio
+    // Democratic Party Chairman David Pepper` the party ends before the chairman.
+    let is_inst = |w: &String| names::is_institution_word(w) && w.chars().next().is_some_and(char::is_uppercase);
+    let last_inst = words.iter().rposition(is_inst)?;
+    let connector = |w: &str| matches!(w, "of" | "for" | "on" | "and" | "&");
+    let mut keep = last_inst + 1;
+    if keep + 1 < words.len() && connector(&words[keep]) {
+        keep += 2;
+        // `Bank of England Governor Mervyn King`: a title or a given name starts someone else.
+        while keep < words.len()
+            && !connector(&words[keep])
+            && !names::is_title(&words[keep])
+            && !names::is_honorific(&words[keep])
+            && gender_of_word(&words[keep]).is_none()
+        {
+            keep += 1;
+        }
+    }
+    // Token index of the last kept word: count words back from the run's end.
+    let last = j - (words.len() - keep);
+    let words = words[..keep].to_vec();
+    (2..=8).contains(&words.len()).then_some((words, last))
+}
+
+/// `Royal Academy of Dance (RAD)`: the acronym in brackets right after token `last`.
+fn spelled_acronym<'a>(toks: &[Token<'a>], last: usize) -> Option<&'a str> {
+    let (open, word, close) = (toks.get(last + 1)?, toks.get(last + 2)?, toks.get(last + 3)?);
+    (open.kind == Tok::Punct('(') && word.is_word() && names::is_acronym(word.text) && close.kind == Tok::Punct(')'))
+        .then_some(word.text)
+}
+
+/// `The studio, Harbor Pictures,` or `Harbor Pictures, the studio behind …`: a name set in
+/// apposition to an organisation noun.
+fn org_by_apposition(toks: &[Token<'_>], run: &NameRun) -> Option<String> {
+    let before = run.first.checked_sub(2).map(|k| (toks[k], toks[k + 1]));
+    if let Some((noun, comma)) = before {
+        if comma.kind == Tok::Punct(',') && noun.is_word() && names::is_org_noun(noun.text) {
+            return Some(noun.text.to_string());
+        }
+    }
+    let (comma, det, noun) = (toks.get(run.last + 1)?, toks.get(run.last + 2)?, toks.get(run.last + 3)?);
+    (comma.kind == Tok::Punct(',')
+        && det.is_word()
+        && matches!(fold(det.text).as_str(), "the" | "a")
+        && noun.is_word()
+        && names::is_org_noun(noun.text))
+    .then(|| noun.text.to_string())
+}
+
+/// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence.
 fn register(article: &Article, people: &mut People) {
     for a in &article.meta.authors {
         people.add(&words_of(a));
     }
     let transcript = is_transcript(article);
+    // `Mr Dein` registers only when the article never names a `… Dein` in full.
+    let mut honorific_only: Vec<NameRun> = Vec::new();
     for p in &article.paragraphs {
         if let ParaKind::SectionMarker { author, .. } = &p.kind {
             people.add(&words_of(author));
@@ -161,62 +232,85 @@ fn register(article: &Article, people: &mut People) {
         let span = content_span(article, p, transcript);
         let segs: Vec<(usize, Segment)> = segments(&article.text, span, p.index).into_iter().enumerate().collect();
         let toks = tokens(&article.text, span, &segs);
-        for i in 0..toks.len() {
-            if !starts_run(&toks, i) {
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((words, last)) = org_run(&toks, i) {
+                if let Some(id) = people.add_kind(&words, Kind::Organisation) {
+                    if let Some(acr) = spelled_acronym(&toks, last) {
+                        people.alias(id, acr);
+                    }
+                }
+                i = last + 1;
                 continue;
             }
-            if let Some(run) = run_at(&toks, i) {
-                if looks_like_person(&toks, &run) {
-                    people.add(&run.words);
+            if !starts_run(&toks, i) {
+                i += 1;
+                continue;
+            }
+            let Some(run) = run_at(&toks, i) else {
+                i += 1;
+                continue;
+            };
+            if let Some(noun) = org_by_apposition(&toks, &run) {
+                if let Some(id) = people.add_kind(&run.words, Kind::Organisation) {
+                    people.describe(id, &noun, &article.id, p.span);
                 }
+            } else if looks_like_person(&toks, &run) {
+                if let Some(id) = people.add(&run.words) {
+                    learn_gender(people, id, &run);
+                }
+            } else if run.words.len() == 1 && run.honorific.is_some() {
+                honorific_only.push(run.clone());
+            }
+            i = run.last.max(i) + 1;
+        }
+    }
+    for run in honorific_only {
+        let known = people.candidates(&run.words).into_iter().any(|id| people.get(id).kind == Kind::Person);
+        if !known {
+            if let Some(id) = people.add(&run.registrable()) {
+                learn_gender(people, id, &run);
             }
         }
     }
 }
 
-/// Per-article memory for resolving surnames and pronouns.
+/// Gender from an honorific before the name (`Mrs Holloway`) or a common first name.
+fn learn_gender(people: &mut People, id: PersonId, run: &NameRun) {
+    let from_honorific = run.honorific.as_deref().and_then(gender_of_word);
+    let from_first = (run.words.len() >= 2).then(|| gender_of_word(&run.words[0])).flatten();
+    if let Some(g) = from_honorific.or(from_first) {
+        people.set_gender(id, g);
+    }
+}
+
+/// What pass two carries from one paragraph to the next.
 #[derive(Debug, Default)]
-struct State {
-    last_cue: Option<PersonId>,
-    last_mention: Option<PersonId>,
-    /// People named so far in the article, most recent last.
-    recent: Vec<PersonId>,
-    prev_paragraph_speaker: Option<PersonId>,
-    /// A quote left open at the end of the previous paragraph (index into `ex.quotes`).
+struct Carry {
+    /// The voice the paragraph ended in, when it ended in someone's quotation or reported speech.
+    voice: Option<PersonId>,
+    /// The paragraph's last quote was left open (index into `ex.quotes`).
     open_quote: Option<usize>,
+    /// The paragraph ended on a cue and a colon (`Smith told MPs:`).
+    colon_cue: Option<(PersonId, Span)>,
 }
 
-impl State {
-    fn mention(&mut self, id: PersonId, possessive: bool) {
-        if !possessive {
-            self.last_mention = Some(id);
-        }
-        self.recent.retain(|&r| r != id);
-        self.recent.push(id);
-    }
-
-    /// Picks among candidates for a surname: the one named most recently in this article,
-    /// else the only candidate.
-    fn choose(&self, cands: &[PersonId]) -> Option<PersonId> {
-        if let Some(r) = self.recent.iter().rev().find(|r| cands.contains(r)) {
-            return Some(*r);
-        }
-        (cands.len() == 1).then(|| cands[0])
-    }
-}
-
+/// A quoted segment of a paragraph, once decided.
 #[derive(Debug, Clone, Copy)]
-struct CueAt {
-    verb: usize,
+struct Decided {
+    tok: usize,
+    seg: usize,
     speaker: Option<PersonId>,
-    /// First token index of the cue phrase (subject or verb).
-    from: usize,
+    cue: Cue,
+    cue_span: Option<Span>,
+    rule: &'static str,
 }
 
 /// Pass two for one article.
 fn attribute(article: &Article, ex: &mut Extraction) {
     let transcript = is_transcript(article);
-    let mut state = State::default();
+    let mut discourse = Discourse::default();
+    let mut carry = Carry::default();
     let text = &article.text;
 
     // The transcript's host speaks the unlabelled opening; it is the labelled speaker who is
@@ -237,6 +331,7 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             ParaKind::Body => {}
             _ => continue,
         }
+        discourse.para += 1;
         let span = content_span(article, p, transcript);
         if transcript {
             match label(article, p) {
@@ -245,118 +340,124 @@ fn attribute(article: &Article, ex: &mut Extraction) {
                 None => {}
             }
             if let Some(t) = turn {
-                state.mention(t, false);
+                discourse.mention(t, true);
             }
         }
         let segs: Vec<(usize, Segment)> = segments(text, span, p.index).into_iter().enumerate().collect();
         let toks = tokens(text, span, &segs);
         let sentence_of = sentence_ids(text, &toks);
 
-        // Walk the tokens in order: mentions and cues, resolving against what came before.
-        let mut cues: Vec<CueAt> = Vec::new();
-        let mut sentence_mentions: Vec<(usize, usize, PersonId)> = Vec::new(); // (sentence, token, id)
-        let mut i = 0;
-        while i < toks.len() {
-            let t = toks[i];
-            // `according to Kovacs, "…"`: a cue without a verb.
-            if t.is_word() && fold(t.text) == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to") {
-                if let Some(run) = names::run_forward(&toks, i + 2) {
-                    let speaker = if run.possessive { None } else { state.choose(&ex.people.candidates(&run.words)) };
-                    if let Some(s) = speaker {
-                        state.last_cue = Some(s);
-                        state.mention(s, false);
-                        cues.push(CueAt { verb: i, speaker: Some(s), from: i });
-                    }
-                }
-            }
-            if t.is_word() && is_cue_verb(t.text) {
-                if let Some(c) = cue_at(&toks, i, &sentence_of, &sentence_mentions, &state, &ex.people) {
-                    if let Some(s) = c.speaker {
-                        state.last_cue = Some(s);
-                        state.mention(s, false);
-                    }
-                    cues.push(c);
-                }
-            }
-            if starts_run(&toks, i) {
-                if let Some(run) = run_at(&toks, i) {
-                    if let Some(id) = state.choose(&ex.people.candidates(&run.words)) {
-                        state.mention(id, run.possessive);
-                        if !run.possessive {
-                            sentence_mentions.push((sentence_of[i], i, id));
-                        }
-                        describe_from_context(article, &toks, &run, id, &mut ex.people, p);
-                        i = run.last + 1;
-                        continue;
-                    }
-                }
-            }
-            if t.is_word() && matches!(pronoun(t.text), Some(Pronoun::He | Pronoun::She)) {
-                // "He is now at the Brookings Institution": a descriptor of the last speaker.
-                if toks.get(i + 1).is_some_and(|n| n.text == "is" || n.text == "was")
-                    && (i == 0 || sentence_of[i - 1] != sentence_of[i])
-                {
-                    if let Some(id) = state.last_cue {
-                        let run = NameRun { words: vec![], first: i, last: i, descriptor: vec![], possessive: false };
-                        describe_from_context(article, &toks, &run, id, &mut ex.people, p);
-                    }
-                }
-            }
-            i += 1;
-        }
+        let (cues, mentions) = read_paragraph(article, p, &toks, &sentence_of, &mut discourse, &mut ex.people);
 
-        // Attribute each quoted segment.
+        // Decide each quoted segment, in order, by the sieves.
         let quote_toks: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
-        let mut found: Vec<(usize, Option<PersonId>, Cue)> = Vec::new();
+        let mut decided: Vec<Decided> = Vec::with_capacity(quote_toks.len());
         for (n, &q) in quote_toks.iter().enumerate() {
-            let prev_quote = n.checked_sub(1).map(|m| quote_toks[m]);
             let Tok::Quote(seg) = toks[q].kind else { unreachable!() };
             let fragment = is_fragment(text, span, &segs[seg].1);
-            // A quote opening the paragraph may continue the previous paragraph's speaker.
-            let continues = if n == 0 && q == 0 { state.prev_paragraph_speaker } else { None };
-            let (speaker, how) = speaker_for(&toks, q, prev_quote, &cues, &sentence_of, continues, fragment);
-            found.push((q, speaker, how));
+            // The segment continues a quotation left open: the previous segment of this
+            // paragraph, or for the paragraph's opening quote, the previous paragraph's last.
+            let continues_open = match n.checked_sub(1) {
+                Some(m) if !segs[decided[m].seg].1.closed => Some(decided[m].speaker),
+                None if q == 0 => carry.open_quote.map(|k| ex.quotes[k].speaker),
+                _ => None,
+            };
+            let site = Site {
+                toks: &toks,
+                q,
+                prev_quote: n.checked_sub(1).map(|m| quote_toks[m]),
+                cues: &cues,
+                sentence_of: &sentence_of,
+                fragment,
+                opens_paragraph: q == 0,
+                colon_cue: carry.colon_cue,
+                continues_open,
+                previous_voice: carry.voice,
+                mentions: &mentions,
+            };
+            let (verdict, rule) = sieves::decide(&site);
+            decided.push(Decided {
+                tok: q,
+                seg,
+                speaker: verdict.map(|v| v.speaker),
+                cue: verdict.map_or(Cue::None, |v| v.cue),
+                cue_span: verdict.and_then(|v| v.cue_span),
+                rule: rule.unwrap_or("none"),
+            });
         }
-        let mut last_speaker = None;
-        let first_quote_at = (!found.is_empty()).then_some(ex.quotes.len());
-        let mut last_quote_at = ex.quotes.len();
+        // A quotation left open whose continuation names its speaker explicitly (`"…` then
+        // `"…," she said.`) takes that speaker: an explicit cue outweighs any continuation guess.
+        for n in (0..decided.len().saturating_sub(1)).rev() {
+            let next = decided[n + 1];
+            if matches!(decided[n].cue, Cue::None | Cue::Continuation)
+                && decided[n].speaker != next.speaker
+                && !segs[decided[n].seg].1.closed
+                && matches!(next.cue, Cue::After | Cue::Before)
+            {
+                decided[n] = Decided {
+                    speaker: next.speaker,
+                    cue: Cue::Continuation,
+                    cue_span: None,
+                    rule: "open_quotation_named_later",
+                    ..decided[n]
+                };
+            }
+        }
+        if let (Some(open), Some(first)) = (carry.open_quote, decided.first()) {
+            if first.tok == 0
+                && matches!(ex.quotes[open].cue, Cue::None | Cue::Continuation)
+                && ex.quotes[open].speaker != first.speaker
+                && matches!(first.cue, Cue::After | Cue::Before)
+            {
+                let q = &mut ex.quotes[open];
+                q.speaker = first.speaker;
+                q.cue = Cue::Continuation;
+                q.rule = "open_quotation_named_later";
+            }
+        }
+
+        let first_quote_at = ex.quotes.len();
+        let mut last_quote_at = None;
         let mut k = 0;
-        while k < found.len() {
+        while k < decided.len() {
             // Merge consecutive segments by the same speaker joined by a short cue.
-            let (q0, speaker, how) = found[k];
+            let d = decided[k];
             let mut end = k;
-            while speaker.is_some()
-                && end + 1 < found.len()
-                && found[end + 1].1 == speaker
-                && toks[found[end + 1].0].span.start - toks[found[end].0].span.end < 90
+            while d.speaker.is_some()
+                && end + 1 < decided.len()
+                && decided[end + 1].speaker == d.speaker
+                && only_cue_between(&toks, &cues, decided[end].tok, decided[end + 1].tok)
+                && !is_fragment(text, span, &segs[decided[end].seg].1)
+                && !is_fragment(text, span, &segs[decided[end + 1].seg].1)
             {
                 end += 1;
             }
-            let Tok::Quote(first_seg) = toks[q0].kind else { unreachable!() };
-            let Tok::Quote(last_seg) = toks[found[end].0].kind else { unreachable!() };
+            let (first_seg, last_seg) = (d.seg, decided[end].seg);
             let parts: Vec<Span> = (first_seg..=last_seg).map(|s| trim_inner(text, segs[s].1.inner)).collect();
             let first = segs[first_seg].1;
             let fragment = first_seg == last_seg && is_fragment(text, span, &first);
             let embedded = first_seg == last_seg && is_embedded(text, span, &first);
             let shown = if fragment || embedded {
-                sentence_containing(text, &toks, &sentence_of, q0).unwrap_or(parts[0])
+                sentence_containing(text, &toks, &sentence_of, d.tok).unwrap_or(parts[0])
             } else if first_seg == last_seg {
                 parts[0]
             } else {
                 Span::new(first.outer.start, segs[last_seg].1.outer.end)
             };
-            last_quote_at = ex.quotes.len();
+            last_quote_at = Some(ex.quotes.len());
             ex.quotes.push(Quote {
                 article: article.id.clone(),
                 paragraph: p.index,
                 span: shown,
                 parts,
-                speaker,
-                cue: how,
+                speaker: d.speaker,
+                cue: d.cue,
                 fragment,
+                rule: d.rule,
+                cue_span: d.cue_span,
             });
-            if speaker.is_some() {
-                last_speaker = speaker;
+            if let Some(s) = d.speaker {
+                discourse.mention(s, true);
             }
             k = end + 1;
         }
@@ -373,67 +474,226 @@ fn attribute(article: &Article, ex: &mut Extraction) {
                     speaker: Some(t),
                     cue: Cue::Turn,
                     fragment: false,
+                    rule: "transcript_turn",
+                    cue_span: label(article, p).map(|(_, l)| l),
                 });
             }
         }
 
-        // Sentences as passages, each in its voice.
-        for s in &p.sentences {
-            let s = Span::new(s.start.max(span.start), s.end);
-            if s.is_empty() || text[s.start..s.end].trim().is_empty() {
-                continue;
+        push_passages(article, p, span, &toks, &cues, turn.filter(|_| transcript), section, first_quote_at, ex);
+
+        // What the next paragraph may lean on.
+        let last_decided = decided.last();
+        carry.open_quote = match (segs.last(), last_decided, last_quote_at) {
+            (Some((_, s)), Some(_), Some(at)) if !s.closed => Some(at),
+            _ => None,
+        };
+        let ends_in_quote = toks.iter().rev().find(|t| !matches!(t.kind, Tok::Punct(_))).is_some_and(|t| t.is_quote());
+        let last_cue = cues.iter().max_by_key(|c| c.verb);
+        carry.voice = match (last_decided, last_cue) {
+            // A paragraph whose last quote came after its last cue ends in that quote's voice.
+            (Some(d), c) if c.is_none_or(|c| c.verb < d.tok) || ends_in_quote => d.speaker,
+            // Reported speech ending the paragraph: its speaker's voice.
+            (_, Some(c)) => c.speaker,
+            _ => None,
+        };
+        carry.colon_cue = last_cue
+            .filter(|c| toks.last().is_some_and(|t| t.kind == Tok::Punct(':')) && toks.len() - 1 - c.to <= 6)
+            .and_then(|c| c.speaker.map(|s| (s, Span::new(toks[c.from].span.start, toks[c.to].span.end))));
+    }
+}
+
+/// Walks a paragraph's tokens in order: mentions of speakers and reporting cues, each resolved
+/// against what came before; also reads descriptors of the people it meets.
+fn read_paragraph(
+    article: &Article,
+    p: &Paragraph,
+    toks: &[Token<'_>],
+    sentence_of: &[usize],
+    discourse: &mut Discourse,
+    people: &mut People,
+) -> (Vec<CueAt>, Vec<(usize, PersonId)>) {
+    let mut cues: Vec<CueAt> = Vec::new();
+    let mut sentence_mentions: Vec<(usize, usize, PersonId)> = Vec::new(); // (sentence, token, id)
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let reader =
+            Reader { toks, sentence_of, earlier_cues: &cues, sentence_mentions: &sentence_mentions, discourse, people };
+        // `according to Kovacs, "…"`: a cue without a verb.
+        if let Some(c) = reader.according_to(i) {
+            cues.push(c);
+            if let Some(s) = c.speaker {
+                discourse.mention(s, true);
             }
-            if text[s.start..s.end].split_whitespace().count() < 3 {
-                continue;
+        } else if t.is_word() && is_cue_verb(t.text) {
+            if let Some(c) = reader.cue_at(i) {
+                if let Some(s) = c.speaker {
+                    // A pronoun that resolved teaches the person's gender.
+                    if let Some(g) = toks[c.from..=c.to].iter().find_map(|t| match pronoun(t.text) {
+                        Some(Pronoun::He) => Some(Gender::Male),
+                        Some(Pronoun::She) => Some(Gender::Female),
+                        _ => None,
+                    }) {
+                        people.set_gender(s, g);
+                    }
+                    discourse.mention(s, true);
+                } else if is_unnamed_person(&toks[c.from..c.verb]) {
+                    discourse.nominal_speaker();
+                }
+                cues.push(c);
             }
-            // A sentence inside someone's quotation is in their voice, not the section's.
-            let inside = ex
-                .quotes
-                .iter()
-                .rev()
-                .take_while(|q| q.article == article.id && q.paragraph == p.index)
-                .find(|q| q.cue != Cue::Turn && !q.fragment && q.parts.iter().any(|part| part.overlaps(s)));
-            if let Some(q) = inside {
-                let voice = q.speaker.map_or(Voice::Unattributed, Voice::Quoted);
-                ex.passages.push(Passage {
-                    article: article.id.clone(),
-                    paragraph: p.index,
-                    span: trim_span(text, s),
-                    voice,
-                });
-                continue;
+        }
+        if let Some((words, last)) = org_run(toks, i) {
+            let reader = Reader {
+                toks,
+                sentence_of,
+                earlier_cues: &cues,
+                sentence_mentions: &sentence_mentions,
+                discourse,
+                people,
+            };
+            let id = people.by_name(&words.join(" ")).filter(|&id| people.get(id).kind == Kind::Organisation);
+            let id = id.or_else(|| {
+                reader.run_speaker(&NameRun {
+                    words,
+                    first: i,
+                    last,
+                    descriptor: vec![],
+                    possessive: false,
+                    honorific: None,
+                })
+            });
+            if let Some(id) = id {
+                discourse.mention(id, starts_sentence(sentence_of, i));
+                sentence_mentions.push((sentence_of[i], i, id));
             }
+            i = last + 1;
+            continue;
+        }
+        if starts_run(toks, i) {
+            if let Some(run) = run_at(toks, i) {
+                let reader = Reader {
+                    toks,
+                    sentence_of,
+                    earlier_cues: &cues,
+                    sentence_mentions: &sentence_mentions,
+                    discourse,
+                    people,
+                };
+                if let Some(id) = reader.discourse.choose(&people.candidates(&run.words)) {
+                    if !run.possessive {
+                        sentence_mentions.push((sentence_of[i], i, id));
+                    }
+                    learn_gender(people, id, &run);
+                    // A sentence's subject: its first name, opening it or after a few words of
+                    // description (`Local shopkeeper Raj Patel, …, is worried`).
+                    let first_name_of_sentence =
+                        (0..i).rev().take_while(|&k| sentence_of[k] == sentence_of[i]).all(|k| {
+                            toks[k].is_word()
+                                && (!is_name_word(toks[k].text)
+                                    || names::is_title(toks[k].text)
+                                    || starts_sentence(sentence_of, k))
+                        }) && (0..i).rev().take_while(|&k| sentence_of[k] == sentence_of[i]).count() <= 4;
+                    let subject = first_name_of_sentence && !run.possessive;
+                    discourse.mention(id, subject);
+                    describe_from_context(article, toks, &run, id, people, p);
+                    i = run.last + 1;
+                    continue;
+                }
+            }
+        }
+        if t.is_word() && matches!(pronoun(t.text), Some(Pronoun::He | Pronoun::She)) {
+            // "He is now at the Brookings Institution": a descriptor of the pronoun's person.
+            if toks.get(i + 1).is_some_and(|n| n.text == "is" || n.text == "was") && starts_sentence(sentence_of, i) {
+                let reader = Reader {
+                    toks,
+                    sentence_of,
+                    earlier_cues: &cues,
+                    sentence_mentions: &sentence_mentions,
+                    discourse,
+                    people,
+                };
+                let pr = pronoun(t.text).unwrap_or(Pronoun::Other);
+                if let Some(id) = reader.discourse.resolve_pronoun(people, pr, &[]) {
+                    let run = NameRun {
+                        words: vec![],
+                        first: i,
+                        last: i,
+                        descriptor: vec![],
+                        possessive: false,
+                        honorific: None,
+                    };
+                    describe_from_context(article, toks, &run, id, people, p);
+                }
+            }
+        }
+        i += 1;
+    }
+    (cues, sentence_mentions.into_iter().map(|(_, k, id)| (k, id)).collect())
+}
+
+/// Whether nothing but punctuation and one cue phrase (`," he says. "`) stands between two
+/// quote tokens: such segments are one quotation interrupted by its cue.
+fn only_cue_between(toks: &[Token<'_>], cues: &[CueAt], a: usize, b: usize) -> bool {
+    let words: Vec<usize> = (a + 1..b).filter(|&k| toks[k].is_word()).collect();
+    words.is_empty() || cues.iter().any(|c| words.iter().all(|&k| (c.from..=c.to).contains(&k)))
+}
+
+/// A cue's subject that is a person the text does not name: `a spokesman`, `the lawyer`,
+/// `one official` (not `officials`, not an organisation noun).
+fn is_unnamed_person(subject: &[Token<'_>]) -> bool {
+    let Some(head) = subject.iter().rev().find(|t| t.is_word()) else { return false };
+    let h = fold(head.text);
+    let lower = head.text.chars().next().is_some_and(char::is_lowercase);
+    lower
+        && pronoun(head.text).is_none()
+        && !names::is_org_noun(head.text)
+        && !h.ends_with('s')
+        && h != "and"
+        && h != "but"
+}
+
+/// Sentences as passages, each in its voice: inside a quotation, the quotation's speaker;
+/// reported speech, its cue's speaker; else the transcript turn, the section, or narration.
+#[allow(clippy::too_many_arguments)]
+fn push_passages(
+    article: &Article,
+    p: &Paragraph,
+    span: Span,
+    toks: &[Token<'_>],
+    cues: &[CueAt],
+    turn: Option<PersonId>,
+    section: Option<PersonId>,
+    first_quote_at: usize,
+    ex: &mut Extraction,
+) {
+    let text = &article.text;
+    for s in &p.sentences {
+        let s = Span::new(s.start.max(span.start), s.end);
+        if s.is_empty() || text[s.start..s.end].trim().is_empty() {
+            continue;
+        }
+        if text[s.start..s.end].split_whitespace().count() < 3 {
+            continue;
+        }
+        // A sentence inside someone's quotation is in their voice, not the section's.
+        let inside = ex.quotes[first_quote_at..]
+            .iter()
+            .find(|q| q.cue != Cue::Turn && !q.fragment && q.parts.iter().any(|part| part.overlaps(s)));
+        let voice = if let Some(q) = inside {
+            q.speaker.map_or(Voice::Unattributed, Voice::Quoted)
+        } else {
             let reported =
                 cues.iter().find(|c| c.speaker.is_some() && s.contains(toks[c.verb].span)).and_then(|c| c.speaker);
-            let voice = match (reported, turn.filter(|_| transcript), section) {
+            match (reported, turn, section) {
                 (Some(r), _, _) => Voice::Reported(r),
                 (None, Some(t), _) => Voice::Turn(t),
                 (None, None, Some(a)) => Voice::Section(a),
                 _ => Voice::Narration,
-            };
-            ex.passages.push(Passage {
-                article: article.id.clone(),
-                paragraph: p.index,
-                span: trim_span(text, s),
-                voice,
-            });
-        }
-
-        // A quote left open at the end of the previous paragraph runs on into this one when
-        // this one opens with a quote mark: it shares that quote's speaker.
-        if let Some(open_idx) = state.open_quote.take() {
-            let first = first_quote_at.filter(|_| toks.first().is_some_and(|t| t.is_quote()));
-            if let Some(k) = first {
-                if ex.quotes[open_idx].speaker.is_none() {
-                    ex.quotes[open_idx].speaker = ex.quotes[k].speaker;
-                    ex.quotes[open_idx].cue = Cue::Continuation;
-                }
             }
-        }
-        if segs.last().is_some_and(|(_, s)| !s.closed) && !found.is_empty() {
-            state.open_quote = Some(last_quote_at);
-        }
-        state.prev_paragraph_speaker = if found.is_empty() { None } else { last_speaker };
+        };
+        ex.passages.push(Passage { article: article.id.clone(), paragraph: p.index, span: trim_span(text, s), voice });
     }
 }
 
@@ -477,156 +737,6 @@ fn sentence_ids(text: &str, toks: &[Token<'_>]) -> Vec<usize> {
         }
     }
     out
-}
-
-/// The speaker of the cue whose verb is token `v`, if the verb has a subject that resolves
-/// to one person.
-fn cue_at(
-    toks: &[Token<'_>],
-    v: usize,
-    sentence_of: &[usize],
-    sentence_mentions: &[(usize, usize, PersonId)],
-    state: &State,
-    people: &People,
-) -> Option<CueAt> {
-    let sentence = sentence_of[v];
-    let resolve_pronoun = |pr: Pronoun, at: usize| -> Option<PersonId> {
-        if pr == Pronoun::Other {
-            return None;
-        }
-        if let Some((_, _, id)) = sentence_mentions.iter().rev().find(|(s, k, _)| *s == sentence && *k < at) {
-            return Some(*id);
-        }
-        state.last_cue.or(state.last_mention)
-    };
-    let resolve_run = |run: &NameRun| -> Option<PersonId> {
-        if run.possessive {
-            return None;
-        }
-        state.choose(&people.candidates(&run.words))
-    };
-
-    // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
-    let mut k = v;
-    while k > 0 && toks[k - 1].is_word() && is_adverb(toks[k - 1].text) && sentence_of[k - 1] == sentence {
-        k -= 1;
-    }
-    if k > 0 && sentence_of[k - 1] == sentence {
-        let s = k - 1;
-        let t = toks[s];
-        if t.is_word() {
-            if let Some(pr) = pronoun(t.text) {
-                return Some(CueAt { verb: v, speaker: resolve_pronoun(pr, s), from: s });
-            }
-            if is_name_word(t.text) {
-                if let Some(run) = names::run_backward(toks, s) {
-                    let coordinated = run.first > 0
-                        && toks[run.first - 1].is_word()
-                        && matches!(toks[run.first - 1].text, "and" | "or" | "&");
-                    if !coordinated {
-                        if let Some(id) = resolve_run(&run) {
-                            return Some(CueAt { verb: v, speaker: Some(id), from: run.first });
-                        }
-                    }
-                }
-            }
-        } else if t.kind == Tok::Punct(',') {
-            // An apposition between commas: `Shen Dingli, a … relations, said`.
-            let mut j = s;
-            let mut steps = 0;
-            while j > 0 && steps < 25 && sentence_of[j - 1] == sentence {
-                j -= 1;
-                steps += 1;
-                if toks[j].kind == Tok::Punct(',') {
-                    let opener = toks
-                        .get(j + 1)
-                        .is_some_and(|o| o.is_word() && APPOSITION_OPENERS.contains(&fold(o.text).as_str()));
-                    if opener && j > 0 && toks[j - 1].is_word() && is_name_word(toks[j - 1].text) {
-                        if let Some(run) = names::run_backward(toks, j - 1) {
-                            if let Some(id) = resolve_run(&run) {
-                                return Some(CueAt { verb: v, speaker: Some(id), from: run.first });
-                            }
-                        }
-                    }
-                    break;
-                }
-                if toks[j].is_quote() {
-                    break;
-                }
-            }
-        }
-    }
-
-    // Inverted after a quote or a comma: `"…," said Ryan Hass` / `…, said Wan Qingsong`.
-    if is_invertible(toks[v].text) && v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(',')) {
-        if let Some(n) = toks.get(v + 1) {
-            if n.is_word() {
-                if let Some(pr) = pronoun(n.text) {
-                    return Some(CueAt { verb: v, speaker: resolve_pronoun(pr, v + 1), from: v });
-                }
-            }
-        }
-        if let Some(run) = names::run_forward(toks, v + 1) {
-            if let Some(id) = resolve_run(&run) {
-                return Some(CueAt { verb: v, speaker: Some(id), from: v });
-            }
-        }
-    }
-    // `according to X`
-    None
-}
-
-/// Finds the speaker of the quote token `q`.
-fn speaker_for(
-    toks: &[Token<'_>],
-    q: usize,
-    prev_quote: Option<usize>,
-    cues: &[CueAt],
-    sentence_of: &[usize],
-    continues: Option<PersonId>,
-    fragment: bool,
-) -> (Option<PersonId>, Cue) {
-    // After: the cue phrase starts right after the quote (a comma may stand between).
-    let mut a = q + 1;
-    if toks.get(a).is_some_and(|t| t.kind == Tok::Punct(',')) {
-        a += 1;
-    }
-    if let Some(c) = cues.iter().find(|c| c.from == a && c.speaker.is_some()) {
-        return (c.speaker, Cue::After);
-    }
-    // Before: a cue between the previous quote (or the sentence start) and this one.
-    let lo = prev_quote.map_or(0, |p| p + 1);
-    let before = cues
-        .iter()
-        .filter(|c| c.speaker.is_some() && c.verb >= lo && c.verb < q && sentence_of[c.verb] == sentence_of[q])
-        .min_by_key(|c| c.verb);
-    if let Some(c) = before {
-        return (c.speaker, Cue::Before);
-    }
-    // A fragment belongs to the sentence it stands in: with no cue there it is nobody's.
-    if fragment {
-        return (None, Cue::None);
-    }
-    // Between the previous quote and this one across a sentence break, the cue of the
-    // previous quote counts too: `"…," said Xi. "…"`.
-    if let Some(p) = prev_quote {
-        if let Some(c) = cues.iter().find(|c| c.speaker.is_some() && c.verb > p && c.verb < q) {
-            return (c.speaker, Cue::Paragraph);
-        }
-    }
-    // Paragraph: the nearest other cue of the paragraph, before this quote first.
-    let para = cues
-        .iter()
-        .filter(|c| c.speaker.is_some() && c.verb < q)
-        .max_by_key(|c| c.verb)
-        .or_else(|| cues.iter().filter(|c| c.speaker.is_some() && c.verb > q).min_by_key(|c| c.verb));
-    if let Some(c) = para {
-        return (c.speaker, Cue::Paragraph);
-    }
-    if let Some(s) = continues {
-        return (Some(s), Cue::Continuation);
-    }
-    (None, Cue::None)
 }
 
 /// A quotation that starts inside a sentence (`… including "machine tools, …"`): shown with

@@ -42,51 +42,76 @@ impl Token<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
     pub paragraph: usize,
-    /// From the opening mark to the closing mark inclusive (or the paragraph's end).
+    /// From the opening mark to the closing mark inclusive (or to where it was left open).
     pub outer: Span,
     pub inner: Span,
     pub closed: bool,
 }
 
+/// How a straight `"` reads from its neighbours: news text opens a quotation after a space or
+/// bracket and closes it before a space or punctuation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Opens,
+    Closes,
+    Either,
+}
+
+fn straight_mark(s: &str, i: usize) -> Mark {
+    let before = s[..i].chars().next_back();
+    let after = s[i + 1..].chars().next();
+    let space_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '/'));
+    let space_after =
+        after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '?' | '!' | ')' | ']'));
+    match (space_before, space_after) {
+        (true, false) => Mark::Opens,
+        (false, true) => Mark::Closes,
+        _ => Mark::Either,
+    }
+}
+
 /// Finds quoted segments in `span` of `text`: curly “…” and straight "…" marks. Single quotes
-/// are apostrophes in this corpus's style and never open a quotation.
+/// are apostrophes or quotes within quotes and never open a quotation. A mark that opens while a
+/// quotation is still open ends that one there, unclosed: the text lost a paragraph break
+/// between two paragraphs of one quotation (`… yet. "We want …`), and each part is kept.
 pub fn segments(text: &str, span: Span, paragraph: usize) -> Vec<Segment> {
     let s = span.slice(text);
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (position of mark, its length)
+    let left_open = |o: usize, len: usize, at: usize| Segment {
+        paragraph,
+        outer: Span::new(o, at),
+        inner: Span::new(o + len, at),
+        closed: false,
+    };
     for (i, c) in s.char_indices() {
         let at = span.start + i;
-        match c {
-            '“' | '„' => open = Some((at, c.len_utf8())),
-            '”' => {
-                if let Some((o, len)) = open.take() {
-                    out.push(Segment {
-                        paragraph,
-                        outer: Span::new(o, at + c.len_utf8()),
-                        inner: Span::new(o + len, at),
-                        closed: true,
-                    });
-                }
+        let kind = match c {
+            '“' | '„' => Mark::Opens,
+            '”' => Mark::Closes,
+            '"' => straight_mark(s, i),
+            _ => continue,
+        };
+        match (kind, open) {
+            (Mark::Opens, Some((o, len))) => {
+                out.push(left_open(o, len, at));
+                open = Some((at, c.len_utf8()));
             }
-            '"' => match open.take() {
-                Some((o, len)) => out.push(Segment {
+            (Mark::Opens | Mark::Either, None) => open = Some((at, c.len_utf8())),
+            (Mark::Closes | Mark::Either, Some((o, len))) => {
+                out.push(Segment {
                     paragraph,
-                    outer: Span::new(o, at + 1),
+                    outer: Span::new(o, at + c.len_utf8()),
                     inner: Span::new(o + len, at),
                     closed: true,
-                }),
-                None => open = Some((at, 1)),
-            },
-            _ => {}
+                });
+                open = None;
+            }
+            (Mark::Closes, None) => {}
         }
     }
     if let Some((o, len)) = open {
-        out.push(Segment {
-            paragraph,
-            outer: Span::new(o, span.end),
-            inner: Span::new(o + len, span.end),
-            closed: false,
-        });
+        out.push(left_open(o, len, span.end));
     }
     out.retain(|seg| !text[seg.inner.start..seg.inner.end].trim().is_empty());
     out
@@ -117,12 +142,30 @@ pub fn tokens<'a>(text: &'a str, span: Span, segs: &[(usize, Segment)]) -> Vec<T
         let mut cursor = piece.start;
         for w in words {
             push_punct(text, Span::new(cursor, w.span.start), &mut out);
-            out.push(Token { kind: Tok::Word, text: w.text, span: w.span });
-            cursor = w.span.end;
+            // `Mr.`, `Gov.`, `Charles B. Rangel`: the dot of an abbreviation or an initial
+            // belongs to the word and ends no sentence.
+            let span = if text[w.span.end..].starts_with('.') && is_abbreviation(w.text) {
+                Span::new(w.span.start, w.span.end + 1)
+            } else {
+                w.span
+            };
+            out.push(Token { kind: Tok::Word, text: span.slice(text), span });
+            cursor = span.end;
         }
         push_punct(text, Span::new(cursor, piece.end), &mut out);
     }
     out
+}
+
+/// Words written with a dot that does not end a sentence: honorifics, ranks and titles
+/// abbreviated before names, and single-letter initials.
+fn is_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
+        "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "ret",
+    ];
+    let single_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 fn push_punct<'a>(text: &'a str, span: Span, out: &mut Vec<Token<'a>>) {
@@ -150,6 +193,32 @@ mod tests {
         let inner: Vec<&str> = segs.iter().map(|s| s.inner.slice(t)).collect();
         assert_eq!(inner, ["best friend.", "Q one,", "Still open"]);
         assert!(!segs[2].closed);
+    }
+
+    #[test]
+    fn a_quote_that_opens_while_another_is_open_ends_the_first_unclosed() {
+        let t = "\"Listing is an option. \"We want to be healthy,\" he said.";
+        let segs = segments(t, Span::new(0, t.len()), 0);
+        let inner: Vec<&str> = segs.iter().map(|s| s.inner.slice(t)).collect();
+        assert_eq!(inner, ["Listing is an option. ", "We want to be healthy,"]);
+        assert!(!segs[0].closed);
+        assert!(segs[1].closed);
+    }
+
+    #[test]
+    fn closing_and_reopening_marks_between_two_quotes_pair_correctly() {
+        let t = "\"One.\" \"Two,\" she said.";
+        let segs = segments(t, Span::new(0, t.len()), 0);
+        let inner: Vec<&str> = segs.iter().map(|s| s.inner.slice(t)).collect();
+        assert_eq!(inner, ["One.", "Two,"]);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_dot() {
+        let t = "Gov. Mike Pence and Charles B. Rangel met. Then";
+        let toks = tokens(t, Span::new(0, t.len()), &[]);
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Gov.", "Mike", "Pence", "and", "Charles", "B.", "Rangel", "met", ".", "Then"]);
     }
 
     #[test]

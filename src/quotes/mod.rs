@@ -7,11 +7,14 @@ pub mod extract;
 pub mod lexer;
 pub mod names;
 pub mod people;
+pub mod report;
+pub mod resolve;
+pub mod sieves;
 
 use serde::Serialize;
 
 pub use extract::extract;
-pub use people::{People, Person, PersonId};
+pub use people::{Gender, Kind, People, Person, PersonId};
 
 use crate::text::Span;
 
@@ -45,6 +48,11 @@ pub struct Quote {
     pub speaker: Option<PersonId>,
     pub cue: Cue,
     pub fragment: bool,
+    /// The sieve that decided the speaker (`cue_after_quote`, …), `transcript_turn`, or
+    /// `none` when no sieve had an opinion.
+    pub rule: &'static str,
+    /// The words that decided it (`Mr Dein said`), when there are any.
+    pub cue_span: Option<Span>,
 }
 
 /// Whose voice a sentence is in.

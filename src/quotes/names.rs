@@ -449,8 +449,453 @@ const TITLES: &[&str] = &[
     "author",
     "writer",
     "new",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "baroness",
+    "baron",
+    "miss",
+    "mx",
+    "rev",
+    "rev.",
+    "reverend",
+    "mayor",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "lawyer",
+    "solicitor",
+    "barrister",
+    "attorney",
+    "campaigner",
+    "activist",
+    "detective",
+    "inspector",
+    "superintendent",
+    "sergeant",
+    "captain",
+    "lieutenant",
+    "coach",
+    "manager",
+    "singer",
+    "actor",
+    "actress",
+    "producer",
+    "presenter",
+    "novelist",
+    "mp",
+    "mep",
+    "msp",
+    "labour",
+    "conservative",
+    "tory",
+    "liberal",
+    "democrat",
+    "republican",
+    "democratic",
+    "shadow",
+    "home",
+    "chief",
+    "executive",
+    "u.k.",
+    "u.n.",
+    "gen",
+    "lt.",
+    "col.",
+    "maj.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "ret.",
+    "retired",
+    "rep",
+    "sen",
+    "gov",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "judge",
+    "justice",
+    "e.u.",
     "china",
     "russia",
+];
+
+/// Honorifics that tell a person's gender.
+const MALE_HONORIFICS: &[&str] = &["mr", "mr.", "sir", "lord", "baron", "king", "prince", "father", "brother"];
+const FEMALE_HONORIFICS: &[&str] =
+    &["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "queen", "princess", "sister"];
+
+/// Common given names by gender: enough to tell `he` from `she` for most people news names.
+const MALE_NAMES: &[&str] = &[
+    "aaron",
+    "adam",
+    "adrian",
+    "ahmed",
+    "alan",
+    "alex",
+    "alexander",
+    "alexei",
+    "ali",
+    "andrew",
+    "andrei",
+    "angus",
+    "anthony",
+    "antony",
+    "arthur",
+    "barack",
+    "ben",
+    "benjamin",
+    "bernard",
+    "bill",
+    "bob",
+    "boris",
+    "brian",
+    "bruce",
+    "carl",
+    "charles",
+    "chris",
+    "christopher",
+    "colin",
+    "craig",
+    "dan",
+    "daniel",
+    "darren",
+    "dave",
+    "david",
+    "dennis",
+    "derek",
+    "dmitri",
+    "dmitry",
+    "donald",
+    "douglas",
+    "duncan",
+    "edward",
+    "eric",
+    "frank",
+    "fred",
+    "gary",
+    "geoff",
+    "geoffrey",
+    "george",
+    "gerald",
+    "gordon",
+    "graham",
+    "greg",
+    "gregory",
+    "guy",
+    "harold",
+    "harry",
+    "henry",
+    "hugh",
+    "ian",
+    "igor",
+    "ivan",
+    "jack",
+    "jacob",
+    "james",
+    "jason",
+    "jean-luc",
+    "jeff",
+    "jeremy",
+    "jim",
+    "joe",
+    "john",
+    "jonathan",
+    "joseph",
+    "juan",
+    "keith",
+    "ken",
+    "kenneth",
+    "kevin",
+    "larry",
+    "lee",
+    "leo",
+    "lewis",
+    "luis",
+    "malcolm",
+    "marco",
+    "mark",
+    "martin",
+    "matthew",
+    "michael",
+    "mike",
+    "mikhail",
+    "mohammed",
+    "muhammad",
+    "neil",
+    "nicholas",
+    "nick",
+    "nigel",
+    "oliver",
+    "patrick",
+    "paul",
+    "peter",
+    "philip",
+    "pierre",
+    "pieter",
+    "ralph",
+    "raj",
+    "richard",
+    "rob",
+    "robert",
+    "robin",
+    "roger",
+    "ronald",
+    "roy",
+    "russell",
+    "ryan",
+    "sam",
+    "samuel",
+    "scott",
+    "sean",
+    "sergei",
+    "simon",
+    "stephen",
+    "steve",
+    "steven",
+    "stuart",
+    "ted",
+    "terry",
+    "thomas",
+    "tim",
+    "timothy",
+    "tom",
+    "tony",
+    "trevor",
+    "vladimir",
+    "walter",
+    "william",
+    "yuri",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "alice",
+    "alison",
+    "amanda",
+    "amy",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "anne-marie",
+    "annie",
+    "barbara",
+    "betty",
+    "carol",
+    "caroline",
+    "catherine",
+    "charlotte",
+    "cherie",
+    "christine",
+    "claire",
+    "clare",
+    "diana",
+    "diane",
+    "donna",
+    "dorothy",
+    "eleanor",
+    "elena",
+    "elizabeth",
+    "ellen",
+    "emily",
+    "emma",
+    "eve",
+    "fiona",
+    "frances",
+    "gillian",
+    "hannah",
+    "harriet",
+    "hazel",
+    "helen",
+    "hillary",
+    "irene",
+    "jacqueline",
+    "jane",
+    "janet",
+    "jean",
+    "jennifer",
+    "jenny",
+    "jessica",
+    "jill",
+    "joan",
+    "jo",
+    "judith",
+    "judy",
+    "julia",
+    "julie",
+    "karen",
+    "kate",
+    "katherine",
+    "kathleen",
+    "kelly",
+    "laura",
+    "linda",
+    "lisa",
+    "lorraine",
+    "louise",
+    "lucy",
+    "lynn",
+    "margaret",
+    "maria",
+    "marie",
+    "mary",
+    "melanie",
+    "michelle",
+    "nancy",
+    "natalia",
+    "natasha",
+    "nicola",
+    "nina",
+    "olga",
+    "patricia",
+    "patsy",
+    "pauline",
+    "rachel",
+    "rebecca",
+    "rose",
+    "ruth",
+    "sally",
+    "sandra",
+    "sara",
+    "sarah",
+    "sharon",
+    "sophie",
+    "stephanie",
+    "sue",
+    "susan",
+    "tessa",
+    "theresa",
+    "valerie",
+    "victoria",
+    "wendy",
+    "yvonne",
+    "zoe",
+];
+
+/// Words that make a capitalised run an institution (`Bank of England`, `Joint Committee on
+/// Human Rights`): such a run speaks as an organisation, never as a person.
+const INSTITUTION_WORDS: &[&str] = &[
+    "academy",
+    "administration",
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "coalition",
+    "college",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corp.",
+    "corporation",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "inc",
+    "inc.",
+    "institute",
+    "institution",
+    "league",
+    "ltd",
+    "ministry",
+    "network",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "plc",
+    "police",
+    "reserve",
+    "senate",
+    "service",
+    "society",
+    "trust",
+    "union",
+    "university",
+    "association",
+    "exchange",
+    "commission",
+    "tribunal",
+    "panel",
+    "forum",
+    "alliance",
+    "pictures",
+    "studios",
+    "airlines",
+    "airways",
+    "motors",
+    "bank's",
+];
+
+/// Common nouns by which news refers back to an organisation (`the bank said`, `the club said`).
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "body",
+    "campaign",
+    "charity",
+    "club",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "department",
+    "federation",
+    "firm",
+    "foundation",
+    "fund",
+    "government",
+    "group",
+    "institute",
+    "league",
+    "ministry",
+    "network",
+    "organisation",
+    "organization",
+    "party",
+    "regulator",
+    "retailer",
+    "society",
+    "studio",
+    "team",
+    "trust",
+    "union",
+    "university",
+    "watchdog",
+    "airline",
+    "broadcaster",
+    "carrier",
+    "chain",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "publisher",
+    "operator",
+    "maker",
+    "giant",
+    "board",
+    "court",
+    "office",
+    "service",
+    "store",
 ];
 
 /// Words that make a capitalised run an organisation or a place, not a person.
@@ -577,6 +1022,72 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&fold(word).as_str())
 }
 
+/// The gender an honorific (`Mr`, `Mrs`, `Lord`) or a common given name tells, if any.
+pub fn gender_of_word(word: &str) -> Option<super::people::Gender> {
+    use super::people::Gender;
+    let w = fold(word);
+    if MALE_HONORIFICS.contains(&w.as_str()) || MALE_NAMES.contains(&w.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_HONORIFICS.contains(&w.as_str()) || FEMALE_NAMES.contains(&w.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Honorifics that may stand alone before a family name (`Mr Dein`, `Lord Falconer`).
+pub fn is_honorific(word: &str) -> bool {
+    let w = fold(word);
+    MALE_HONORIFICS.contains(&w.as_str())
+        || FEMALE_HONORIFICS.contains(&w.as_str())
+        || matches!(w.as_str(), "dr" | "dr." | "prof" | "prof." | "professor" | "mx")
+}
+
+pub fn is_institution_word(word: &str) -> bool {
+    INSTITUTION_WORDS.contains(&fold(strip_possessive(word)).as_str())
+}
+
+pub fn is_org_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(&fold(strip_possessive(word)).as_str())
+}
+
+/// An acronym such as `RAD`, `FBI`, `NATO` (two to six capitals).
+pub fn is_acronym(word: &str) -> bool {
+    let w = strip_possessive(word);
+    (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Lower-case particles inside names: `Pieter van der Berg`, `Charles de Gaulle`.
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "der"
+            | "den"
+            | "de"
+            | "von"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "le"
+            | "la"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "dos"
+            | "das"
+            | "ter"
+    )
+}
+
+/// Initials written with dots: `J.R.`, `J.`.
+fn is_initials(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty() && b.len() <= 6 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
 pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&fold(strip_possessive(word)).as_str())
 }
@@ -594,6 +1105,9 @@ pub fn is_possessive(word: &str) -> bool {
 pub fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else { return false };
+    if is_initials(word) && !is_title(word) {
+        return true;
+    }
     if !first.is_uppercase() || !word.chars().any(|c| c.is_lowercase()) {
         return false;
     }
@@ -601,13 +1115,14 @@ pub fn is_name_word(word: &str) -> bool {
     let f = fold(base);
     !FUNCTION.contains(&f.as_str())
         && !crate::text::is_calendar_word(&f)
-        && base.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
     match fold(word).as_str() {
         "he" => Some(Pronoun::He),
         "she" => Some(Pronoun::She),
+        "it" => Some(Pronoun::It),
         "they" | "we" | "you" | "i" => Some(Pronoun::Other),
         _ => None,
     }
@@ -617,6 +1132,8 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
 pub enum Pronoun {
     He,
     She,
+    /// An organisation (`the bank … it said`).
+    It,
     /// Plural or first/second person: never resolved to one speaker.
     Other,
 }
@@ -633,6 +1150,28 @@ pub struct NameRun {
     pub descriptor: Vec<String>,
     /// The run ends in a possessive (`Putin’s war`): a modifier, not a subject.
     pub possessive: bool,
+    /// An honorific right before the name (`Mr`, `Mrs`, `Lord`, `Dr`), as written.
+    pub honorific: Option<String>,
+}
+
+impl NameRun {
+    /// The words a new person is registered under: the name, or for a bare family name after
+    /// an honorific, `Lord Falconer` (news names peers and some officials only so).
+    pub fn registrable(&self) -> Vec<String> {
+        match (&self.honorific, self.words.len()) {
+            (Some(h), 1) => vec![h.trim_end_matches('.').to_string(), self.words[0].clone()],
+            _ => self.words.clone(),
+        }
+    }
+}
+
+/// Whether token `i` is a name particle that continues a name (`van der` in `Pieter van der Berg`).
+fn particle_continues(toks: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    while k < toks.len() && toks[k].is_word() && is_particle(toks[k].text) && k < i + 3 {
+        k += 1;
+    }
+    k > i && toks.get(k).is_some_and(|t| t.is_word() && is_name_word(t.text))
 }
 
 fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
@@ -649,18 +1188,28 @@ fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
         run.drain(..=p);
     }
     let mut titles = Vec::new();
-    while run.len() > 1 && is_title(run[0].1) {
-        titles.push(run[0].1);
-        run.remove(0);
+    // `Transport Minister Anne-Marie Duval`: everything up to the last title word describes the
+    // person, as long as a name remains after it.
+    let is_t = |w: &str| is_title(w) || is_honorific(w);
+    if let Some(k) = run[..run.len() - 1].iter().rposition(|(_, w)| is_t(w)) {
+        if run[..k].iter().all(|(_, w)| !is_possessive(w)) {
+            titles.extend(run.drain(..=k).map(|(_, w)| w));
+        }
     }
+    let honorific = titles.last().filter(|t| is_honorific(t)).map(|t| t.to_string());
     if !titles.is_empty() {
         descriptor.push(titles.join(" "));
     }
     let words: Vec<String> = run.iter().map(|(_, w)| strip_possessive(w).to_string()).collect();
-    if words.is_empty() || words.len() > 4 || words.iter().any(|w| is_org_word(w) || is_title(w) && words.len() == 1) {
+    let name_words = words.iter().filter(|w| !is_particle(w)).count();
+    if words.is_empty()
+        || name_words > 4
+        || words.iter().any(|w| is_org_word(w) || is_institution_word(w) || is_title(w) && words.len() == 1)
+        || words.last().is_some_and(|w| is_particle(w))
+    {
         return None;
     }
-    Some(NameRun { words, first, last, descriptor, possessive })
+    Some(NameRun { words, first, last, descriptor, possessive, honorific })
 }
 
 /// Reads a name forwards from `i`, skipping up to four lower-case descriptor or title words
@@ -682,7 +1231,9 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
     while i < toks.len()
         && toks[i].is_word()
         && (is_name_word(toks[i].text)
-            || is_title(toks[i].text) && toks[i].text.chars().next().is_some_and(char::is_uppercase))
+            || is_title(toks[i].text) && toks[i].text.chars().next().is_some_and(char::is_uppercase)
+            || is_honorific(toks[i].text) && toks[i].text.chars().next().is_some_and(char::is_uppercase)
+            || !run.is_empty() && particle_continues(toks, i))
     {
         run.push((i, toks[i].text));
         if is_possessive(toks[i].text) && !toks.get(i + 1).is_some_and(|t| t.is_word() && is_name_word(t.text)) {
@@ -704,9 +1255,15 @@ pub fn run_backward(toks: &[Token<'_>], i: usize) -> Option<NameRun> {
     let mut j = i as isize;
     while j >= 0 {
         let t = &toks[j as usize];
-        if t.is_word()
-            && (is_name_word(t.text) || is_title(t.text) && t.text.chars().next().is_some_and(char::is_uppercase))
-        {
+        let capital_title =
+            (is_title(t.text) || is_honorific(t.text)) && t.text.chars().next().is_some_and(char::is_uppercase);
+        let particle = t.is_word()
+            && is_particle(t.text)
+            && !run.is_empty()
+            && j > 0
+            && toks[j as usize - 1].is_word()
+            && (is_name_word(toks[j as usize - 1].text) || is_particle(toks[j as usize - 1].text));
+        if t.is_word() && (is_name_word(t.text) || capital_title) || particle {
             run.push((j as usize, t.text));
             j -= 1;
         } else {

@@ -4,6 +4,9 @@
 
 pub mod chunks;
 pub mod discord;
+mod quotes;
+
+pub use quotes::{quotes_json, quotes_text};
 
 use serde::Serialize;
 

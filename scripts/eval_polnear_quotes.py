@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Quote-level precision and recall of (quote span, speaker) on PolNeAR, read from `summitbot quotes --json`.
+
+    cargo build --release
+    python3 scripts/eval_polnear_quotes.py [--split dev] [--bin target/release/summitbot] [--failures 20]
+
+Gold (../shared/data/polnear/<split>, first annotator of each article, as ../shared/eval/polnear/run.py):
+every attribution whose Content holds a direct quotation, i.e. text inside double quote marks of at
+least three words. Each such quotation is one gold quote; its speaker is the attribution's Source:
+  - a name ("Mr. Obama", "Hillary Clinton") is matched by its last capitalised word;
+  - a pronoun (he, she, it, ...) is resolved to the nearest earlier gold Source in the same article
+    that is a name (the annotators resolve no coreference, so this is an approximation: it is
+    right when the article speaks of one person at a time, which news mostly does);
+  - a noun phrase with no capitalised word ("a spokesman") cannot be matched by name and is
+    reported separately (the quote counts for recall only as "found without a wrong name").
+A predicted quote is a quoted part (`parts`) from `summitbot quotes --json`. It matches a gold quote
+when their spans overlap. Precision counts predicted parts that carry a speaker and overlap a gold
+quote with a named speaker: right when the predicted speaker holds the gold key as a word. Recall
+counts gold quotes with a named speaker that some predicted part overlaps with the right speaker.
+Predicted parts with a speaker that overlap no gold quote at all are listed as "unmatched" (scare
+quotes or titles given a speaker, or gold the annotators missed).
+
+The texts are written only under --work; never commit them.
+"""
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "its", "their",
+            "who", "which", "that", "whom"}
+SKIP_CAPS = {"The", "A", "An", "This", "That", "These", "Those", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.",
+             "Rep.", "Gov.", "President", "Mr", "Mrs", "Ms", "Dr", "Senator", "Secretary", "Gen."}
+QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)[\"\u201d]")
+
+
+def parse_ann(text):
+    spans, events = {}, []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, *offs = parts[1].replace(";", " ").split()
+            spans[parts[0]] = (kind, int(offs[0]), int(offs[-1]), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(x.split(":", 1) for x in parts[1].split()))
+    return spans, events
+
+
+def source_key(src):
+    """('name', key) | ('pronoun', None) | ('nominal', None)."""
+    src = src.split(",")[0]
+    src = re.split(r" (?:of|at|from|with|for|in) (?=the |[A-Z])", src)[0]
+    src = re.sub(r"\(.*?\)", "", src)
+    toks = [t.strip(",.;:'\u2019s") if t.endswith(("'s", "\u2019s")) else t.strip(",.;:") for t in src.split()]
+    toks = [t for t in toks if t]
+    if not toks or src.strip().lower() in PRONOUNS:
+        return "pronoun", None
+    caps = [t for t in toks if t[:1].isupper() and t not in SKIP_CAPS and t.lower() not in PRONOUNS]
+    if not caps:
+        return "nominal", None
+    return "name", caps[-1]
+
+
+def speaker_ok(predicted, key):
+    p = (predicted or "").lower()
+    return bool(p) and re.search(r"(?<![a-z0-9])" + re.escape(key.lower()) + r"(?![a-z0-9])", p) is not None
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "polnear"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--bin", default="target/release/summitbot")
+    ap.add_argument("--work", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "summitbot-polnear-quotes"))
+    ap.add_argument("--failures", type=int, default=0)
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    args = ap.parse_args()
+    binary = os.path.abspath(args.bin)
+
+    meta = {r["filename"]: r for r in csv.DictReader(open(os.path.join(args.data, "metadata.tsv")), delimiter="\t")}
+    tdir, adir = (os.path.join(args.data, args.split, d) for d in ("text", "attributions"))
+    work = os.path.join(args.work, args.split)
+    corpus = os.path.join(work, "corpus")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(corpus)
+    os.makedirs(os.path.join(work, "cwd"))
+    anns = {}
+    for f in sorted(os.listdir(adir)):
+        anns.setdefault(f.rsplit("_", 1)[0], f)
+    names = sorted(n for n in anns if os.path.exists(os.path.join(tdir, n + ".txt")))
+    if args.limit:
+        names = names[: args.limit]
+
+    gold = []  # dicts: article, start, end, text, kind, key, source
+    for name in names:
+        text = open(os.path.join(tdir, name + ".txt"), encoding="utf-8").read()
+        m = meta.get(name, {})
+        title = (m.get("title") or text.split("\n", 1)[0]).strip()
+        date = (m.get("publication_date") or "2016-01-01")[:10]
+        with open(os.path.join(corpus, name + ".txt"), "w", encoding="utf-8") as out:
+            out.write("+++\n" + f"title = {json.dumps(title, ensure_ascii=False)}\n"
+                      f"outlet = {json.dumps(m.get('publisher') or 'unknown')}\npublished = \"{date}\"\n+++\n" + text)
+        spans, events = parse_ann(open(os.path.join(adir, anns[name]), encoding="utf-8").read())
+        rows = []
+        for e in events:
+            c, s = spans.get(e.get("Content", "")), spans.get(e.get("Source", ""))
+            if not c or not s:
+                continue
+            rows.append((c, s))
+        rows.sort(key=lambda r: r[0][1])
+        last_named = None
+        for c, s in rows:
+            kind, key = source_key(s[3])
+            resolved = key
+            if kind == "name":
+                last_named = key
+            elif kind == "pronoun" and last_named:
+                kind, resolved = "pronoun", last_named
+            body = text[c[1]:c[2]]
+            for mq in QUOTE.finditer(body):
+                if len(mq.group(1).split()) < 3:
+                    continue
+                gold.append({"article": name, "start": c[1] + mq.start(1), "end": c[1] + mq.end(1),
+                             "text": mq.group(1), "kind": kind, "key": resolved, "source": s[3]})
+
+    env = dict(os.environ, SUMMITBOT__CORPUS__DIR=corpus, SUMMITBOT__INDEX__DIR=os.path.join(work, "index"))
+    p = subprocess.run([binary, "quotes", "--json"], cwd=os.path.join(work, "cwd"), env=env,
+                       capture_output=True, text=True, timeout=1200)
+    if p.returncode != 0:
+        sys.exit(f"summitbot quotes failed: rc={p.returncode}: {p.stderr[-800:]}")
+    predicted = json.loads(p.stdout)["quotes"]
+    by_article = {}
+    for q in predicted:
+        for part in q["parts"]:
+            by_article.setdefault(q["article"], []).append((part["start"], part["end"], q))
+
+    def overlapping(g):
+        return [(s, e, q) for s, e, q in by_article.get(g["article"], []) if s < g["end"] and g["start"] < e]
+
+    # Precision: each predicted part with a speaker that overlaps a gold quote with a key.
+    gold_by_article = {}
+    for g in gold:
+        gold_by_article.setdefault(g["article"], []).append(g)
+    prec_ok = prec_n = unmatched = 0
+    wrong = []
+    unmatched_list = []
+    for art, parts in by_article.items():
+        for s, e, q in parts:
+            if not q.get("speaker"):
+                continue
+            hits = [g for g in gold_by_article.get(art, []) if s < g["end"] and g["start"] < e]
+            keyed = [g for g in hits if g["key"]]
+            if not hits:
+                unmatched += 1
+                unmatched_list.append((art, q))
+                continue
+            if not keyed:
+                continue
+            prec_n += 1
+            if any(speaker_ok(q["speaker"], g["key"]) for g in keyed):
+                prec_ok += 1
+            else:
+                wrong.append((art, q, keyed[0]))
+
+    rec = {"name": [0, 0], "pronoun": [0, 0]}
+    missed = []
+    nominal_total = nominal_wrong_name = 0
+    for g in gold:
+        ov = overlapping(g)
+        if g["kind"] == "nominal" or not g["key"]:
+            nominal_total += 1
+            continue
+        r = rec[g["kind"]]
+        r[1] += 1
+        if any(q.get("speaker") and speaker_ok(q["speaker"], g["key"]) for _, _, q in ov):
+            r[0] += 1
+        else:
+            missed.append((g, [q.get("speaker") for _, _, q in ov]))
+
+    found = rec["name"][0] + rec["pronoun"][0]
+    total = rec["name"][1] + rec["pronoun"][1]
+    for art, q, g in wrong[: args.failures]:
+        print(f"WRONG {art}: {q['text'][:90]!r} -> {q['speaker']!r} [{q.get('rule')}] (gold {g['source']!r})")
+    for g, got in missed[: args.failures]:
+        print(f"MISS  {g['article']}: {g['text'][:90]!r} gold {g['source']!r} ({g['kind']}) got {got}")
+    for art, q in unmatched_list[: args.failures]:
+        print(f"UNMATCHED {art}: {q['text'][:90]!r} -> {q['speaker']!r} [{q.get('rule')}]")
+    precision = prec_ok / prec_n if prec_n else 0.0
+    recall = found / total if total else 0.0
+    print(f"polnear-{args.split} quotes ({len(names)} articles, {len(gold)} gold quotations): "
+          f"precision {prec_ok}/{prec_n} = {precision:.1%} | recall {found}/{total} = {recall:.1%} "
+          f"(named {rec['name'][0]}/{rec['name'][1]}, pronoun-resolved {rec['pronoun'][0]}/{rec['pronoun'][1]}) | "
+          f"nominal sources not scored {nominal_total} | speaker given to a non-gold quotation {unmatched}")
+
+
+if __name__ == "__main__":
+    main()

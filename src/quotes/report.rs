@@ -1,0 +1,73 @@
+//! The attribution audit: every extracted quote with its speaker (or none), the cue and the
+//! sieve that decided it, and its spans — what `summitbot quotes` prints after an `/ingest`, what
+//! the Discord reply to `/ingest` summarises, and what evaluations read.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Cue, Extraction, Kind};
+use crate::corpus::Corpus;
+use crate::text::Span;
+
+/// One quote as the audit shows it. `text` is `article.text[span]`; `parts` are the interiors
+/// of the quote marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRow {
+    pub article: String,
+    pub paragraph: usize,
+    pub text: String,
+    pub span: Span,
+    pub parts: Vec<Span>,
+    pub speaker: Option<String>,
+    pub speaker_kind: Option<Kind>,
+    pub cue: Cue,
+    pub cue_text: Option<String>,
+    pub cue_span: Option<Span>,
+    pub rule: &'static str,
+}
+
+/// The quotes of `corpus` (or of one article), in article order. Transcript turns are left
+/// out: they are the transcript's paragraphs, not quotations.
+pub fn rows(corpus: &Corpus, ex: &Extraction, article: Option<&str>) -> Vec<QuoteRow> {
+    let by_id: HashMap<&str, &crate::corpus::Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    ex.quotes
+        .iter()
+        .filter(|q| q.cue != Cue::Turn && article.is_none_or(|a| q.article == a))
+        .filter_map(|q| {
+            let a = by_id.get(q.article.as_str())?;
+            let speaker = q.speaker.map(|id| ex.people.get(id));
+            Some(QuoteRow {
+                article: q.article.clone(),
+                paragraph: q.paragraph,
+                text: a.slice(q.span).to_string(),
+                span: q.span,
+                parts: q.parts.clone(),
+                speaker: speaker.map(|p| p.name.clone()),
+                speaker_kind: speaker.map(|p| p.kind),
+                cue: q.cue,
+                cue_text: q.cue_span.map(|s| a.slice(s).to_string()),
+                cue_span: q.cue_span,
+                rule: q.rule,
+            })
+        })
+        .collect()
+}
+
+/// How many quotes each speaker got, most first, then the unattributed count: the one-line
+/// summary an admin sees after adding an article.
+pub fn summary(rows: &[QuoteRow]) -> (Vec<(String, usize)>, usize) {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut nobody = 0;
+    for r in rows {
+        match &r.speaker {
+            Some(s) => match counts.iter_mut().find(|(n, _)| n == s) {
+                Some(c) => c.1 += 1,
+                None => counts.push((s.clone(), 1)),
+            },
+            None => nobody += 1,
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    (counts, nobody)
+}

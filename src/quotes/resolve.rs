@@ -1,0 +1,481 @@
+//! Who a reporting cue's subject is. An article is read in order with a small discourse memory
+//! (who was named, who spoke, which organisation came up, in which paragraph), and a cue's
+//! subject — a name, an honorific and family name, a pronoun, `the bank`, `a spokeswoman for
+//! the campaign` — is resolved against it. Resolution refuses rather than guesses: a pronoun
+//! whose gender fits nobody recent, a name inside a prepositional phrase (`lawyers for Smith`)
+//! or a coordinated subject (`Smith and Jones said`) resolves to nobody.
+
+use super::lexer::{Tok, Token};
+use super::names::{self, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun};
+use super::people::{Gender, Kind, People, PersonId};
+use super::sieves::CueAt;
+use crate::text::fold;
+
+/// How many body paragraphs back a pronoun may reach for its antecedent.
+const PRONOUN_REACH: usize = 3;
+
+/// Words that may open an apposition describing a person (`Gabuev, director of …`).
+pub const APPOSITION_OPENERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "who",
+    "director",
+    "senior",
+    "head",
+    "chief",
+    "former",
+    "professor",
+    "editor",
+    "correspondent",
+    "expert",
+    "analyst",
+    "scholar",
+    "fellow",
+    "spokesman",
+    "spokeswoman",
+    "author",
+    "founder",
+    "deputy",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "researcher",
+    "associate",
+    "assistant",
+    "host",
+    "now",
+    "also",
+    "based",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "leader",
+    "secretary",
+    "minister",
+    "manager",
+    "owner",
+    "lawyer",
+    "mp",
+    "whose",
+    "aged",
+];
+
+const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement"];
+
+/// Prepositions that make the name after them something other than the subject.
+const PREPOSITIONS: &[&str] =
+    &["for", "of", "to", "by", "with", "from", "at", "against", "about", "on", "behind", "like"];
+
+/// A speaker named at some point of the article.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    id: PersonId,
+    /// Body paragraph number.
+    para: usize,
+    /// Sentence subjects and cue speakers are what a later pronoun most likely means.
+    salient: bool,
+    /// Position in the article's sequence of mentions.
+    order: usize,
+}
+
+/// Per-article discourse memory.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    /// Mentions in order, most recent last (one entry per speaker: a new mention moves it).
+    mentions: Vec<Mention>,
+    /// The current body paragraph number.
+    pub para: usize,
+    order: usize,
+    /// The latest cue whose subject was a person we cannot name (`a spokesman said`, `the
+    /// lawyer told`): (paragraph, order). A `he` after it most likely means that person.
+    nominal: Option<(usize, usize)>,
+}
+
+impl Discourse {
+    pub fn mention(&mut self, id: PersonId, salient: bool) {
+        let was_salient = self.mentions.iter().any(|m| m.id == id && m.salient && m.para == self.para);
+        self.mentions.retain(|m| m.id != id);
+        self.order += 1;
+        self.mentions.push(Mention { id, para: self.para, salient: salient || was_salient, order: self.order });
+    }
+
+    /// A cue's subject was a person the text does not name.
+    pub fn nominal_speaker(&mut self) {
+        self.order += 1;
+        self.nominal = Some((self.para, self.order));
+    }
+
+    /// Picks among candidates for a name: the one named most recently in this article, else
+    /// the only candidate the corpus knows.
+    pub fn choose(&self, cands: &[PersonId]) -> Option<PersonId> {
+        if let Some(m) = self.mentions.iter().rev().find(|m| cands.contains(&m.id)) {
+            return Some(m.id);
+        }
+        (cands.len() == 1).then(|| cands[0])
+    }
+
+    /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
+    /// salient one (a cue's speaker or a sentence subject) that fits within a few paragraphs,
+    /// else the latest that fits in this paragraph. `they`, `we`, `I`, `you` are nobody.
+    pub fn resolve_pronoun(&self, people: &People, pr: Pronoun, same_sentence: &[PersonId]) -> Option<PersonId> {
+        let fits = |id: PersonId| {
+            let p = people.get(id);
+            match pr {
+                Pronoun::He => p.kind == Kind::Person && p.gender != Some(Gender::Female),
+                Pronoun::She => p.kind == Kind::Person && p.gender != Some(Gender::Male),
+                Pronoun::It => p.kind == Kind::Organisation,
+                Pronoun::Other => false,
+            }
+        };
+        if pr == Pronoun::Other {
+            return None;
+        }
+        if let Some(&id) = same_sentence.iter().rev().find(|&&id| fits(id)) {
+            return Some(id);
+        }
+        let reach = if pr == Pronoun::It { 1 } else { PRONOUN_REACH };
+        let recent = |m: &&Mention| self.para.saturating_sub(m.para) <= reach;
+        let found = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(recent)
+            .find(|m| m.salient && fits(m.id))
+            .or_else(|| self.mentions.iter().rev().filter(|m| m.para == self.para).find(|m| fits(m.id)));
+        // An unnamed speaker (`a spokesman`) came after the best candidate: `he` is likely them.
+        let nominal_after = |order: usize| {
+            pr != Pronoun::It
+                && self.nominal.is_some_and(|(para, o)| o > order && self.para.saturating_sub(para) <= reach)
+        };
+        match found {
+            Some(m) if nominal_after(m.order) => None,
+            Some(m) => Some(m.id),
+            None => None,
+        }
+    }
+
+    /// `the bank`, `the studio`: the latest organisation in this article whose name or
+    /// description holds the noun.
+    pub fn resolve_org_noun(&self, people: &People, noun: &str) -> Option<PersonId> {
+        let noun = fold(names::strip_possessive(noun));
+        self.mentions.iter().rev().map(|m| m.id).find(|&id| {
+            let p = people.get(id);
+            p.kind == Kind::Organisation
+                && (p.words.iter().any(|w| w == &noun || w.trim_end_matches('s') == noun)
+                    || p.descriptors.iter().any(|d| fold(&d.text).split_whitespace().any(|w| w == noun)))
+        })
+    }
+}
+
+/// What a resolver needs to see of the paragraph being read.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    pub toks: &'a [Token<'a>],
+    pub sentence_of: &'a [usize],
+    /// Cues found earlier in the paragraph (`X admitted … and said`: the second shares the subject).
+    pub earlier_cues: &'a [CueAt],
+    /// Speakers named earlier in the paragraph: (sentence, token, id).
+    pub sentence_mentions: &'a [(usize, usize, PersonId)],
+    pub discourse: &'a Discourse,
+    pub people: &'a People,
+}
+
+impl Reader<'_> {
+    fn same_sentence_before(&self, at: usize) -> Vec<PersonId> {
+        let s = self.sentence_of[at];
+        self.sentence_mentions.iter().filter(|(ms, k, _)| *ms == s && *k < at).map(|(_, _, id)| *id).collect()
+    }
+
+    fn pronoun_at(&self, pr: Pronoun, at: usize) -> Option<PersonId> {
+        self.discourse.resolve_pronoun(self.people, pr, &self.same_sentence_before(at))
+    }
+
+    /// A name run as a speaker: a known person (or organisation) it names.
+    pub fn run_speaker(&self, run: &NameRun) -> Option<PersonId> {
+        if run.possessive {
+            return None;
+        }
+        self.discourse.choose(&self.people.candidates(&run.words))
+    }
+
+    /// An organisation named by capitalised words ending at token `i` (`the Campaign for
+    /// Better Transport`, `the RAD`), or the latest one a common noun refers to (`the bank`).
+    fn org_ending_at(&self, i: usize) -> Option<PersonId> {
+        let t = self.toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        if t.text.chars().next().is_some_and(char::is_lowercase) {
+            let det = i > 0 && matches!(fold(self.toks[i - 1].text).as_str(), "the" | "its" | "their");
+            return if det && names::is_org_noun(t.text) {
+                self.discourse.resolve_org_noun(self.people, t.text)
+            } else {
+                None
+            };
+        }
+        // Read the capitalised name backwards, through `of`/`for`/`on`/`and` between capitals.
+        let mut j = i;
+        let mut words = vec![names::strip_possessive(t.text).to_string()];
+        while j > 0 {
+            let prev = self.toks[j - 1];
+            let capital = prev.is_word() && prev.text.chars().next().is_some_and(char::is_uppercase);
+            let joiner = prev.is_word()
+                && matches!(prev.text, "of" | "for" | "on" | "and" | "&")
+                && j >= 2
+                && self.toks[j - 2].is_word()
+                && self.toks[j - 2].text.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || joiner) || fold(prev.text) == "the" {
+                break;
+            }
+            words.insert(0, prev.text.to_string());
+            j -= 1;
+        }
+        // The longest tail of the words that names a known organisation.
+        (0..words.len()).find_map(|start| {
+            let tail = &words[start..];
+            let ids = self.people.candidates(tail);
+            let orgs: Vec<PersonId> =
+                ids.into_iter().filter(|&id| self.people.get(id).kind == Kind::Organisation).collect();
+            let joined = tail.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+            // Only the organisation's whole name or an alias it was given: `China` is not
+            // `East China Normal University`.
+            orgs.iter().copied().find(|&id| {
+                self.people.get(id).words.join(" ") == joined || self.people.get(id).aliases.contains(&joined)
+            })
+        })
+    }
+
+    /// `a spokeswoman for the campaign`, `a Manchester United spokesman`, `the ministry's
+    /// spokesman`, `the company's statement`: the organisation, or nobody (`a spokesman for Mr
+    /// Blair` is not Mr Blair).
+    fn spokes_org(&self, spokes: usize) -> Option<PersonId> {
+        // After: `spokeswoman for the campaign`.
+        if self.toks.get(spokes + 1).is_some_and(|t| t.is_word() && t.text == "for") {
+            let mut end = spokes + 2;
+            while end + 1 < self.toks.len()
+                && self.toks[end + 1].is_word()
+                && !is_cue_verb(self.toks[end + 1].text)
+                && (self.toks[end + 1].text.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(self.toks[end + 1].text, "of" | "for" | "on" | "and"))
+            {
+                end += 1;
+            }
+            return self.org_ending_at(end);
+        }
+        // Before: `a Manchester United spokesman`, `the ministry's spokesman`.
+        let before = spokes.checked_sub(1)?;
+        self.org_ending_at(before)
+    }
+
+    /// The speaker of a subject phrase ending at token `s` (just before the verb).
+    fn subject_ending_at(&self, s: usize) -> Option<Option<PersonId>> {
+        let t = self.toks[s];
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(pr) = pronoun(t.text) {
+            return Some(self.pronoun_at(pr, s));
+        }
+        let f = fold(t.text);
+        // `X admitted it … and said`: a second verb shares the subject of the sentence's cue.
+        if matches!(f.as_str(), "and" | "but") {
+            let sentence = self.sentence_of[s];
+            let shared = self.earlier_cues.iter().rev().find(|c| self.sentence_of[c.verb] == sentence);
+            return shared.map(|c| c.speaker).or(Some(None));
+        }
+        // `Smith, who …, said` / `Smith, who said`: the relative pronoun's antecedent.
+        if f == "who" && s >= 2 && self.toks[s - 1].kind == Tok::Punct(',') && is_name_word(self.toks[s - 2].text) {
+            let run = names::run_backward(self.toks, s - 2)?;
+            return Some(self.run_speaker(&run));
+        }
+        if SPOKES.contains(&f.as_str()) {
+            return Some(self.spokes_org(s));
+        }
+        if t.text.chars().next().is_some_and(char::is_lowercase) {
+            // After a common noun a base form is a noun too (`a two-day state visit`, `a phone
+            // call`): only an inflected verb makes a cue.
+            if !is_inflected(self.toks[s + 1..].iter().find(|t| t.is_word()).map_or("", |t| t.text)) {
+                return None;
+            }
+            // `the bank said`; any other common noun (`officials said`) is nobody we know.
+            return names::is_org_noun(t.text).then(|| self.org_ending_at(s)).or(Some(None));
+        }
+        if let Some(run) = names::run_backward(self.toks, s) {
+            if run.first > 0 && self.toks[run.first - 1].is_word() {
+                let before = fold(self.toks[run.first - 1].text);
+                if matches!(before.as_str(), "and" | "or" | "&") {
+                    return Some(None);
+                }
+                // `Secretary of State John F. Kerry`: the `of` belongs to the title.
+                let in_title = before == "of"
+                    && run.first >= 2
+                    && self.toks[run.first - 2].is_word()
+                    && names::is_title(self.toks[run.first - 2].text);
+                if PREPOSITIONS.contains(&before.as_str()) && !in_title {
+                    // `a spokesman for the ministry`: handled above; `lawyers for Smith`: nobody.
+                    return Some(None);
+                }
+            }
+            if let Some(id) = self.run_speaker(&run) {
+                return Some(Some(id));
+            }
+        }
+        Some(self.org_ending_at(s))
+    }
+
+    /// The cue whose verb is token `v`, if the verb has a subject (resolved or not).
+    pub fn cue_at(&self, v: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[v];
+        // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
+        let mut k = v;
+        while k > 0 && toks[k - 1].is_word() && is_adverb(toks[k - 1].text) && self.sentence_of[k - 1] == sentence {
+            k -= 1;
+        }
+        // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped.
+        if k > 0 && toks[k - 1].kind == Tok::Punct(')') {
+            let mut j = k - 1;
+            while j > 0 && toks[j].kind != Tok::Punct('(') && v - j < 12 {
+                j -= 1;
+            }
+            if toks[j].kind == Tok::Punct('(') {
+                k = j;
+            }
+        }
+        if k > 0 && self.sentence_of[k - 1] == sentence {
+            let s = k - 1;
+            let t = toks[s];
+            if t.is_word() {
+                if let Some(speaker) = self.subject_ending_at(s) {
+                    let from = if t.text.chars().next().is_some_and(char::is_uppercase) {
+                        names::run_backward(toks, s).map_or(s, |r| r.first)
+                    } else {
+                        s
+                    };
+                    return Some(CueAt { verb: v, speaker, from, to: v });
+                }
+            } else if t.kind == Tok::Punct(',') {
+                if let Some(c) = self.apposition_subject(v, s) {
+                    return Some(c);
+                }
+            }
+        }
+        // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`.
+        if is_invertible(toks[v].text) && v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(',')) {
+            let n = toks.get(v + 1)?;
+            if !n.is_word() {
+                return None;
+            }
+            if let Some(pr) = pronoun(n.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
+                return Some(CueAt { verb: v, speaker: self.pronoun_at(pr, v + 1), from: v, to: v + 1 });
+            }
+            if matches!(fold(n.text).as_str(), "the" | "a" | "an") {
+                let head = toks.get(v + 2).filter(|t| t.is_word())?;
+                if SPOKES.contains(&fold(head.text).as_str()) {
+                    return Some(CueAt { verb: v, speaker: self.spokes_org(v + 2), from: v, to: v + 2 });
+                }
+                if names::is_org_noun(head.text) {
+                    return Some(CueAt { verb: v, speaker: self.org_ending_at(v + 2), from: v, to: v + 2 });
+                }
+            }
+            if let Some(run) = names::run_forward(toks, v + 1) {
+                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
+                return Some(CueAt { verb: v, speaker, from: v, to: run.last });
+            }
+        }
+        None
+    }
+
+    /// An apposition between commas before the verb: `Shen Dingli, a … relations, said`.
+    fn apposition_subject(&self, v: usize, comma: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[v];
+        let mut j = comma;
+        let mut steps = 0;
+        while j > 0 && steps < 40 && self.sentence_of[j - 1] == sentence {
+            j -= 1;
+            steps += 1;
+            if toks[j].is_quote() {
+                return None;
+            }
+            if toks[j].kind != Tok::Punct(',') {
+                continue;
+            }
+            let opener =
+                toks.get(j + 1).is_some_and(|o| o.is_word() && APPOSITION_OPENERS.contains(&fold(o.text).as_str()))
+                    || toks.get(j + 1).is_some_and(|o| o.is_word() && o.text.chars().all(|c| c.is_ascii_digit()));
+            if !(opener && j > 0 && toks[j - 1].is_word()) {
+                return None;
+            }
+            if is_name_word(toks[j - 1].text) {
+                let run = names::run_backward(toks, j - 1)?;
+                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(j - 1));
+                if speaker.is_none() {
+                    // `Ayrault, the foreign minister of France, a member of …, said`: the
+                    // apposition has appositions of its own; look further back.
+                    continue;
+                }
+                return Some(CueAt { verb: v, speaker, from: run.first, to: v });
+            }
+            // `The studio, Harbor Pictures, said` is read by the name before the verb; a common
+            // noun before the apposition (`the bank, the region's biggest lender, said`).
+            if names::is_org_noun(toks[j - 1].text) {
+                return Some(CueAt { verb: v, speaker: self.org_ending_at(j - 1), from: j - 1, to: v });
+            }
+            return None;
+        }
+        None
+    }
+
+    /// `according to Kovacs` / `according to the bank`.
+    pub fn according_to(&self, i: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        if !(toks[i].is_word() && fold(toks[i].text) == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to"))
+        {
+            return None;
+        }
+        let first = toks.get(i + 2)?;
+        if matches!(fold(first.text).as_str(), "the" | "a" | "an") {
+            let head = toks.get(i + 3).filter(|t| t.is_word())?;
+            let speaker = if SPOKES.contains(&fold(head.text).as_str()) {
+                self.spokes_org(i + 3)
+            } else if names::is_org_noun(head.text) {
+                self.org_ending_at(i + 3)
+            } else {
+                let mut end = i + 3;
+                while end + 1 < toks.len()
+                    && toks[end + 1].is_word()
+                    && (toks[end + 1].text.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(toks[end + 1].text, "of" | "for" | "on" | "and"))
+                {
+                    end += 1;
+                }
+                self.org_ending_at(end)
+            };
+            return Some(CueAt { verb: i, speaker, from: i, to: i + 3 });
+        }
+        let run = names::run_forward(toks, i + 2)?;
+        let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
+        Some(CueAt { verb: i, speaker, from: i, to: run.last })
+    }
+}
+
+/// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
+fn is_inflected(verb: &str) -> bool {
+    let v = fold(verb);
+    matches!(v.as_str(), "said" | "told" | "wrote" | "put")
+        || v.ends_with("ed")
+        || (v.ends_with('s') && !v.ends_with("ss"))
+}
+
+/// Whether token `i` starts a sentence.
+pub fn starts_sentence(sentence_of: &[usize], i: usize) -> bool {
+    i == 0 || sentence_of[i - 1] != sentence_of[i]
+}

@@ -1,0 +1,377 @@
+//! Attribution as an ordered list of sieves, most precise first (after the multi-pass sieve
+//! design of Lee et al. and Muzny et al.): each sieve looks at one quoted segment in its
+//! paragraph and either names a speaker, with the cue that decided it, or passes. The first
+//! sieve that decides wins; a quote no sieve decides stays unattributed. Each sieve has a name
+//! that `summitbot quotes` reports, so an admin can see why a quote went to whom.
+
+use super::lexer::{Tok, Token};
+use super::people::PersonId;
+use super::Cue;
+use crate::text::Span;
+
+/// A reporting cue found in a paragraph: the verb (or `according to`), and the speaker its
+/// subject resolved to, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueAt {
+    /// Token index of the verb.
+    pub verb: usize,
+    pub speaker: Option<PersonId>,
+    /// First and last token of the cue phrase (subject and verb, in either order).
+    pub from: usize,
+    pub to: usize,
+}
+
+/// Everything a sieve may look at for one quoted segment.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'a> {
+    pub toks: &'a [Token<'a>],
+    /// Token index of the quote.
+    pub q: usize,
+    /// Token index of the previous quote of the paragraph.
+    pub prev_quote: Option<usize>,
+    pub cues: &'a [CueAt],
+    /// Sentence number of each token.
+    pub sentence_of: &'a [usize],
+    /// A short quotation inside a sentence (`called it a "benchmark"`).
+    pub fragment: bool,
+    /// The quote is the first token of its paragraph.
+    pub opens_paragraph: bool,
+    /// The previous paragraph ended on a cue and a colon (`Smith told MPs:`).
+    pub colon_cue: Option<(PersonId, Span)>,
+    /// The quotation this segment continues (one left open before it), and that one's speaker.
+    pub continues_open: Option<Option<PersonId>>,
+    /// The voice the previous paragraph ended in, when it ended in someone's quotation.
+    pub previous_voice: Option<PersonId>,
+    /// Speakers named in the paragraph outside quotes: (token, id).
+    pub mentions: &'a [(usize, PersonId)],
+}
+
+/// What a sieve decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    pub speaker: PersonId,
+    pub cue: Cue,
+    /// The words that decided it, when there are any.
+    pub cue_span: Option<Span>,
+}
+
+/// A sieve's answer: a speaker, a firm "nobody" (the cue that governs the quote names someone we
+/// cannot resolve, such as `a spokesman said` or `officials said`: no later sieve may guess), or
+/// no opinion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Speaker(Verdict),
+    Nobody,
+    Pass,
+}
+
+pub type Sieve = fn(&Site<'_>) -> Outcome;
+
+/// The sieves in the order they are tried.
+pub const SIEVES: &[(&str, Sieve)] = &[
+    ("cue_after_quote", cue_after_quote),
+    ("cue_before_quote", cue_before_quote),
+    ("colon_cue_in_previous_paragraph", colon_cue_in_previous_paragraph),
+    ("continues_open_quotation", continues_open_quotation),
+    ("cue_between_quotes", cue_between_quotes),
+    ("quote_after_reported_speech", quote_after_reported_speech),
+    ("single_speaker_of_paragraph", single_speaker_of_paragraph),
+    ("quote_paragraph_after_speaker", quote_paragraph_after_speaker),
+];
+
+/// Runs the sieves in order: the first decision (a speaker or a firm nobody) and the name of
+/// the sieve that made it; `(None, None)` when no sieve had an opinion.
+pub fn decide(site: &Site<'_>) -> (Option<Verdict>, Option<&'static str>) {
+    for (name, sieve) in SIEVES {
+        match sieve(site) {
+            Outcome::Speaker(v) => return (Some(v), Some(name)),
+            Outcome::Nobody => return (None, Some(name)),
+            Outcome::Pass => {}
+        }
+    }
+    (None, None)
+}
+
+fn cue_span(site: &Site<'_>, c: &CueAt) -> Span {
+    Span::new(site.toks[c.from].span.start, site.toks[c.to].span.end)
+}
+
+fn verdict(site: &Site<'_>, c: &CueAt, cue: Cue) -> Outcome {
+    match c.speaker {
+        Some(speaker) => Outcome::Speaker(Verdict { speaker, cue, cue_span: Some(cue_span(site, c)) }),
+        None => Outcome::Nobody,
+    }
+}
+
+/// `?` for sieves: no value, no opinion.
+macro_rules! need {
+    ($e:expr) => {
+        match $e {
+            Some(v) => v,
+            None => return Outcome::Pass,
+        }
+    };
+}
+
+/// `"…," Smith said` · `"…," said Smith` · `"…," he added`: the cue phrase starts right after
+/// the quote (a comma may stand between).
+pub fn cue_after_quote(site: &Site<'_>) -> Outcome {
+    let mut a = site.q + 1;
+    if site.toks.get(a).is_some_and(|t| t.kind == Tok::Punct(',')) {
+        a += 1;
+    }
+    // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one.
+    let c = need!(site.cues.iter().find(|c| c.from == a && site.sentence_of[c.from] == site.sentence_of[site.q]));
+    verdict(site, c, Cue::After)
+}
+
+/// `Smith said: "…"` · `Smith said the plan was "…"`: the nearest cue before the quote in the
+/// same sentence, after any earlier quote. When that nearest cue's subject is nobody we know and
+/// it stands inside what an earlier speaker reports (`Blinken told NPR the administration
+/// believes … "…"`), the reporting speaker is the one quoted.
+pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
+    let lo = site.prev_quote.map_or(0, |p| p + 1);
+    let s = site.sentence_of[site.q];
+    let mut before = site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q && site.sentence_of[c.verb] == s);
+    let outermost = need!(before.next());
+    let nearest = before.last().unwrap_or(outermost);
+    if nearest.speaker.is_none() && outermost.speaker.is_some() && outermost.to < nearest.from {
+        return verdict(site, outermost, Cue::Before);
+    }
+    verdict(site, nearest, Cue::Before)
+}
+
+/// `Transport Minister Anne-Marie Duval told MPs:` closing one paragraph, and the quotation
+/// opening the next.
+pub fn colon_cue_in_previous_paragraph(site: &Site<'_>) -> Outcome {
+    if !site.opens_paragraph {
+        return Outcome::Pass;
+    }
+    let (speaker, span) = need!(site.colon_cue);
+    Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
+}
+
+/// A segment that continues a quotation left open before it (a quotation running over
+/// paragraphs, or over a paragraph break the text lost) has that quotation's speaker.
+pub fn continues_open_quotation(site: &Site<'_>) -> Outcome {
+    if site.fragment {
+        return Outcome::Pass;
+    }
+    match need!(site.continues_open) {
+        Some(speaker) => Outcome::Speaker(Verdict { speaker, cue: Cue::Continuation, cue_span: None }),
+        // The quotation it continues has no speaker: nor has this part, whatever follows.
+        None => Outcome::Nobody,
+    }
+}
+
+/// `"…," said Xi. "…"`: the cue of the previous quote, across a sentence break, when nothing
+/// but that cue stands between the two quotes.
+pub fn cue_between_quotes(site: &Site<'_>) -> Outcome {
+    if site.fragment {
+        return Outcome::Pass;
+    }
+    let p = need!(site.prev_quote);
+    let between: Vec<&CueAt> = site.cues.iter().filter(|c| c.verb > p && c.verb < site.q).collect();
+    let [c] = between.as_slice() else { return Outcome::Pass };
+    // Only the cue phrase and punctuation may stand between: a sentence of narration breaks the link.
+    let words_between = (p + 1..site.q).filter(|&k| site.toks[k].is_word() && !(c.from..=c.to).contains(&k)).count();
+    if words_between > 3 {
+        return Outcome::Pass;
+    }
+    verdict(site, c, Cue::Paragraph)
+}
+
+/// `Ms Trew said many dancers were no longer willing. "You have to be very dedicated."`: a quote
+/// opening the sentence right after reported speech continues that speaker, when nobody else
+/// is named between the cue and the quote.
+pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
+    if site.fragment {
+        return Outcome::Pass;
+    }
+    let s = site.sentence_of[site.q];
+    let opens_sentence = site.q == 0 || site.sentence_of[site.q - 1] != s;
+    if !opens_sentence || s == 0 {
+        return Outcome::Pass;
+    }
+    let lo = site.prev_quote.map_or(0, |p| p + 1);
+    let c = need!(site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q).max_by_key(|c| c.verb));
+    if site.sentence_of[c.verb] + 1 != s {
+        return Outcome::Pass;
+    }
+    let speaker = need!(c.speaker);
+    if site.mentions.iter().any(|&(k, id)| k > c.to && k < site.q && id != speaker) {
+        return Outcome::Pass;
+    }
+    verdict(site, c, Cue::Paragraph)
+}
+
+/// Another sentence of the paragraph has a cue, and every cue of the paragraph names the same
+/// speaker (`He noted … "…"`). Two speakers in one paragraph leave the quote to nobody.
+pub fn single_speaker_of_paragraph(site: &Site<'_>) -> Outcome {
+    if site.fragment {
+        return Outcome::Pass;
+    }
+    let mut with_speaker = site.cues.iter().filter(|c| c.speaker.is_some());
+    let first = need!(with_speaker.next());
+    if with_speaker.any(|c| c.speaker != first.speaker) {
+        return Outcome::Pass;
+    }
+    if site.cues.iter().any(|c| c.speaker.is_none()) {
+        // A cue whose subject we could not resolve (`a spokesman said`) may be the real one.
+        return Outcome::Pass;
+    }
+    let nearest = need!(site.cues.iter().filter(|c| c.verb < site.q).max_by_key(|c| c.verb).or_else(|| site
+        .cues
+        .iter()
+        .filter(|c| c.verb > site.q)
+        .min_by_key(|c| c.verb)));
+    verdict(site, nearest, Cue::Paragraph)
+}
+
+/// A paragraph that opens with a quotation and has no cue of its own continues the speaker
+/// whose quotation ended the previous paragraph.
+pub fn quote_paragraph_after_speaker(site: &Site<'_>) -> Outcome {
+    if site.fragment || !site.cues.is_empty() {
+        return Outcome::Pass;
+    }
+    // Only the paragraph's opening quote and quotes that follow it with no narration between.
+    let opens = site.toks.first().is_some_and(|t| t.is_quote());
+    let narration_before = (0..site.q).filter(|&k| site.toks[k].is_word()).count();
+    if !opens || narration_before > 0 {
+        return Outcome::Pass;
+    }
+    let speaker = need!(site.previous_voice);
+    Outcome::Speaker(Verdict { speaker, cue: Cue::Continuation, cue_span: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexer::{segments, tokens};
+
+    /// Tokens of `t` with its quotes, and the token index of each quote.
+    fn toks(t: &str) -> (Vec<Token<'_>>, Vec<usize>) {
+        let span = Span::new(0, t.len());
+        let segs: Vec<_> = segments(t, span, 0).into_iter().enumerate().collect();
+        let toks = tokens(t, span, &segs);
+        let qs = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
+        (toks, qs)
+    }
+
+    fn speaker(o: Outcome) -> Option<PersonId> {
+        match o {
+            Outcome::Speaker(v) => Some(v.speaker),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_unresolved_cue_after_the_quote_stops_later_sieves_from_guessing() {
+        let t = "Smith spoke. \"We will win,\" a spokesman said.";
+        let (tk, qs) = toks(t);
+        let cues =
+            [CueAt { verb: 1, speaker: Some(2), from: 0, to: 1 }, CueAt { verb: 6, speaker: None, from: 4, to: 6 }];
+        let sent = vec![0; tk.len()];
+        assert_eq!(decide(&site(&tk, qs[0], &cues, &sent)), (None, Some("cue_after_quote")));
+    }
+
+    fn site<'a>(toks: &'a [Token<'a>], q: usize, cues: &'a [CueAt], sentence_of: &'a [usize]) -> Site<'a> {
+        Site {
+            toks,
+            q,
+            prev_quote: None,
+            cues,
+            sentence_of,
+            fragment: false,
+            opens_paragraph: q == 0,
+            colon_cue: None,
+            continues_open: None,
+            previous_voice: None,
+            mentions: &[],
+        }
+    }
+
+    #[test]
+    fn a_cue_right_after_the_quote_decides_first() {
+        let t = "\"We will win,\" Smith said.";
+        let (tk, qs) = toks(t);
+        let cues = [CueAt { verb: 2, speaker: Some(7), from: 1, to: 2 }];
+        let sent = vec![0; tk.len()];
+        let (v, name) = decide(&site(&tk, qs[0], &cues, &sent));
+        let v = v.unwrap();
+        assert_eq!((v.speaker, v.cue, name), (7, Cue::After, Some("cue_after_quote")));
+        assert_eq!(v.cue_span.unwrap().slice(t), "Smith said");
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_in_its_sentence_decides() {
+        let t = "Smith said: \"We will win.\"";
+        let (tk, qs) = toks(t);
+        let cues = [CueAt { verb: 1, speaker: Some(3), from: 0, to: 1 }];
+        let sent = vec![0; tk.len()];
+        assert_eq!(speaker(cue_before_quote(&site(&tk, qs[0], &cues, &sent))), Some(3));
+    }
+
+    #[test]
+    fn two_speakers_in_a_paragraph_leave_an_uncued_quote_to_nobody() {
+        let t = "Smith said yes. Jones said no. \"Maybe,\" it went.";
+        let (tk, qs) = toks(t);
+        let cues =
+            [CueAt { verb: 1, speaker: Some(1), from: 0, to: 1 }, CueAt { verb: 5, speaker: Some(2), from: 4, to: 5 }];
+        let sent: Vec<usize> = (0..tk.len())
+            .map(|k| {
+                if k < 4 {
+                    0
+                } else if k < 8 {
+                    1
+                } else {
+                    2
+                }
+            })
+            .collect();
+        assert_eq!(single_speaker_of_paragraph(&site(&tk, qs[0], &cues, &sent)), Outcome::Pass);
+    }
+
+    #[test]
+    fn a_quote_only_paragraph_continues_the_previous_speaker_but_not_after_narration() {
+        let t = "\"We owe them ships.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mut s = site(&tk, qs[0], &[], &sent);
+        s.previous_voice = Some(4);
+        assert_eq!(speaker(quote_paragraph_after_speaker(&s)), Some(4));
+        let t2 = "Later: \"We owe them ships.\"";
+        let (tk2, qs2) = toks(t2);
+        let sent2 = vec![0; tk2.len()];
+        let mut s2 = site(&tk2, qs2[0], &[], &sent2);
+        s2.previous_voice = Some(4);
+        assert_eq!(quote_paragraph_after_speaker(&s2), Outcome::Pass);
+    }
+
+    #[test]
+    fn a_segment_continuing_an_open_quotation_keeps_its_speaker_unless_it_is_a_fragment() {
+        let t = "\"More of the same.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mut s = site(&tk, qs[0], &[], &sent);
+        s.continues_open = Some(Some(9));
+        assert_eq!(speaker(continues_open_quotation(&s)), Some(9));
+        s.fragment = true;
+        assert_eq!(continues_open_quotation(&s), Outcome::Pass);
+        s.fragment = false;
+        s.continues_open = Some(None);
+        assert_eq!(continues_open_quotation(&s), Outcome::Nobody);
+    }
+
+    #[test]
+    fn the_colon_cue_of_the_previous_paragraph_opens_this_one() {
+        let t = "\"The government will look closely.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mut s = site(&tk, qs[0], &[], &sent);
+        s.colon_cue = Some((5, Span::new(0, 3)));
+        assert_eq!(speaker(colon_cue_in_previous_paragraph(&s)), Some(5));
+        s.opens_paragraph = false;
+        assert_eq!(colon_cue_in_previous_paragraph(&s), Outcome::Pass);
+    }
+}
