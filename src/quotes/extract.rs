@@ -191,22 +191,51 @@ fn spelled_acronym<'a>(toks: &[Token<'a>], last: usize) -> Option<&'a str> {
         .then_some(word.text)
 }
 
-/// `The studio, Harbor Pictures,` or `Harbor Pictures, the studio behind …`: a name set in
-/// apposition to an organisation noun.
+/// `The studio, Harbor Pictures, said`, `Harbor Pictures, the studio behind …`, or `civil
+/// rights group Liberty`: a name set beside an organisation noun that heads its own phrase
+/// (`Judy Bell, the company's founder` is a person: the noun is a possessive modifier there).
 fn org_by_apposition(toks: &[Token<'_>], run: &NameRun) -> Option<String> {
-    let before = run.first.checked_sub(2).map(|k| (toks[k], toks[k + 1]));
-    if let Some((noun, comma)) = before {
-        if comma.kind == Tok::Punct(',') && noun.is_word() && names::is_org_noun(noun.text) {
-            return Some(noun.text.to_string());
-        }
+    if run.honorific.is_some() || !run.descriptor.is_empty() {
+        return None;
     }
-    let (comma, det, noun) = (toks.get(run.last + 1)?, toks.get(run.last + 2)?, toks.get(run.last + 3)?);
-    (comma.kind == Tok::Punct(',')
+    let plain_noun = |t: &Token<'_>| t.is_word() && names::is_org_noun(t.text) && !names::is_possessive(t.text);
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.kind == Tok::Punct(','));
+    // `the studio, Harbor Pictures,`
+    if run.first >= 3
+        && comma(run.first - 1)
+        && plain_noun(&toks[run.first - 2])
+        && matches!(fold(toks[run.first - 3].text).as_str(), "the" | "its" | "a")
+        && (comma(run.last + 1) || toks.get(run.last + 1).is_some_and(|t| t.is_word() && is_cue_verb(t.text)))
+    {
+        return Some(toks[run.first - 2].text.to_string());
+    }
+    // `group Liberty said`, `retailer Tesco`
+    if run.first >= 1 && plain_noun(&toks[run.first - 1]) && toks[run.first - 1].text.chars().all(|c| c.is_lowercase())
+    {
+        return Some(toks[run.first - 1].text.to_string());
+    }
+    // `Harbor Pictures, the studio behind the film`
+    let (det, noun) = (toks.get(run.last + 2)?, toks.get(run.last + 3)?);
+    let after = toks.get(run.last + 4);
+    (comma(run.last + 1)
         && det.is_word()
         && matches!(fold(det.text).as_str(), "the" | "a")
-        && noun.is_word()
-        && names::is_org_noun(noun.text))
+        && plain_noun(noun)
+        && after.is_none_or(|t| !t.is_word() || matches!(t.text, "behind" | "that" | "which" | "for" | "in" | "based")))
     .then(|| noun.text.to_string())
+}
+
+/// Whether a name run stands after `spokesman for (the)`: the name of an organisation.
+fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
+    let mut k = run.first;
+    if k > 0 && toks[k - 1].is_word() && fold(toks[k - 1].text) == "the" {
+        k -= 1;
+    }
+    k >= 2
+        && toks[k - 1].is_word()
+        && toks[k - 1].text == "for"
+        && toks[k - 2].is_word()
+        && matches!(fold(toks[k - 2].text).as_str(), "spokesman" | "spokeswoman" | "spokesperson")
 }
 
 /// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence.
@@ -255,6 +284,8 @@ fn register(article: &Article, people: &mut People) {
                 if let Some(id) = people.add_kind(&run.words, Kind::Organisation) {
                     people.describe(id, &noun, &article.id, p.span);
                 }
+            } else if after_spokesperson(&toks, &run) && run.words.len() >= 2 {
+                people.add_kind(&run.words, Kind::Organisation);
             } else if looks_like_person(&toks, &run) {
                 if let Some(id) = people.add(&run.words) {
                     learn_gender(people, id, &run);
@@ -352,6 +383,10 @@ fn attribute(article: &Article, ex: &mut Extraction) {
         // Decide each quoted segment, in order, by the sieves.
         let quote_toks: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
         let mut decided: Vec<Decided> = Vec::with_capacity(quote_toks.len());
+        let fragment_tok = |k: usize| match toks[k].kind {
+            Tok::Quote(seg) => is_fragment(text, span, &segs[seg].1),
+            _ => false,
+        };
         for (n, &q) in quote_toks.iter().enumerate() {
             let Tok::Quote(seg) = toks[q].kind else { unreachable!() };
             let fragment = is_fragment(text, span, &segs[seg].1);
@@ -365,7 +400,11 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             let site = Site {
                 toks: &toks,
                 q,
-                prev_quote: n.checked_sub(1).map(|m| quote_toks[m]),
+                prev_quote: quote_toks[..n]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&pq| !(fragment && sentence_of[pq] == sentence_of[q] && fragment_tok(pq))),
                 cues: &cues,
                 sentence_of: &sentence_of,
                 fragment,

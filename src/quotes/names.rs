@@ -1094,11 +1094,16 @@ pub fn is_org_word(word: &str) -> bool {
 
 /// `Putin’s` → `Putin`.
 pub fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix("s'").map(|w| &word[..w.len() + 1]))
+        .or_else(|| word.strip_suffix("s’").map(|w| &word[..w.len() + 1]))
+        .unwrap_or(word)
 }
 
+/// `Putin’s`, `Putin's`, and the plural-style `Eavis'`.
 pub fn is_possessive(word: &str) -> bool {
-    word.ends_with("’s") || word.ends_with("'s")
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s'") || word.ends_with("s’")
 }
 
 /// A capitalised word that could be part of a name (not all capitals, not a function word).

@@ -27,7 +27,8 @@ pub struct Site<'a> {
     pub toks: &'a [Token<'a>],
     /// Token index of the quote.
     pub q: usize,
-    /// Token index of the previous quote of the paragraph.
+    /// Token index of the previous quote of the paragraph that is not a fragment of this
+    /// quote's sentence (`called it a "scandal" and an "icon"`: both fragments share the cue).
     pub prev_quote: Option<usize>,
     pub cues: &'a [CueAt],
     /// Sentence number of each token.
@@ -121,7 +122,14 @@ pub fn cue_after_quote(site: &Site<'_>) -> Outcome {
         a += 1;
     }
     // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one.
-    let c = need!(site.cues.iter().find(|c| c.from == a && site.sentence_of[c.from] == site.sentence_of[site.q]));
+    // A few words of description may lead the cue: `"…," Comerica chief economist David
+    // Littman said`.
+    let c = need!(site.cues.iter().find(|c| {
+        c.from >= a
+            && c.from <= a + 4
+            && (a..c.from).all(|k| site.toks[k].is_word())
+            && site.sentence_of[c.from] == site.sentence_of[site.q]
+    }));
     verdict(site, c, Cue::After)
 }
 
@@ -193,9 +201,13 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
     if !opens_sentence || s == 0 {
         return Outcome::Pass;
     }
-    let lo = site.prev_quote.map_or(0, |p| p + 1);
-    let c = need!(site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q).max_by_key(|c| c.verb));
+    let c = need!(site.cues.iter().filter(|c| c.verb < site.q).max_by_key(|c| c.verb));
     if site.sentence_of[c.verb] + 1 != s {
+        return Outcome::Pass;
+    }
+    // A quote between the cue and this one may only be a fragment inside the cue's sentence
+    // (`said they had been rescued from a "legal no-man's land". "Their rights …"`).
+    if site.prev_quote.is_some_and(|p| p > c.verb && site.sentence_of[p] != site.sentence_of[c.verb]) {
         return Outcome::Pass;
     }
     let speaker = need!(c.speaker);
@@ -228,16 +240,18 @@ pub fn single_speaker_of_paragraph(site: &Site<'_>) -> Outcome {
     verdict(site, nearest, Cue::Paragraph)
 }
 
-/// A paragraph that opens with a quotation and has no cue of its own continues the speaker
-/// whose quotation ended the previous paragraph.
+/// A paragraph with no cue of its own, whose quotation opens it or follows narration naming
+/// nobody, continues the voice the previous paragraph ended in.
 pub fn quote_paragraph_after_speaker(site: &Site<'_>) -> Outcome {
     if site.fragment || !site.cues.is_empty() {
         return Outcome::Pass;
     }
-    // Only the paragraph's opening quote and quotes that follow it with no narration between.
-    let opens = site.toks.first().is_some_and(|t| t.is_quote());
-    let narration_before = (0..site.q).filter(|&k| site.toks[k].is_word()).count();
-    if !opens || narration_before > 0 {
+    // The paragraph's opening quote, or a quote opening a sentence after narration that names
+    // nobody: with no cue and no one else in between, the last voice goes on.
+    let opens_sentence = site.q == 0 || site.sentence_of[site.q - 1] != site.sentence_of[site.q];
+    let named_before = site.mentions.iter().any(|&(k, _)| k < site.q);
+    let quotes_before = (0..site.q).any(|k| site.toks[k].is_quote());
+    if !opens_sentence || named_before || quotes_before && site.prev_quote.is_none() {
         return Outcome::Pass;
     }
     let speaker = need!(site.previous_voice);
