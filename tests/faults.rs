@@ -34,7 +34,7 @@ async fn a_rate_limited_edit_waits_retry_after_then_the_answer_arrives() {
     let token = token_of(&i);
     bot.fake.rate_limit("PATCH", &token, 0.6, false, 2);
     bot.fake.dispatch("INTERACTION_CREATE", i.clone());
-    let r = reply_to(&bot, &i, |b| has_embeds(b)).await;
+    let r = reply_to(&bot, &i, has_embeds).await;
     assert!(all_text(&r.body).contains("underwater part of the iceberg"));
     let edits = edits_of(&bot, &token);
     assert_eq!(statuses(&edits), [429, 429, 200]);
@@ -77,7 +77,7 @@ async fn server_errors_on_the_acknowledgement_the_edit_and_a_channel_reply_are_r
     bot.fake.fail_times("PATCH", &token, 500, 1);
     bot.fake.fail_times("PATCH", &token, 502, 2);
     bot.fake.dispatch("INTERACTION_CREATE", i.clone());
-    let r = reply_to(&bot, &i, |b| has_embeds(b)).await;
+    let r = reply_to(&bot, &i, has_embeds).await;
     assert!(all_text(&r.body).contains("Ryan Hass"));
     assert_eq!(statuses(&edits_of(&bot, &token)), [500, 502, 502, 200]);
     let acks: Vec<u16> = bot
@@ -152,7 +152,7 @@ async fn a_retry_after_longer_than_a_reply_may_take_is_not_waited_for_and_the_us
 async fn answered(bot: &Bot, user: u64) {
     let i = ask("what did Wan say about comparing notes?", user);
     bot.fake.dispatch("INTERACTION_CREATE", i.clone());
-    let r = reply_to(bot, &i, |b| has_embeds(b)).await;
+    let r = reply_to(bot, &i, has_embeds).await;
     assert!(all_text(&r.body).contains("compare notes"));
 }
 

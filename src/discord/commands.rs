@@ -15,7 +15,7 @@ use tracing::Instrument;
 
 use super::metrics::Outcome;
 use super::reply::{self, answer_pages, no_mentions};
-use super::rest::{SendError, ACK_BUDGET, REPLY_BUDGET};
+use super::rest::{Call, SendError, ACK_BUDGET, REPLY_BUDGET};
 use super::state::{Data, ReindexGuard, ReindexReport, Stored};
 use super::{Context, Error};
 use crate::answer::question::resolve_people;
@@ -48,7 +48,8 @@ async fn respond(ctx: Context<'_>, what: &'static str, r: CreateInteractionRespo
     let i = interaction(&ctx);
     let route = Route::InteractionResponse { interaction_id: i.id, token: &i.token };
     let data = ctx.data();
-    data.sender.send(ctx.http(), &data.metrics, what, route, LightMethod::Post, &r, ACK_BUDGET).await
+    let call = Call { what, route, method: LightMethod::Post };
+    data.sender.send(ctx.http(), &data.metrics, call, &r, ACK_BUDGET).await
 }
 
 /// Replaces the deferred placeholder.
@@ -56,7 +57,8 @@ async fn edit_original(ctx: Context<'_>, edit: &EditInteractionResponse, budget:
     let i = interaction(&ctx);
     let route = Route::WebhookOriginalInteractionResponse { application_id: i.application_id, token: &i.token };
     let data = ctx.data();
-    data.sender.send(ctx.http(), &data.metrics, "edit reply", route, LightMethod::Patch, edit, budget).await
+    let call = Call { what: "edit reply", route, method: LightMethod::Patch };
+    data.sender.send(ctx.http(), &data.metrics, call, edit, budget).await
 }
 
 /// A further message under the interaction (long texts, or an apology when edits fail).
@@ -68,7 +70,8 @@ async fn follow_up(
     let i = interaction(&ctx);
     let route = Route::WebhookFollowupMessages { application_id: i.application_id, token: &i.token };
     let data = ctx.data();
-    data.sender.send(ctx.http(), &data.metrics, "follow-up", route, LightMethod::Post, msg, budget).await
+    let call = Call { what: "follow-up", route, method: LightMethod::Post };
+    data.sender.send(ctx.http(), &data.metrics, call, msg, budget).await
 }
 
 async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), SendError> {

@@ -16,7 +16,7 @@ use tracing::Instrument;
 use super::commands::{answer_reply, notice, question_done, undelivered, Outgoing};
 use super::metrics::Outcome;
 use super::reply::{self, no_mentions, parse_button, Button};
-use super::rest::{SendError, ACK_BUDGET, REPLY_BUDGET};
+use super::rest::{Call, SendError, ACK_BUDGET, REPLY_BUDGET};
 use super::{Data, Error};
 
 pub async fn on_event(
@@ -107,13 +107,14 @@ async fn send_to_channel(
     budget: Duration,
 ) -> Result<(), SendError> {
     let route = Route::ChannelMessages { channel_id };
-    data.sender.send(&ctx.http, &data.metrics, "channel reply", route, LightMethod::Post, m, budget).await
+    let call = Call { what: "channel reply", route, method: LightMethod::Post };
+    data.sender.send(&ctx.http, &data.metrics, call, m, budget).await
 }
 
 async fn respond(ctx: &serenity::Context, data: &Data, c: &ComponentInteraction, r: CreateInteractionResponse) {
     let route = Route::InteractionResponse { interaction_id: c.id, token: &c.token };
-    let sent =
-        data.sender.send(&ctx.http, &data.metrics, "button response", route, LightMethod::Post, &r, ACK_BUDGET).await;
+    let call = Call { what: "button response", route, method: LightMethod::Post };
+    let sent = data.sender.send(&ctx.http, &data.metrics, call, &r, ACK_BUDGET).await;
     if let Err(e) = sent {
         data.metrics.send_failed();
         tracing::error!(error = %e, "could not answer a button press");

@@ -67,6 +67,14 @@ impl Default for Sender {
     }
 }
 
+/// One request: `what` names it in logs (never the URL: it holds the interaction token).
+#[derive(Debug, Clone, Copy)]
+pub struct Call<'a> {
+    pub what: &'static str,
+    pub route: Route<'a>,
+    pub method: LightMethod,
+}
+
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RateLimit {
@@ -119,26 +127,24 @@ impl Sender {
         }
     }
 
-    /// Sends `body` as JSON to `route`, retrying as described in the module docs, for at most
-    /// `budget` from now. `what` names the request in logs (never the URL: it holds the
-    /// interaction token).
+    /// Sends `body` as JSON to `call`'s route, retrying as described in the module docs, for
+    /// at most `budget` from now.
     pub async fn send(
         &self,
         http: &Http,
         metrics: &Metrics,
-        what: &'static str,
-        route: Route<'_>,
-        method: LightMethod,
+        call: Call<'_>,
         body: &impl serde::Serialize,
         budget: Duration,
     ) -> Result<(), SendError> {
+        let Call { what, route, method } = call;
         let bytes = serde_json::to_vec(body).map_err(|e| SendError::Build(e.to_string()))?;
         let started = Instant::now();
         let mut attempt = 0;
         loop {
             self.wait_for_global_limit().await;
             attempt += 1;
-            let request = Request::new(route.clone(), method)
+            let request = Request::new(route, method)
                 .body(Some(bytes.clone()))
                 .build(&self.client, http.token(), http.proxy.as_deref())
                 .map_err(|e| SendError::Build(e.to_string()))?;
