@@ -301,3 +301,58 @@ async fn shards_are_auto_by_default_and_a_process_can_run_a_range_of_a_total() {
     assert!(all_text(&r.body).contains("underwater part of the iceberg"));
     bot.stop().await;
 }
+
+/// The built image itself: `serve` (the default command) in the container, as its non-root
+/// user, against the fake Discord on the host's loopback. Needs podman and an image, so it
+/// runs only when asked: `SUMMITBOT_TEST_IMAGE=summitbot cargo test --release --test ops --
+/// --ignored` (`.ci/container` builds the image and does this).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs podman and SUMMITBOT_TEST_IMAGE (see .ci/container)"]
+async fn the_container_image_serves_questions_as_a_non_root_user() {
+    let image = std::env::var("SUMMITBOT_TEST_IMAGE").expect("SUMMITBOT_TEST_IMAGE names the image to test");
+    let engine_flags: Vec<String> =
+        std::env::var("SUMMITBOT_TEST_PODMAN_FLAGS").unwrap_or_default().split_whitespace().map(String::from).collect();
+    let fake = FakeDiscord::start().await;
+    let name = format!("summitbot-test-{}", std::process::id());
+    let mut child = Command::new("podman")
+        .arg("run")
+        .arg("--rm")
+        .args(["--name", &name, "--network=host"])
+        .args(&engine_flags)
+        .args(["-e", &format!("SUMMITBOT__DISCORD__TOKEN={}", fake::TOKEN)])
+        .args(["-e", &format!("SUMMITBOT__DISCORD__API_BASE={}", fake.api_base())])
+        .args(["-e", &format!("SUMMITBOT__DISCORD__GUILD_ID={}", fake::GUILD_ID)])
+        .arg(&image)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ready = fake.wait_ready(Duration::from_secs(120)).await
+        && fake.wait_for(|r| r.method == "PUT", Duration::from_secs(60)).await.is_some();
+    let answered = if ready {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let i = ask("what did Gabuev say about the iceberg?", MEMBER);
+        fake.dispatch("INTERACTION_CREATE", i.clone());
+        let token = token_of(&i);
+        fake.wait_for(|r| r.method == "PATCH" && r.status == 200 && r.path.contains(&token), Duration::from_secs(60))
+            .await
+            .map(|r| all_text(&r.body))
+    } else {
+        None
+    };
+    let user = Command::new("podman").args(["exec", &name, "id", "-u"]).output().ok();
+    let _ = Command::new("podman").args(["stop", "--time", "10", &name]).status();
+    let _ = child.wait();
+    let mut log = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        use std::io::Read;
+        let _ = e.read_to_string(&mut log);
+    }
+    assert!(ready, "the containerised bot never connected:\n{log}");
+    let answered = answered.unwrap_or_else(|| panic!("no answer from the container:\n{log}"));
+    assert!(answered.contains("underwater part of the iceberg"), "{answered}");
+    let uid = user.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    assert!(!uid.is_empty() && uid != "0", "the bot runs as a non-root user (uid {uid:?})");
+    assert!(log.contains("question") && !log.contains('\u{1b}'), "{log}");
+}
