@@ -1,12 +1,13 @@
-//! The `summitbot` command line: serve | ask | timeline | index | sources | quotes.
+//! The `summitbot` command line: serve | ask | timeline | index | sources | quotes | health.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use summitbot::engine::{Engine, IndexStatus};
-use summitbot::settings::Settings;
+use summitbot::engine::{Engine, IndexStatus, Library};
+use summitbot::index::SearchIndex;
+use summitbot::settings::{LogFormat, Settings};
 use summitbot::{render, Error};
 
 #[derive(Parser, Debug)]
@@ -64,13 +65,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Exit 0 when the index opens and answers a probe question (never builds the index; for
+    /// container health checks and monitoring).
+    Health {
+        /// The probe question.
+        #[arg(long, default_value = "what did Xi say about the partnership?")]
+        question: String,
+    },
 }
 
 fn main() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let cli = Cli::parse();
-    match run(cli) {
+    let result = Settings::load(cli.config.as_deref()).map_err(anyhow::Error::from).and_then(|settings| {
+        init_logs(&settings, matches!(cli.command, Command::Serve));
+        run(cli, settings)
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let code = e.downcast_ref::<Error>().map_or(1, Error::exit_code);
@@ -81,6 +91,19 @@ fn main() -> ExitCode {
             eprintln!("error: {msg}");
             ExitCode::from(code as u8)
         }
+    }
+}
+
+/// Logs go to stderr: coloured only when it is a terminal (a file or a pipe gets plain
+/// text), or JSON lines with `log.format = "json"`. `RUST_LOG` picks what is logged; by
+/// default warnings, and for `serve` also summitbot's own info lines (one per question).
+fn init_logs(settings: &Settings, serving: bool) {
+    let default = if serving { "warn,summitbot=info" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| default.into());
+    let fmt = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match settings.log.format {
+        LogFormat::Text => fmt.with_ansi(std::io::stderr().is_terminal()).init(),
+        LogFormat::Json => fmt.json().with_ansi(false).with_current_span(true).with_span_list(false).init(),
     }
 }
 
@@ -99,8 +122,7 @@ fn report_problems(engine: &Engine) {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    let settings = Settings::load(cli.config.as_deref())?;
+fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Command::Serve => summitbot::discord::serve(settings),
@@ -186,6 +208,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     )?;
                 }
             }
+            Ok(())
+        }
+        Command::Health { question } => {
+            let started = std::time::Instant::now();
+            let q = summitbot::answer::Question::parse(&question, settings.limits.max_question_chars)?;
+            let library = Library::load(&settings.corpus.dir)?;
+            let index = SearchIndex::open(&settings.index.dir)?;
+            if index.manifest.units_digest != library.units_digest() {
+                return Err(Error::Index {
+                    path: index.dir().to_path_buf(),
+                    reason: "built by a version that extracts differently; `summitbot index` rebuilds it".into(),
+                }
+                .into());
+            }
+            let answer = summitbot::answer::answer(&library, &index, &q, settings.limits.max_answers)?;
+            let stale = if index.manifest.fingerprint == library.corpus.fingerprint {
+                ""
+            } else {
+                " (the corpus changed since this index was built)"
+            };
+            writeln!(
+                stdout,
+                "ok: {} ({} units) answered the probe with {} answer(s) in {} ms{stale}",
+                index.dir().display(),
+                index.manifest.units,
+                answer.items.len(),
+                started.elapsed().as_millis()
+            )?;
             Ok(())
         }
     }

@@ -18,6 +18,31 @@ pub struct Settings {
     pub index: IndexSettings,
     pub limits: Limits,
     pub discord: DiscordSettings,
+    pub log: LogSettings,
+    pub metrics: MetricsSettings,
+}
+
+/// How log lines are written to stderr.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines (coloured only when stderr is a terminal).
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// `HOST:PORT` for the Prometheus text endpoint (`/metrics`); empty = no endpoint.
+    pub listen: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -49,6 +74,65 @@ pub struct DiscordSettings {
     pub guild_id: u64,
     pub admin_user_ids: Vec<u64>,
     pub admin_role_ids: Vec<u64>,
+    /// `"auto"` (Discord's recommended count, all in this process) or a number of shards.
+    pub shards: ShardCount,
+    /// Shards `[first, last]` (inclusive) this process runs, out of `shard_total`.
+    pub shard_range: Vec<u32>,
+    /// Total shards across all processes; 0 = not splitting across processes.
+    pub shard_total: u32,
+}
+
+/// `discord.shards`: a word or a number (TOML `"auto"` or `4`; the environment gives `4` as a
+/// number too).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum ShardCount {
+    Count(u32),
+    Word(String),
+}
+
+/// Which shards this process connects, from `discord.shards`, `shard_range`, `shard_total`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sharding {
+    /// Ask Discord how many shards to use and run them all here.
+    Auto,
+    /// Run shards `0..count` here.
+    All { count: u32 },
+    /// Run shards `first..=last` of `total` here; other processes run the rest.
+    Range { first: u32, last: u32, total: u32 },
+}
+
+impl DiscordSettings {
+    /// The sharding plan; [`Settings::load`] has already checked that it is consistent.
+    pub fn sharding(&self) -> Result<Sharding, SettingsError> {
+        let bad = |why: String| Err(SettingsError(why));
+        if self.shard_total > 0 {
+            let (first, last) = match self.shard_range.as_slice() {
+                [] => (0, self.shard_total - 1),
+                [first, last] => (*first, *last),
+                _ => return bad("discord.shard_range: must be two numbers, [first, last]".into()),
+            };
+            if first > last || last >= self.shard_total {
+                return bad(format!(
+                    "discord.shard_range: [{first}, {last}] must be within 0..{} (shard_total), first <= last",
+                    self.shard_total
+                ));
+            }
+            return Ok(Sharding::Range { first, last, total: self.shard_total });
+        }
+        if !self.shard_range.is_empty() {
+            return bad("discord.shard_range: needs discord.shard_total".into());
+        }
+        match &self.shards {
+            ShardCount::Word(w) if w.trim().eq_ignore_ascii_case("auto") => Ok(Sharding::Auto),
+            ShardCount::Word(w) => match w.trim().parse::<u32>() {
+                Ok(n) if n > 0 => Ok(Sharding::All { count: n }),
+                _ => bad(format!("discord.shards: expected \"auto\" or a number of shards, not {w:?}")),
+            },
+            ShardCount::Count(0) => bad("discord.shards: must be at least 1".into()),
+            ShardCount::Count(n) => Ok(Sharding::All { count: *n }),
+        }
+    }
 }
 
 /// A secret string whose `Debug` and `Display` never show it.
@@ -116,6 +200,7 @@ impl Settings {
                 .list_separator(",")
                 .with_list_parse_key("discord.admin_user_ids")
                 .with_list_parse_key("discord.admin_role_ids")
+                .with_list_parse_key("discord.shard_range")
                 .source(Some(source)),
         );
         let cfg = b.build().map_err(|e| SettingsError(e.to_string()))?;
@@ -140,6 +225,11 @@ impl Settings {
         }
         if !(self.discord.api_base.starts_with("http://") || self.discord.api_base.starts_with("https://")) {
             return bad("discord.api_base", "must start with http:// or https://");
+        }
+        self.discord.sharding()?;
+        if !self.metrics.listen.trim().is_empty() && self.metrics.listen.trim().parse::<std::net::SocketAddr>().is_err()
+        {
+            return bad("metrics.listen", "must be HOST:PORT with a numeric address, e.g. 127.0.0.1:9184, or empty");
         }
         if self.corpus.dir.as_os_str().is_empty() || self.index.dir.as_os_str().is_empty() {
             return bad("corpus.dir / index.dir", "must not be empty");
@@ -193,6 +283,40 @@ mod tests {
         assert!(err.to_string().contains("questions_per_minute"), "{err}");
         let err = Settings::load_with_env(None, env(&[("SUMMITBOT__LIMITS__QUESTIONS_PER_MINUTE", "0")])).unwrap_err();
         assert!(err.to_string().contains("questions_per_minute"), "{err}");
+    }
+
+    #[test]
+    fn sharding_is_auto_by_default_and_a_range_must_fit_the_total() {
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(s.discord.sharding().unwrap(), Sharding::Auto);
+        let s = Settings::load_with_env(None, env(&[("SUMMITBOT__DISCORD__SHARDS", "3")])).unwrap();
+        assert_eq!(s.discord.sharding().unwrap(), Sharding::All { count: 3 });
+        let s = Settings::load_with_env(
+            None,
+            env(&[("SUMMITBOT__DISCORD__SHARD_TOTAL", "4"), ("SUMMITBOT__DISCORD__SHARD_RANGE", "2,3")]),
+        )
+        .unwrap();
+        assert_eq!(s.discord.sharding().unwrap(), Sharding::Range { first: 2, last: 3, total: 4 });
+        for bad in [
+            vec![("SUMMITBOT__DISCORD__SHARD_TOTAL", "2"), ("SUMMITBOT__DISCORD__SHARD_RANGE", "1,2")],
+            vec![("SUMMITBOT__DISCORD__SHARD_RANGE", "0,1")],
+            vec![("SUMMITBOT__DISCORD__SHARDS", "lots")],
+            vec![("SUMMITBOT__DISCORD__SHARDS", "0")],
+        ] {
+            let err = Settings::load_with_env(None, env(&bad)).unwrap_err();
+            assert!(err.to_string().contains("discord.shard"), "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn log_format_and_metrics_address_are_checked() {
+        let s = Settings::load_with_env(None, env(&[("SUMMITBOT__LOG__FORMAT", "json")])).unwrap();
+        assert_eq!(s.log.format, LogFormat::Json);
+        assert!(s.metrics.listen.is_empty());
+        let err = Settings::load_with_env(None, env(&[("SUMMITBOT__LOG__FORMAT", "xml")])).unwrap_err();
+        assert!(err.to_string().contains("xml"), "{err}");
+        let err = Settings::load_with_env(None, env(&[("SUMMITBOT__METRICS__LISTEN", "localhost")])).unwrap_err();
+        assert!(err.to_string().contains("metrics.listen"), "{err}");
     }
 
     #[test]

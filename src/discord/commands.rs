@@ -3,8 +3,9 @@
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use ::serenity::http::{LightMethod, Route};
 use poise::serenity_prelude as serenity;
 use serenity::{
     CommandInteraction, CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
@@ -12,7 +13,9 @@ use serenity::{
 };
 use tracing::Instrument;
 
+use super::metrics::Outcome;
 use super::reply::{self, answer_pages, no_mentions};
+use super::rest::{Call, SendError, ACK_BUDGET, REPLY_BUDGET};
 use super::state::{Data, ReindexGuard, ReindexReport, Stored};
 use super::{Context, Error};
 use crate::answer::question::resolve_people;
@@ -40,31 +43,57 @@ fn interaction<'a>(ctx: &Context<'a>) -> &'a CommandInteraction {
     }
 }
 
-async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), Error> {
+/// Answers the interaction itself (defer, or a direct message), within Discord's 3 s.
+async fn respond(ctx: Context<'_>, what: &'static str, r: CreateInteractionResponse) -> Result<(), SendError> {
+    let i = interaction(&ctx);
+    let route = Route::InteractionResponse { interaction_id: i.id, token: &i.token };
+    let data = ctx.data();
+    let call = Call { what, route, method: LightMethod::Post };
+    data.sender.send(ctx.http(), &data.metrics, call, &r, ACK_BUDGET).await
+}
+
+/// Replaces the deferred placeholder.
+async fn edit_original(ctx: Context<'_>, edit: &EditInteractionResponse, budget: Duration) -> Result<(), SendError> {
+    let i = interaction(&ctx);
+    let route = Route::WebhookOriginalInteractionResponse { application_id: i.application_id, token: &i.token };
+    let data = ctx.data();
+    let call = Call { what: "edit reply", route, method: LightMethod::Patch };
+    data.sender.send(ctx.http(), &data.metrics, call, edit, budget).await
+}
+
+/// A further message under the interaction (long texts, or an apology when edits fail).
+async fn follow_up(
+    ctx: Context<'_>,
+    msg: &CreateInteractionResponseFollowup,
+    budget: Duration,
+) -> Result<(), SendError> {
+    let i = interaction(&ctx);
+    let route = Route::WebhookFollowupMessages { application_id: i.application_id, token: &i.token };
+    let data = ctx.data();
+    let call = Call { what: "follow-up", route, method: LightMethod::Post };
+    data.sender.send(ctx.http(), &data.metrics, call, msg, budget).await
+}
+
+async fn defer(ctx: Context<'_>, ephemeral: bool) -> Result<(), SendError> {
     let r = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(ephemeral));
-    interaction(&ctx).create_response(ctx.http(), r).await?;
-    Ok(())
+    respond(ctx, "defer", r).await
 }
 
 /// Replaces the deferred placeholder with `out` (and sends the rest of a long text as
 /// follow-ups).
-pub async fn finish(ctx: Context<'_>, out: Outgoing, ephemeral: bool) -> Result<(), Error> {
-    let i = interaction(&ctx);
+pub async fn finish(ctx: Context<'_>, out: Outgoing, ephemeral: bool) -> Result<(), SendError> {
     match out {
         Outgoing::Text(text) => {
             let mut parts = text_messages(&text).into_iter();
             let first = parts.next().unwrap_or_else(|| "(no reply)".into());
-            i.edit_response(ctx.http(), EditInteractionResponse::new().content(first).allowed_mentions(no_mentions()))
-                .await?;
+            let edit = EditInteractionResponse::new().content(first).allowed_mentions(no_mentions());
+            edit_original(ctx, &edit, REPLY_BUDGET).await?;
             for p in parts {
-                i.create_followup(
-                    ctx.http(),
-                    CreateInteractionResponseFollowup::new()
-                        .content(p)
-                        .ephemeral(ephemeral)
-                        .allowed_mentions(no_mentions()),
-                )
-                .await?;
+                let more = CreateInteractionResponseFollowup::new()
+                    .content(p)
+                    .ephemeral(ephemeral)
+                    .allowed_mentions(no_mentions());
+                follow_up(ctx, &more, REPLY_BUDGET).await?;
             }
         }
         Outgoing::Pages { id, pages, feedback, kind } => {
@@ -73,19 +102,63 @@ pub async fn finish(ctx: Context<'_>, out: Outgoing, ephemeral: bool) -> Result<
                 .embeds(reply::embeds(&pages[0]))
                 .components(reply::buttons(id, 0, pages.len(), feedback, kind))
                 .allowed_mentions(no_mentions());
-            i.edit_response(ctx.http(), edit).await?;
+            edit_original(ctx, &edit, REPLY_BUDGET).await?;
         }
     }
     Ok(())
 }
 
-/// Runs `work` after deferring; on error, the placeholder becomes an apology.
-async fn deferred<F, Fut>(ctx: Context<'_>, ephemeral: bool, work: F) -> Result<(), Error>
+/// What the user reads when Discord would not take the reply.
+pub fn undelivered(e: &SendError) -> String {
+    match e {
+        SendError::GaveUp { status: 429, .. } => {
+            "Sorry — Discord is rate limiting me right now, so my answer could not be sent. Please ask again in a minute.".into()
+        }
+        SendError::GaveUp { .. } | SendError::Transport(_) => {
+            "Sorry — Discord did not accept my answer after several tries. Please ask again in a minute.".into()
+        }
+        SendError::Refused { .. } | SendError::Build(_) => "Sorry — I could not send that reply.".into(),
+    }
+}
+
+/// Tells the user a reply did not get through: in the placeholder if Discord takes that
+/// edit, else as a follow-up (a different route, so a limit on edits does not block it).
+async fn apologise(ctx: Context<'_>, ephemeral: bool, e: &SendError) {
+    let text = undelivered(e);
+    let edit = EditInteractionResponse::new()
+        .content(text.clone())
+        .embeds(vec![])
+        .components(vec![])
+        .allowed_mentions(no_mentions());
+    let short = Duration::from_secs(5);
+    let retried_edit = match e {
+        // The same edit route just gave up: go straight to a follow-up.
+        SendError::GaveUp { .. } | SendError::Transport(_) => false,
+        _ => edit_original(ctx, &edit, short).await.is_ok(),
+    };
+    if retried_edit {
+        return;
+    }
+    let msg =
+        CreateInteractionResponseFollowup::new().content(text).ephemeral(ephemeral).allowed_mentions(no_mentions());
+    if let Err(e2) = follow_up(ctx, &msg, REPLY_BUDGET).await {
+        tracing::error!(error = %e2, "could not tell the user that the reply failed");
+    }
+}
+
+/// Runs `work` after deferring; on error, the placeholder becomes an apology. Returns whether
+/// the reply reached Discord.
+async fn deferred_delivery<F, Fut>(ctx: Context<'_>, ephemeral: bool, work: F) -> Result<bool, Error>
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<Outgoing, Error>>,
 {
-    defer(ctx, ephemeral).await?;
+    if let Err(e) = defer(ctx, ephemeral).await {
+        // Without an acknowledgement the interaction is dead: nothing more can be sent to it.
+        ctx.data().metrics.send_failed();
+        tracing::error!(error = %e, "could not acknowledge the interaction");
+        return Ok(false);
+    }
     let out = match work().await {
         Ok(o) => o,
         Err(e) => {
@@ -96,51 +169,84 @@ where
             )
         }
     };
-    if let Err(e) = finish(ctx, out, ephemeral).await {
-        tracing::error!(error = %format!("{e:#}"), "could not send the reply");
-        let apology = EditInteractionResponse::new()
-            .content("Sorry — I could not send that reply.")
-            .embeds(vec![])
-            .components(vec![])
-            .allowed_mentions(no_mentions());
-        interaction(&ctx).edit_response(ctx.http(), apology).await?;
+    match finish(ctx, out, ephemeral).await {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            ctx.data().metrics.send_failed();
+            tracing::error!(error = %e, "could not send the reply");
+            apologise(ctx, ephemeral, &e).await;
+            Ok(false)
+        }
     }
+}
+
+async fn deferred<F, Fut>(ctx: Context<'_>, ephemeral: bool, work: F) -> Result<(), Error>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<Outgoing, Error>>,
+{
+    deferred_delivery(ctx, ephemeral, work).await.map(|_| ())
+}
+
+/// A question asked by slash command: deferred, answered, and logged as one line with its
+/// latency and outcome.
+async fn deferred_question<F, Fut>(ctx: Context<'_>, ephemeral: bool, work: F) -> Result<(), Error>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<(Outgoing, Outcome), Error>>,
+{
+    let started = Instant::now();
+    let outcome = std::sync::Mutex::new(Outcome::Failed);
+    let delivered = deferred_delivery(ctx, ephemeral, || async {
+        let (out, o) = work().await?;
+        *outcome.lock().unwrap_or_else(|e| e.into_inner()) = o;
+        Ok(out)
+    })
+    .await?;
+    let outcome = *outcome.lock().unwrap_or_else(|e| e.into_inner());
+    question_done(ctx.data(), started, outcome, delivered);
     Ok(())
 }
 
+/// The one log line per question, and its metrics.
+pub fn question_done(data: &Data, started: Instant, outcome: Outcome, delivered: bool) {
+    let latency = started.elapsed();
+    data.metrics.question(outcome, latency);
+    tracing::info!(outcome = outcome.as_str(), delivered, latency_ms = latency.as_millis() as u64, "question");
+}
+
 /// The core of `/ask`, `/quote` and mentions: rate limit, parse, answer, render, store.
-pub fn answer_reply(data: &Data, user: u64, raw: &str) -> Outgoing {
+pub fn answer_reply(data: &Data, user: u64, raw: &str) -> (Outgoing, Outcome) {
     if let Err(wait) = data.check_rate(user) {
-        return Outgoing::Text(format!(
+        let text = format!(
             "You have asked {} questions in the last minute — please try again in {} s.",
             data.settings.limits.questions_per_minute,
             wait.as_secs().max(1)
-        ));
+        );
+        return (Outgoing::Text(text), Outcome::RateLimited);
     }
     let engine = data.engine();
     let q = match Question::parse(raw, engine.max_question_chars) {
         Ok(q) => q,
-        Err(e) => return Outgoing::Text(e.user_message()),
+        Err(e) => return (Outgoing::Text(e.user_message()), Outcome::Refused),
     };
     let answer = match engine.answer(&q) {
         Ok(a) => a,
         Err(e) => {
             tracing::error!(error = %e, "answering failed");
-            return Outgoing::Text(e.user_message());
+            return (Outgoing::Text(e.user_message()), Outcome::Failed);
         }
     };
     data.stats.questions.fetch_add(1, Ordering::Relaxed);
     if answer.items.is_empty() {
         let note = answer.note.clone().unwrap_or_default();
-        return Outgoing::Text(format!(
-            "{}\n(I searched the corpus for: “{}”.)",
-            escape_markdown(&note),
-            escape_markdown(q.as_str())
-        ));
+        let text =
+            format!("{}\n(I searched the corpus for: “{}”.)", escape_markdown(&note), escape_markdown(q.as_str()));
+        return (Outgoing::Text(text), Outcome::NoAnswer);
     }
     let pages = answer_pages(&answer);
     let id = data.store(Stored { pages: pages.clone(), question: q.as_str().to_string(), feedback: true });
-    Outgoing::Pages { id, pages, feedback: true, kind: 'p' }
+    (Outgoing::Pages { id, pages, feedback: true, kind: 'p' }, Outcome::Answered)
 }
 
 /// Ask a question about the Putin–Xi summits; answers are verbatim quotes with sources.
@@ -153,7 +259,7 @@ async fn ask(
     let user = ctx.author().id.get();
     let span = tracing::info_span!("ask", user, len = question.chars().count());
     let data = ctx.data().clone();
-    deferred(ctx, private.unwrap_or(false), || async move { Ok(answer_reply(&data, user, &question)) })
+    deferred_question(ctx, private.unwrap_or(false), || async move { Ok(answer_reply(&data, user, &question)) })
         .instrument(span)
         .await
 }
@@ -212,18 +318,19 @@ async fn quote(
     let user = ctx.author().id.get();
     let data = ctx.data().clone();
     let span = tracing::info_span!("quote", user);
-    deferred(ctx, false, || async move {
+    deferred_question(ctx, false, || async move {
         let engine = data.engine();
         let people = &engine.library.ex.people;
         let speaker: String = speaker.chars().take(100).collect();
         if resolve_people(&speaker, people).is_empty() {
             let quoted: Vec<String> =
                 engine.library.ex.quoted_people().iter().map(|(id, _)| people.get(*id).name.clone()).collect();
-            return Ok(Outgoing::Text(format!(
+            let text = format!(
                 "No quotes from {} in the corpus. People quoted: {}.",
                 escape_markdown(&speaker),
                 quoted.join(", ")
-            )));
+            );
+            return Ok((Outgoing::Text(text), Outcome::NoAnswer));
         }
         let q = match about.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
             Some(a) => format!("what did {speaker} say about {a}"),
@@ -370,7 +477,9 @@ async fn refuse(ctx: Context<'_>, text: &str) -> Result<(), Error> {
     let r = CreateInteractionResponse::Message(
         CreateInteractionResponseMessage::new().content(text).ephemeral(true).allowed_mentions(no_mentions()),
     );
-    interaction(&ctx).create_response(ctx.http(), r).await?;
+    if let Err(e) = respond(ctx, "refusal", r).await {
+        tracing::error!(error = %e, "could not send a refusal");
+    }
     Ok(())
 }
 
@@ -390,25 +499,22 @@ async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result
             let _ = tx.send(s);
         })
     });
-    let i = interaction(&ctx);
     while let Some(stage) = rx.recv().await {
         let line = match stage {
             Stage::Reading => "reading the corpus…".to_string(),
             Stage::Extracting { articles } => format!("extracting quotes from {articles} articles…"),
             Stage::Indexing { units } => format!("indexing {units} quotes and passages…"),
         };
-        let _ = i
-            .edit_response(
-                ctx.http(),
-                EditInteractionResponse::new()
-                    .content(format!("{intro}Re-indexing: {line}"))
-                    .allowed_mentions(no_mentions()),
-            )
-            .await;
+        // Progress is a courtesy: one quick try, never holding the re-index up.
+        let progress = EditInteractionResponse::new()
+            .content(format!("{intro}Re-indexing: {line}"))
+            .allowed_mentions(no_mentions());
+        let _ = edit_original(ctx, &progress, Duration::ZERO).await;
     }
     let engine = match job.await? {
         Ok(e) => e,
         Err(e) => {
+            data.metrics.reindexed(started.elapsed(), false);
             tracing::warn!(error = %e, "re-index failed; the old index stays live");
             return Ok(Outgoing::Text(format!(
                 "{intro}Re-index failed: {}. The previous index is still answering questions.",
@@ -428,6 +534,7 @@ async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result
         .collect();
     data.swap_engine(engine);
     let took = started.elapsed();
+    data.metrics.reindexed(took, true);
     let summary = format!(
         "{} articles, {} attributed quotes from {} people, in {} ms",
         m.articles,

@@ -3,6 +3,9 @@
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ::serenity::http::{LightMethod, Route};
 
 use poise::serenity_prelude as serenity;
 use serenity::{
@@ -10,8 +13,10 @@ use serenity::{
 };
 use tracing::Instrument;
 
-use super::commands::{answer_reply, notice, Outgoing};
+use super::commands::{answer_reply, notice, question_done, undelivered, Outgoing};
+use super::metrics::Outcome;
 use super::reply::{self, no_mentions, parse_button, Button};
+use super::rest::{Call, SendError, ACK_BUDGET, REPLY_BUDGET};
 use super::{Data, Error};
 
 pub async fn on_event(
@@ -47,48 +52,71 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     if msg.author.bot || bot_id == 0 || !msg.mentions.iter().any(|u| u.id.get() == bot_id) {
         return Ok(());
     }
+    let started = Instant::now();
     let question = question_in(&msg.content, bot_id);
-    let out = if question.is_empty() {
-        Outgoing::Text("Ask me a question after the mention, e.g. `@summitbot what did Gabuev say about the iceberg?` — or use `/ask`.".into())
+    let (out, outcome) = if question.is_empty() {
+        let hint = "Ask me a question after the mention, e.g. `@summitbot what did Gabuev say about the iceberg?` — or use `/ask`.";
+        (Outgoing::Text(hint.into()), Outcome::Refused)
     } else {
         answer_reply(data, msg.author.id.get(), &question)
     };
     let base = CreateMessage::new().reference_message(msg).allowed_mentions(no_mentions());
-    let sent = match out {
-        Outgoing::Text(text) => {
-            let mut first = true;
-            let mut res = Ok(());
-            for part in crate::render::discord::text_messages(&text) {
-                let m = if first {
+    let messages: Vec<CreateMessage> = match out {
+        Outgoing::Text(text) => crate::render::discord::text_messages(&text)
+            .into_iter()
+            .enumerate()
+            .map(|(n, part)| {
+                if n == 0 {
                     base.clone().content(part)
                 } else {
                     CreateMessage::new().content(part).allowed_mentions(no_mentions())
-                };
-                first = false;
-                if let Err(e) = msg.channel_id.send_message(&ctx.http, m).await {
-                    res = Err(e);
-                    break;
                 }
-            }
-            res
-        }
-        Outgoing::Pages { id, pages, feedback, kind } => msg
-            .channel_id
-            .send_message(
-                &ctx.http,
-                base.embeds(reply::embeds(&pages[0])).components(reply::buttons(id, 0, pages.len(), feedback, kind)),
-            )
-            .await
-            .map(|_| ()),
+            })
+            .collect(),
+        Outgoing::Pages { id, pages, feedback, kind } => vec![base
+            .clone()
+            .embeds(reply::embeds(&pages[0]))
+            .components(reply::buttons(id, 0, pages.len(), feedback, kind))],
     };
-    if let Err(e) = sent {
-        tracing::error!(error = %e, "could not reply to a mention");
+    let mut sent = Ok(());
+    for m in &messages {
+        sent = send_to_channel(ctx, data, msg.channel_id, m, REPLY_BUDGET).await;
+        if sent.is_err() {
+            break;
+        }
     }
+    if let Err(e) = &sent {
+        data.metrics.send_failed();
+        tracing::error!(error = %e, "could not reply to a mention");
+        // A different message may still get through (a 400 on the answer, or a limit that has
+        // just lifted); if not, there is no other way to reach the user.
+        let apology = base.content(undelivered(e));
+        if let Err(e2) = send_to_channel(ctx, data, msg.channel_id, &apology, Duration::from_secs(5)).await {
+            tracing::error!(error = %e2, "could not tell the user that the reply failed");
+        }
+    }
+    question_done(data, started, outcome, sent.is_ok());
     Ok(())
 }
 
-async fn respond(ctx: &serenity::Context, c: &ComponentInteraction, r: CreateInteractionResponse) {
-    if let Err(e) = c.create_response(&ctx.http, r).await {
+async fn send_to_channel(
+    ctx: &serenity::Context,
+    data: &Data,
+    channel_id: serenity::ChannelId,
+    m: &CreateMessage,
+    budget: Duration,
+) -> Result<(), SendError> {
+    let route = Route::ChannelMessages { channel_id };
+    let call = Call { what: "channel reply", route, method: LightMethod::Post };
+    data.sender.send(&ctx.http, &data.metrics, call, m, budget).await
+}
+
+async fn respond(ctx: &serenity::Context, data: &Data, c: &ComponentInteraction, r: CreateInteractionResponse) {
+    let route = Route::InteractionResponse { interaction_id: c.id, token: &c.token };
+    let call = Call { what: "button response", route, method: LightMethod::Post };
+    let sent = data.sender.send(&ctx.http, &data.metrics, call, &r, ACK_BUDGET).await;
+    if let Err(e) = sent {
+        data.metrics.send_failed();
         tracing::error!(error = %e, "could not answer a button press");
     }
 }
@@ -107,7 +135,7 @@ async fn on_button(ctx: &serenity::Context, data: &Data, c: &ComponentInteractio
     match button {
         Button::Page { kind, id, page } => {
             let Some(stored) = data.stored(id) else {
-                respond(ctx, c, ephemeral("This reply has expired; please ask again.")).await;
+                respond(ctx, data, c, ephemeral("This reply has expired; please ask again.")).await;
                 return Ok(());
             };
             let page = page.min(stored.pages.len().saturating_sub(1));
@@ -115,7 +143,7 @@ async fn on_button(ctx: &serenity::Context, data: &Data, c: &ComponentInteractio
                 .embeds(reply::embeds(&stored.pages[page]))
                 .components(reply::buttons(id, page, stored.pages.len(), stored.feedback, kind))
                 .allowed_mentions(no_mentions());
-            respond(ctx, c, CreateInteractionResponse::UpdateMessage(update)).await;
+            respond(ctx, data, c, CreateInteractionResponse::UpdateMessage(update)).await;
         }
         Button::Feedback { id, page, helpful } => {
             let question = data.stored(id).map(|s| s.question).unwrap_or_default();
@@ -128,7 +156,7 @@ async fn on_button(ctx: &serenity::Context, data: &Data, c: &ComponentInteractio
             } else {
                 "Thanks — noted. Try rephrasing, or `/quote` a person directly."
             };
-            respond(ctx, c, ephemeral(text)).await;
+            respond(ctx, data, c, ephemeral(text)).await;
         }
     }
     Ok(())
@@ -141,6 +169,9 @@ pub async fn on_error(err: poise::FrameworkError<'_, Arc<Data>, Error>) {
         poise::FrameworkError::EventHandler { error, .. } => {
             tracing::error!(error = %format!("{error:#}"), "event handler failed")
         }
+        // Messages that mention the bot are questions, not prefix commands; poise may still
+        // see a would-be prefix, which is no reason to warn.
+        poise::FrameworkError::UnknownCommand { .. } => tracing::debug!("a message that is not a command"),
         other => {
             let ctx = other.ctx();
             tracing::warn!(error = %other, "command error");

@@ -4,7 +4,9 @@
 
 mod commands;
 mod handler;
+pub mod metrics;
 pub mod reply;
+pub mod rest;
 pub mod state;
 
 use std::future::Future;
@@ -14,7 +16,7 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
 use crate::engine::{Engine, IndexStatus};
-use crate::settings::Settings;
+use crate::settings::{Settings, Sharding};
 pub use state::Data;
 
 pub type Error = anyhow::Error;
@@ -78,6 +80,16 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
         tracing::warn!(path = %p.path.display(), reason = %p.reason, "skipped an article");
     }
     let data = Arc::new(Data::new(settings.clone(), engine));
+    let sharding = settings.discord.sharding()?;
+    let metrics_task = match settings.metrics.listen.trim() {
+        "" => None,
+        addr => {
+            let listener =
+                tokio::net::TcpListener::bind(addr).await.with_context(|| format!("metrics.listen: binding {addr}"))?;
+            tracing::info!(addr = %listener.local_addr()?, "serving metrics at /metrics");
+            Some(tokio::spawn(metrics::serve(listener, data.clone())))
+        }
+    };
     let guild = settings.discord.guild_id;
     let setup_data = data.clone();
     let framework = poise::Framework::builder()
@@ -88,6 +100,9 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
             // Owners are not used for anything; skipping the lookup keeps start-up to the
             // gateway and command registration.
             initialize_owners: false,
+            // Mentions are questions (handled in `handler`), never prefix commands: without
+            // this, poise reads "@bot what did…" as an unknown command `what`.
+            prefix_options: poise::PrefixFrameworkOptions { mention_as_prefix: false, ..Default::default() },
             ..Default::default()
         })
         .setup(move |ctx, ready, framework| {
@@ -123,6 +138,32 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
         shutdown.await;
         shards.shutdown_all().await;
     });
-    client.start().await.context("the Discord connection failed")?;
-    Ok(())
+    tracing::info!(?sharding, "connecting to Discord");
+    let result = match sharding {
+        Sharding::Auto => client.start_autosharded().await,
+        Sharding::All { count } => client.start_shards(count).await,
+        Sharding::Range { first, last, total } => client.start_shard_range(first..last + 1, total).await,
+    };
+    if let Some(t) = metrics_task {
+        t.abort();
+    }
+    result.map_err(connection_error)
+}
+
+/// Words for the gateway errors serenity stops on (it does not retry them: a bad token stays
+/// bad), so an operator sees what to fix rather than a debug dump.
+fn connection_error(e: serenity::Error) -> anyhow::Error {
+    use serenity::GatewayError as G;
+    match &e {
+        serenity::Error::Gateway(G::InvalidAuthentication) => anyhow::anyhow!(
+            "Discord rejected the bot token (gateway close 4004): reset it on the Developer Portal's Bot page and set SUMMITBOT__DISCORD__TOKEN"
+        ),
+        serenity::Error::Gateway(G::DisallowedGatewayIntents | G::InvalidGatewayIntents) => anyhow::anyhow!(
+            "Discord refused the gateway intents (close 4013/4014): summitbot needs only GUILDS, GUILD_MESSAGES and DIRECT_MESSAGES"
+        ),
+        serenity::Error::Gateway(G::InvalidShardData | G::OverloadedShard) => anyhow::anyhow!(
+            "Discord refused the sharding (close 4010/4011): check discord.shards, discord.shard_range and discord.shard_total"
+        ),
+        _ => anyhow::Error::new(e).context("the Discord connection failed"),
+    }
 }

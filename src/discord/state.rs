@@ -1,11 +1,13 @@
-//! Shared bot state: the live engine (swapped whole on re-index), counters for `/status`,
-//! per-user rate limits, and rendered pages for the ◀ ▶ buttons.
+//! Shared bot state: the live engine (swapped whole on re-index), counters for `/status` and
+//! `/metrics`, the reply sender, per-user rate limits, and rendered pages for the ◀ ▶ buttons.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
+use super::metrics::Metrics;
+use super::rest::Sender;
 use crate::engine::Engine;
 use crate::render::discord::EmbedSpec;
 use crate::settings::Settings;
@@ -42,6 +44,8 @@ pub struct Data {
     pub settings: Settings,
     pub started_at: Instant,
     pub stats: Stats,
+    pub metrics: Metrics,
+    pub sender: Sender,
     pub reindexing: AtomicBool,
     pub last_reindex: Mutex<Option<ReindexReport>>,
     limiter: RateLimiter,
@@ -59,6 +63,8 @@ impl Data {
             settings,
             started_at: Instant::now(),
             stats: Stats::default(),
+            metrics: Metrics::default(),
+            sender: Sender::default(),
             reindexing: AtomicBool::new(false),
             last_reindex: Mutex::new(None),
             limiter: RateLimiter::new(per_minute, Duration::from_secs(60)),

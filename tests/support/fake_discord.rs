@@ -4,6 +4,12 @@
 //!
 //! The bot reaches it through `discord.api_base` (serenity's proxy replaces the Discord origin,
 //! so paths arrive as `/api/v10/...`); `GET /api/v10/gateway` hands out the WebSocket URL.
+//!
+//! Faults, as real Discord produces them: scripted REST failures (`fail_times`, `rate_limit`:
+//! a status for the next N matching requests, 429s with `retry_after` in the body and the
+//! `Retry-After` / `X-RateLimit-Global` headers), gateway closes with a code (`close_gateway`),
+//! a dropped socket (`drop_gateway`), and a rejected IDENTIFY (`reject_identify`, e.g. 4004).
+//! RESUME (op 6) is answered with RESUMED, IDENTIFY with READY; both are counted.
 
 #![allow(dead_code)]
 
@@ -37,13 +43,41 @@ pub struct Recorded {
     pub body: Value,
     pub at: Instant,
     pub had_authorization: bool,
+    /// The status the fake answered with.
+    pub status: u16,
+}
+
+/// A scripted REST failure: the next `times` requests whose method matches (or any, if
+/// empty) and whose path contains `path_part` get `status`.
+#[derive(Debug, Clone)]
+struct Fault {
+    method: String,
+    path_part: String,
+    status: u16,
+    times: u32,
+    retry_after: Option<f64>,
+    global: bool,
+}
+
+/// What the test sends down the gateway connection.
+enum Frame {
+    Text(String),
+    Close(u16),
+    Drop,
 }
 
 #[derive(Default)]
 struct Shared {
     requests: Mutex<Vec<Recorded>>,
     changed: Notify,
-    gateway: Mutex<Option<mpsc::UnboundedSender<String>>>,
+    gateway: Mutex<Option<mpsc::UnboundedSender<Frame>>>,
+    faults: Mutex<Vec<Fault>>,
+    connections: AtomicU64,
+    identifies: AtomicU64,
+    resumes: AtomicU64,
+    /// READY or RESUMED sent so far: a session is usable again after each.
+    sessions: AtomicU64,
+    close_on_identify: Mutex<Option<u16>>,
     identify: Mutex<Option<Value>>,
     ready: Notify,
     is_ready: std::sync::atomic::AtomicBool,
@@ -131,6 +165,10 @@ impl FakeDiscord {
     pub fn dispatch(&self, event: &str, d: Value) {
         let s = self.shared.seq.fetch_add(1, Ordering::Relaxed) + 2;
         let frame = json!({"op": 0, "t": event, "s": s, "d": d}).to_string();
+        self.send_frame(Frame::Text(frame));
+    }
+
+    fn send_frame(&self, frame: Frame) {
         if let Some(tx) = self.shared.gateway.lock().unwrap().as_ref() {
             let _ = tx.send(frame);
         }
@@ -138,8 +176,50 @@ impl FakeDiscord {
 
     /// Sends a raw text frame as is (for malformed-event tests).
     pub fn send_raw(&self, frame: &str) {
-        if let Some(tx) = self.shared.gateway.lock().unwrap().as_ref() {
-            let _ = tx.send(frame.to_string());
+        self.send_frame(Frame::Text(frame.to_string()));
+    }
+
+    /// Closes the gateway connection with a close frame carrying `code` (4000 unknown error,
+    /// 1000 normal, 1001 going away, …), as Discord does.
+    pub fn close_gateway(&self, code: u16) {
+        self.send_frame(Frame::Close(code));
+    }
+
+    /// Drops the gateway's TCP connection without a close frame (a network failure).
+    pub fn drop_gateway(&self) {
+        self.send_frame(Frame::Drop);
+    }
+
+    /// Answers every IDENTIFY by closing with `code` (4004: authentication failed).
+    pub fn reject_identify(&self, code: u16) {
+        *self.shared.close_on_identify.lock().unwrap() = Some(code);
+    }
+
+    /// WebSocket connections accepted so far.
+    pub fn connections(&self) -> u64 {
+        self.shared.connections.load(Ordering::Acquire)
+    }
+
+    pub fn identifies(&self) -> u64 {
+        self.shared.identifies.load(Ordering::Acquire)
+    }
+
+    pub fn resumes(&self) -> u64 {
+        self.shared.resumes.load(Ordering::Acquire)
+    }
+
+    /// Waits until READY or RESUMED has been sent `n` times in all.
+    pub async fn wait_sessions(&self, n: u64, timeout: Duration) -> bool {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let notified = self.shared.ready.notified();
+            if self.shared.sessions.load(Ordering::Acquire) >= n {
+                return true;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || tokio::time::timeout(left, notified).await.is_err() {
+                return self.shared.sessions.load(Ordering::Acquire) >= n;
+            }
         }
     }
 
@@ -171,6 +251,41 @@ impl FakeDiscord {
     /// Makes REST calls whose path contains `path_part` fail with `status`.
     pub fn fail(&self, path_part: &str, status: u16) {
         self.shared.failures.lock().unwrap().push((path_part.to_string(), status));
+    }
+
+    /// The next `times` requests with `method` (any if empty) whose path contains `path_part`
+    /// get `status` (500, 502, …) with Discord's error body.
+    pub fn fail_times(&self, method: &str, path_part: &str, status: u16, times: u32) {
+        self.push_fault(Fault {
+            method: method.into(),
+            path_part: path_part.into(),
+            status,
+            times,
+            retry_after: None,
+            global: false,
+        });
+    }
+
+    /// The next `times` matching requests get 429 with `retry_after` seconds, in the body and
+    /// the `Retry-After` header (rounded up, as Discord does), marked global if asked.
+    pub fn rate_limit(&self, method: &str, path_part: &str, retry_after: f64, global: bool, times: u32) {
+        self.push_fault(Fault {
+            method: method.into(),
+            path_part: path_part.into(),
+            status: 429,
+            times,
+            retry_after: Some(retry_after),
+            global,
+        });
+    }
+
+    fn push_fault(&self, f: Fault) {
+        self.shared.faults.lock().unwrap().push(f);
+    }
+
+    /// Requests the fake answered with `status`.
+    pub fn count_status(&self, status: u16) -> usize {
+        self.requests().iter().filter(|r| r.status == status).count()
     }
 }
 
@@ -326,19 +441,35 @@ async fn serve_http(stream: TcpStream, shared: Arc<Shared>) -> std::io::Result<(
         }
         let json_body = parse_body(&body, &content_type);
         let path = target.split('?').next().unwrap_or("").to_string();
-        let (status, response, raw) = route(&shared, &method, &path, &json_body);
+        let mut extra_headers = String::new();
+        let (status, response, raw) = match take_fault(&shared, &method, &path) {
+            Some(f) if f.status == 429 => {
+                let after = f.retry_after.unwrap_or(1.0);
+                extra_headers = format!(
+                    "Retry-After: {}\r\nX-RateLimit-Scope: {}\r\n{}",
+                    after.ceil() as u64,
+                    if f.global { "global" } else { "user" },
+                    if f.global { "X-RateLimit-Global: true\r\n" } else { "" }
+                );
+                (429, json!({"message": "You are being rate limited.", "retry_after": after, "global": f.global}), None)
+            }
+            Some(f) => (f.status, json!({"message": "Internal Server Error", "code": 0}), None),
+            None => route(&shared, &method, &path, &json_body),
+        };
         shared.requests.lock().unwrap().push(Recorded {
             method: method.clone(),
             path: path.clone(),
             body: json_body,
             at: Instant::now(),
             had_authorization: auth,
+            status,
         });
         shared.changed.notify_waiters();
         let reason = match status {
             200 => "OK",
             204 => "No Content",
             404 => "Not Found",
+            429 => "Too Many Requests",
             _ => "Error",
         };
         let (ctype, payload) = match raw {
@@ -346,12 +477,24 @@ async fn serve_http(stream: TcpStream, shared: Arc<Shared>) -> std::io::Result<(
             None if status == 204 => ("application/json", Vec::new()),
             None => ("application/json", response.to_string().into_bytes()),
         };
-        let head =
-            format!("HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n", payload.len());
+        let head = format!(
+            "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n{extra_headers}\r\n",
+            payload.len()
+        );
         write.write_all(head.as_bytes()).await?;
         write.write_all(&payload).await?;
         write.flush().await?;
     }
+}
+
+/// Uses up one count of the first scripted fault matching this request.
+fn take_fault(shared: &Shared, method: &str, path: &str) -> Option<Fault> {
+    let mut faults = shared.faults.lock().unwrap();
+    let i = faults.iter().position(|f| {
+        f.times > 0 && (f.method.is_empty() || f.method == method) && path.contains(f.path_part.as_str())
+    })?;
+    faults[i].times -= 1;
+    Some(faults[i].clone())
 }
 
 fn parse_body(body: &[u8], content_type: &str) -> Value {
@@ -448,11 +591,14 @@ fn route(shared: &Shared, method: &str, path: &str, body: &Value) -> (u16, Value
 // Gateway
 
 async fn serve_gateway(stream: TcpStream, shared: Arc<Shared>) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    use tokio_tungstenite::tungstenite::protocol::{frame::coding::CloseCode, CloseFrame};
     let ws = tokio_tungstenite::accept_async(stream).await?;
+    shared.connections.fetch_add(1, Ordering::AcqRel);
     let (mut sink, mut source) = ws.split();
     sink.send(WsMessage::Text(json!({"op": 10, "d": {"heartbeat_interval": 41250}}).to_string())).await?;
-    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Frame>();
     *shared.gateway.lock().unwrap() = Some(tx);
+    let close = |code: u16| WsMessage::Close(Some(CloseFrame { code: CloseCode::from(code), reason: "".into() }));
     loop {
         tokio::select! {
             incoming = source.next() => {
@@ -460,29 +606,56 @@ async fn serve_gateway(stream: TcpStream, shared: Arc<Shared>) -> Result<(), Box
                 let msg = msg?;
                 let text = match msg {
                     WsMessage::Text(t) => t,
-                    WsMessage::Close(_) => break,
+                    WsMessage::Close(_) => {
+                        // Completes the closing handshake, as Discord does when a bot logs off.
+                        let _ = sink.close().await;
+                        break;
+                    }
                     _ => continue,
                 };
                 let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
                 match v["op"].as_u64() {
                     Some(1) => sink.send(WsMessage::Text(json!({"op": 11}).to_string())).await?,
-                    Some(2) | Some(6) => {
+                    Some(2) => {
+                        shared.identifies.fetch_add(1, Ordering::AcqRel);
                         *shared.identify.lock().unwrap() = Some(v["d"].clone());
+                        let reject = *shared.close_on_identify.lock().unwrap();
+                        if let Some(code) = reject {
+                            sink.send(close(code)).await?;
+                            break;
+                        }
+                        let shard = v["d"]["shard"].clone();
                         let ready = json!({"op": 0, "t": "READY", "s": 1, "d": {
                             "v": 10, "user": user(BOT_USER_ID, true), "guilds": [], "session_id": "fake-session",
                             "resume_gateway_url": *shared.ws_url.lock().unwrap(),
-                            "application": {"id": APPLICATION_ID.to_string(), "flags": 0}, "shard": [0, 1],
+                            "application": {"id": APPLICATION_ID.to_string(), "flags": 0},
+                            "shard": if shard.is_array() { shard } else { json!([0, 1]) },
                         }});
                         sink.send(WsMessage::Text(ready.to_string())).await?;
+                        shared.sessions.fetch_add(1, Ordering::AcqRel);
                         shared.is_ready.store(true, Ordering::Release);
+                        shared.ready.notify_waiters();
+                    }
+                    Some(6) => {
+                        shared.resumes.fetch_add(1, Ordering::AcqRel);
+                        let s = shared.seq.fetch_add(1, Ordering::Relaxed) + 2;
+                        let resumed = json!({"op": 0, "t": "RESUMED", "s": s, "d": {}});
+                        sink.send(WsMessage::Text(resumed.to_string())).await?;
+                        shared.sessions.fetch_add(1, Ordering::AcqRel);
                         shared.ready.notify_waiters();
                     }
                     _ => {}
                 }
             }
             outgoing = rx.recv() => {
-                let Some(frame) = outgoing else { break };
-                sink.send(WsMessage::Text(frame)).await?;
+                match outgoing {
+                    None | Some(Frame::Drop) => break,
+                    Some(Frame::Text(frame)) => sink.send(WsMessage::Text(frame)).await?,
+                    Some(Frame::Close(code)) => {
+                        sink.send(close(code)).await?;
+                        break;
+                    }
+                }
             }
         }
     }
