@@ -190,10 +190,11 @@ const BUNDLED: &[(&str, &str, &str)] = &[
     ("2023", "002", "his own reelection last year"),
     ("2023", "003", "Well, for one, this is the leader of one of the world’s two major superpowers visiting an ally – who happens to be the person who launched a bloody invasion of another country in Europe – in 2023."),
     // 2021 is only the baseline of the comparison and 2024 a goal: neither is an entry.
+    // Xi's trip and Putin's trip "seven months later" (which no date in the sentence fixes).
+    ("2023", "004", "Xi’s trip to Moscow last year and the Russian leader traveling to China seven months later to commemorate a decade of Xi’s signature Belt and Road project."),
     ("2023", "004", "China’s trade with Russia hit a record $240 billion in 2023"),
     ("2023", "004", "Russia last year became China’s biggest oil supplier, as Beijing took advantage of its discounted prices."),
     ("2023-03 planned", "003", "Vladimir Putin and Xi Jinping (pictured together last year) are set to meet for talks in Moscow this week"),
-    // Also reported by the same article later, less precisely ("Xi’s trip to Moscow last year").
     ("2023-03", "004", "Xi visited Moscow in March last year"),
     ("2023-03-20", "000", "U.S. Secretary of State Blinken just yesterday said Xi Jinping's visit was effectively giving diplomatic cover to the Russian leader for that."),
     // The election was in March; the trip abroad it preceded was in May.
@@ -203,7 +204,8 @@ const BUNDLED: &[(&str, &str, &str)] = &[
     ("2024-05", "004", "securing a fifth term as president this month."),
     ("2024-05", "004", "In France last week, Xi declined to use his influence to pressure Moscow to end the war."),
     ("2024-05", "004", "Analysts say Putin and Xi are likely to double down on their transactional relationship during this week’s meetings."),
-    ("2024-05-16", "002", "that Xi endorsed with Putin at his side on Thursday."),
+    // What Xi endorsed on Thursday, with the aside about it that the span cannot skip.
+    ("2024-05-16", "002", "a 12-point peace plan — one that Western governments have criticized as overly vague but that Xi endorsed with Putin at his side on Thursday."),
     ("2024-05-16", "004", "Russian President Vladimir Putin touted his country’s relations with China as a “stabilizing” force in the world as he began his two-day state visit Thursday."),
     ("2024-05-16 planned", "004", "On Thursday, Putin is also expected to meet Chinese Premier Li Qiang"),
     ("2024-05-16 planned", "004", "Thursday’s meetings will give the two leaders a chance to assess the state of their cooperation and for Xi to better understand Putin’s thinking on the war"),
@@ -291,20 +293,25 @@ fn dates_that_only_anchor_a_comparison_or_set_a_goal_are_not_entries() {
 #[test]
 fn reports_of_one_event_at_two_precisions_merge_at_the_more_precise_date() {
     let lib = library();
-    // Xi's trip to Moscow: "in March last year" and, later in the article, "last year".
-    let moscow: Vec<_> = lib
-        .timeline
-        .events
-        .iter()
-        .filter(|e| e.reports.iter().any(|r| lib.text(r.article, r.clause).contains("Xi’s trip to Moscow last year")))
-        .collect();
-    assert_eq!(moscow.len(), 1);
-    assert_eq!(moscow[0].when.label(), "2023-03");
-    assert_eq!(moscow[0].reports.len(), 2);
+    let clauses = |e: &summitbot::timeline::Event| -> Vec<String> {
+        e.reports.iter().map(|r| lib.text(r.article, r.clause).to_string()).collect()
+    };
+    // "A year ago, you and Xi declared … “no boundaries.”" (2022) is the February 2022 signing.
+    let signing: Vec<_> =
+        lib.timeline.events.iter().filter(|e| clauses(e).iter().any(|c| c.contains("no boundaries"))).collect();
+    assert_eq!(signing.len(), 1);
+    assert_eq!(signing[0].when.label(), "2022-02");
+    assert_eq!(signing[0].reports.len(), 2);
     // The invasion, told by three articles, is one entry.
     let invasion =
         lib.timeline.events.iter().filter(|e| e.when.label() == "2022" && e.places.iter().any(|p| p == "Ukraine"));
     assert_eq!(invasion.map(|e| e.reports.len()).collect::<Vec<_>>(), [3]);
+    // A later, vaguer mention that tells of more (a second trip) is not hidden behind the
+    // precise report of the first.
+    let belt: Vec<_> =
+        lib.timeline.events.iter().filter(|e| clauses(e).iter().any(|c| c.contains("Belt and Road"))).collect();
+    assert_eq!(belt.len(), 1);
+    assert_eq!(belt[0].reports.len(), 1);
 }
 
 /// The fixture article (fictional, written for this test; published Friday 2025-06-13) with

@@ -226,7 +226,9 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
             next = Some((Link::Coord, 0, d));
         } else if g.contains(',') {
             if sub_until_comma {
-                next = Some((Link::Coord, 0, d));
+                let connective =
+                    matches!(lower[k].as_str(), "and" | "but" | "with" | "while" | "whereas" | "yet" | "or");
+                next = Some((Link::Coord, usize::from(connective), d));
             } else if let Some((link, skip)) = classify(lower, k) {
                 // "Two years ago, a landslide closed the road": an opening phrase with no
                 // verb is not a clause that an apposition could follow.
@@ -397,6 +399,32 @@ fn head_start(s: &str, words: &[Word<'_>], lower: &[String], lo: usize, limit: u
     start
 }
 
+/// The first word of the noun phrase that the attached segment `j` describes.
+fn attach_head(s: &str, words: &[Word<'_>], lower: &[String], segs: &[Seg], j: usize, floor: usize) -> usize {
+    let g = segs[j];
+    let before = (0..j).rev().find(|&p| segs[p].depth <= g.depth);
+    // "one that critics called vague but that Xi endorsed": the second relative clause
+    // describes what the first one does.
+    if g.lo > 0 && matches!(lower[g.lo - 1].as_str(), "but" | "and" | "or") {
+        if let Some(p) = before.filter(|&p| segs[p].link == Link::Attach && segs[p].depth == g.depth) {
+            return attach_head(s, words, lower, segs, p, floor);
+        }
+    }
+    let limit = before.map_or(floor, |p| segs[p].lo + segs[p].skip);
+    let h = head_start(s, words, lower, g.lo, limit);
+    // "a peace plan — one that …": the pronoun stands for the phrase before the dash or comma.
+    if h < g.lo && h > floor && lower[h] == "one" {
+        let gap = &s[words[h - 1].span.end..words[h].span.start];
+        if has_dash(gap) || gap.contains(',') {
+            if let Some(q) = segs.iter().rposition(|q| q.lo < h) {
+                let limit = (segs[q].lo + segs[q].skip).max(floor);
+                return head_start(s, words, lower, h, limit);
+            }
+        }
+    }
+    h
+}
+
 /// Finds the clause that the expression at `expr` (a span of the article) dates, in
 /// `sentence`, which starts at byte `base` of the article.
 pub fn locate(sentence: &str, base: usize, expr: Span) -> Located {
@@ -427,8 +455,7 @@ pub fn locate(sentence: &str, base: usize, expr: Span) -> Located {
     let start = match g.link {
         Link::Attach if appositive => g.start,
         Link::Attach => {
-            let limit = (0..gov).rev().find(|&j| segs[j].depth <= g.depth).map_or(floor, |j| segs[j].lo + segs[j].skip);
-            let h = head_start(sentence, &words, &lower, g.lo, limit);
+            let h = attach_head(sentence, &words, &lower, &segs, gov, floor);
             if h < g.lo {
                 words[h].span.start
             } else {
@@ -536,6 +563,15 @@ mod tests {
     fn a_relative_clause_keeps_the_noun_phrase_it_describes() {
         let s = "The leaders met during a two-day visit to China by the Kremlin leader that ended Friday.";
         assert_eq!(clause(s, "Friday").0, "a two-day visit to China by the Kremlin leader that ended Friday.");
+    }
+
+    #[test]
+    fn a_second_relative_clause_and_a_pronoun_apposition_reach_back_to_the_noun() {
+        let s = "Beijing floated a peace plan — one that critics called vague but that Xi endorsed on Thursday.";
+        assert_eq!(
+            clause(s, "Thursday").0,
+            "a peace plan — one that critics called vague but that Xi endorsed on Thursday."
+        );
     }
 
     #[test]

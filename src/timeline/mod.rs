@@ -286,6 +286,12 @@ fn same_event(e: &Event, ev: &Event) -> bool {
         return false;
     }
     let shared = e.key_words.intersection(&ev.key_words).count();
+    // Within one article, a vaguer mention joins only when it adds nothing: "with Xi's trip
+    // to Moscow last year and the Russian leader traveling to China seven months later …"
+    // tells of a second trip the precise report does not.
+    if same_article {
+        return shared * 3 >= ev.key_words.len().max(1) * 2;
+    }
     let smaller = e.key_words.len().min(ev.key_words.len()).max(1);
     let by_words = shared >= 5 || (shared >= 3 && shared * 3 >= smaller) || (shared >= 2 && shared * 3 >= smaller * 2);
     // The same person in the same (specific) place in the same period is the same event,
