@@ -202,12 +202,27 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
         cur.skip = lead;
     }
     let mut sub_until_comma = lead > 0;
+    // Inside an aside opened by a comma (", which …", ", speaking …", ", a city …"): the
+    // depth the sentence returns to at the aside's closing comma.
+    let mut aside: Option<u32> = None;
+    // Whether that aside is a relative clause or a participle, after which the sentence can
+    // go on with the main clause; an apposition or a list item cannot be told from the
+    // next item, so its comma is read like any other.
+    let mut resumable = false;
     let mut k = floor + lead.max(1);
     while k < n {
         let g = gap(k);
         let mut next: Option<(Link, usize, u32)> = None;
         let mut start = words[k].span.start;
         let d = cur.depth;
+        // "May 7, 2024": the comma of a date is no boundary.
+        let date_comma = lower[k].len() == 4
+            && lower[k].chars().all(|c| c.is_ascii_digit())
+            && lower[k - 1].chars().all(|c| c.is_ascii_digit());
+        if date_comma {
+            k += 1;
+            continue;
+        }
         if let Some(i) = g.find('(') {
             next = Some((Link::Attach, 0, d + 1));
             start = words[k - 1].span.end + i;
@@ -224,6 +239,17 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
             }
         } else if g.contains(';') || g.contains(':') {
             next = Some((Link::Coord, 0, d));
+        } else if g.contains(',') && aside.is_some() && resumable {
+            // The aside ends at its comma: what follows is another clause, a participle
+            // of the main clause, or the main clause going on (", was their last meeting").
+            let base = aside.unwrap_or(0);
+            next = Some(match classify(lower, k) {
+                Some((link @ (Link::Coord | Link::Sub | Link::With | Link::Complement), skip)) => (link, skip, base),
+                Some((Link::Attach, skip)) if lower[k].ends_with("ing") || !finite_ish(&lower[k]) => {
+                    (Link::Attach, skip, base)
+                }
+                _ => (Link::Resume, 0, base),
+            });
         } else if g.contains(',') {
             if sub_until_comma {
                 let connective =
@@ -234,31 +260,112 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
                 // verb is not a clause that an apposition could follow.
                 let verbless = !lower[cur.lo..k].iter().any(|w| finite_ish(w));
                 if !(verbless && matches!(lower[k].as_str(), "a" | "an")) {
-                    next = Some((link, skip, d));
+                    let base = aside.unwrap_or(d);
+                    next = Some((link, skip, if link == Link::Attach { base + 1 } else { base }));
                 }
             }
         } else {
-            next = plain_boundary(lower, k).map(|(l, skip)| (l, skip, d));
+            next = plain_boundary(lower, k).map(|(l, skip)| {
+                // "signed in 2001 and renewed in 2021": a participle joined to one that
+                // describes a noun describes the same noun.
+                if l == Link::Coord
+                    && cur.link == Link::Attach
+                    && participle(lower.get(k + 1).map_or("", |w| w.as_str()))
+                {
+                    (Link::Attach, skip, d)
+                } else {
+                    (l, skip, d)
+                }
+            });
+        }
+        let mut at = k;
+        if let Some((Link::Sub, skip, depth)) = next {
+            // "met on Thursday, three weeks after …": the measure belongs to the `after` clause.
+            let m = measure_before(lower, k, cur.lo);
+            if m > 0 {
+                at = k - m;
+                start = words[at].span.start;
+                next = Some((Link::Sub, skip + m, depth));
+            }
         }
         if let Some((link, skip, depth)) = next {
+            let comma = g.contains(',') && !has_dash(g) && !g.contains('(');
+            (aside, resumable) = match (link, comma) {
+                (Link::Attach, true)
+                    if depth > aside.unwrap_or(d) || (aside.is_some() && depth > d.saturating_sub(1)) =>
+                {
+                    (Some(depth - 1), !matches!(lower[k].as_str(), "a" | "an"))
+                }
+                (Link::Attach, _) if depth == d => (aside, resumable),
+                _ => (None, false),
+            };
             // A parenthesis keeps its closing mark.
-            cur.hi = k;
-            cur.end = close_end(s, words[k - 1].span.end, start);
+            cur.hi = at;
+            cur.end = close_end(s, words[at - 1].span.end, start);
             segs.push(cur);
             sub_until_comma = false;
             if link == Link::Sub && g.trim().is_empty() {
                 // A subordinate clause inside a sentence ends at its comma too.
                 sub_until_comma = true;
             }
-            cur = Seg { lo: k, hi: n, link, depth, skip, start, end: s.len() };
-            k += skip.max(1);
+            cur = Seg { lo: at, hi: n, link, depth, skip, start, end: s.len() };
+            k = at + skip.max(1);
             continue;
         }
         k += 1;
     }
     cur.end = s.len();
     segs.push(cur);
+    // A tail after a comma with no verb of its own ("…, most recently in March") goes on
+    // with the clause before it.
+    for g in segs.iter_mut().skip(1) {
+        let after_comma = s[..g.start].trim_end().ends_with(',');
+        if g.link == Link::Coord && g.skip == 0 && after_comma && !lower[g.lo..g.hi].iter().any(|w| finite_ish(w)) {
+            g.link = Link::Resume;
+        }
+    }
     segs
+}
+
+/// How many words before word `k` (and after word `lo`) measure a span of time that an
+/// `after` / `before` clause starts: "three weeks", "just days", "a few months".
+fn measure_before(lower: &[String], k: usize, lo: usize) -> usize {
+    const UNITS: &[&str] = &["day", "days", "week", "weeks", "month", "months", "year", "years", "hours", "decades"];
+    const HEDGES: &[&str] = &["just", "only", "about", "nearly", "almost", "some", "barely"];
+    let at = |i: usize| k.checked_sub(i).filter(|&j| j > lo).map_or("", |j| lower[j].as_str());
+    if !UNITS.contains(&at(1)) {
+        return 0;
+    }
+    let mut m = 1;
+    let amount = at(2);
+    if amount.chars().all(|c| c.is_ascii_digit()) && !amount.is_empty()
+        || matches!(
+            amount,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "few"
+                | "several"
+                | "many"
+        )
+    {
+        m = 2;
+        if amount == "few" && at(3) == "a" {
+            m = 3;
+        }
+    }
+    if HEDGES.contains(&at(m + 1)) {
+        m += 1;
+    }
+    m
 }
 
 /// Where a segment ending with the word that ends at `word_end` ends: after closing quotes
@@ -405,7 +512,8 @@ fn attach_head(s: &str, words: &[Word<'_>], lower: &[String], segs: &[Seg], j: u
     let before = (0..j).rev().find(|&p| segs[p].depth <= g.depth);
     // "one that critics called vague but that Xi endorsed": the second relative clause
     // describes what the first one does.
-    if g.lo > 0 && matches!(lower[g.lo - 1].as_str(), "but" | "and" | "or") {
+    let coordinated = |i: usize| matches!(lower[i].as_str(), "but" | "and" | "or");
+    if (g.lo > 0 && coordinated(g.lo - 1)) || (g.skip > 0 && coordinated(g.lo)) {
         if let Some(p) = before.filter(|&p| segs[p].link == Link::Attach && segs[p].depth == g.depth) {
             return attach_head(s, words, lower, segs, p, floor);
         }
@@ -445,8 +553,15 @@ pub fn locate(sentence: &str, base: usize, expr: Span) -> Located {
     // belongs to the clause it continues.
     let mut gov = i;
     while matches!(segs[gov].link, Link::With | Link::Resume) {
-        match (0..gov).rev().find(|&j| segs[j].depth <= segs[gov].depth) {
-            Some(j) if segs[j].depth == segs[gov].depth => gov = j,
+        let resume = segs[gov].link == Link::Resume;
+        // Picking up again after an aside or an `after …` clause: back to the clause they
+        // interrupted.
+        let d = segs[gov].depth;
+        let found = (0..gov)
+            .rev()
+            .find(|&j| segs[j].depth < d || (segs[j].depth == d && !(resume && segs[j].link == Link::Sub)));
+        match found {
+            Some(j) if segs[j].depth == d => gov = j,
             _ => break,
         }
     }
@@ -467,19 +582,21 @@ pub fn locate(sentence: &str, base: usize, expr: Span) -> Located {
     };
     // Forward: asides inside the clause, and what belongs to it (`when …`, `that …`, the
     // rest after an aside).
+    // Asides and `after …` clauses are passed over, and kept only when the clause goes on
+    // after them.
     let mut last = gov;
     for (j, s) in segs.iter().enumerate().skip(gov + 1) {
-        let inside = s.depth > g.depth;
-        let continues = s.depth == g.depth && matches!(s.link, Link::With | Link::Complement | Link::Resume);
-        if inside || continues {
+        if s.depth < g.depth {
+            break;
+        }
+        if s.depth > g.depth || s.link == Link::Sub {
+            continue;
+        }
+        if matches!(s.link, Link::With | Link::Complement | Link::Resume) {
             last = j;
         } else {
             break;
         }
-    }
-    // A clause that only opens an aside ends before it.
-    while last > gov && segs[last].depth > g.depth {
-        last -= 1;
     }
     let mut end = segs[last].end;
     // Never shorter than the expression itself.
@@ -572,6 +689,34 @@ mod tests {
             clause(s, "Thursday").0,
             "a peace plan — one that critics called vague but that Xi endorsed on Thursday."
         );
+    }
+
+    #[test]
+    fn an_aside_between_commas_ends_at_its_comma_and_the_main_clause_goes_on() {
+        let s = "The summit, which took place in Samarkand in September 2022, was their last meeting.";
+        assert_eq!(clause(s, "September 2022").0, "The summit, which took place in Samarkand in September 2022");
+        let s = "Putin, who was inaugurated on May 7, 2024, chose China for his first trip.";
+        assert_eq!(clause(s, "May 7, 2024").0, "Putin, who was inaugurated on May 7, 2024");
+        let s = "Xi, speaking to reporters in Moscow last year, called Putin his friend.";
+        assert_eq!(clause(s, "last year").0, "Xi, speaking to reporters in Moscow last year");
+    }
+
+    #[test]
+    fn participles_joined_by_and_describe_the_same_noun() {
+        let s = "The agreement, signed in 2001 and renewed in 2021, commits both sides to peace.";
+        assert_eq!(clause(s, "2001").0, "The agreement, signed in 2001");
+        assert_eq!(clause(s, "2021").0, "The agreement, signed in 2001 and renewed in 2021");
+    }
+
+    #[test]
+    fn the_measure_before_an_after_clause_belongs_to_it_and_a_verbless_tail_to_the_clause_before() {
+        let s = "The leaders met in Beijing on Thursday, three weeks after Blinken visited the city.";
+        assert_eq!(clause(s, "Thursday").0, "The leaders met in Beijing on Thursday");
+        let s = "Beijing hosted the Olympics in February 2022, just weeks before the invasion.";
+        assert_eq!(clause(s, "February 2022").0, "Beijing hosted the Olympics in February 2022");
+        let s = "The bank has cut rates three times since January, most recently in March.";
+        assert_eq!(clause(s, "March").0, s);
+        assert_eq!(clause(s, "January").1, Role::Stretch);
     }
 
     #[test]
