@@ -480,14 +480,30 @@ pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Res
                 .iter()
                 .any(|w| w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str())))
     };
+    let extras: Vec<BTreeSet<String>> = lib
+        .timeline
+        .events
+        .iter()
+        .map(|e| e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect())
+        .collect();
+    let has = |t: &String, i: usize| matches(t, &lib.timeline.events[i].words) || extras[i].contains(t);
+    // A word most events share ("Xi", "visit") tells less about which one was asked for
+    // than a rare one ("France"): each asked word weighs by how few events have it.
+    let weight: Vec<(String, f32)> = asked
+        .iter()
+        .map(|t| {
+            let df = (0..lib.timeline.events.len()).filter(|&i| has(t, i)).count();
+            (t.clone(), 1.0 / (1.0 + df as f32).sqrt())
+        })
+        .collect();
+    let total: f32 = weight.iter().map(|(_, w)| w).sum();
     let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
-    for e in &lib.timeline.events {
-        let extra: BTreeSet<String> = e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect();
-        let hits = asked.iter().filter(|t| matches(t, &e.words) || extra.contains(*t)).count();
-        let cover = hits as f32 / asked.len() as f32;
-        if cover < 0.5 {
+    for (i, e) in lib.timeline.events.iter().enumerate() {
+        let hits = asked.iter().filter(|t| has(t, i)).count();
+        if (hits as f32 / asked.len() as f32) < 0.5 {
             continue;
         }
+        let cover = weight.iter().filter(|(t, _)| has(t, i)).map(|(_, w)| w).sum::<f32>() / total;
         // The date must belong to what was asked: count the asked words in the clause the
         // date modifies ("Xi visited Moscow in March last year"), the report that best says it.
         let (near, report) = e
@@ -495,7 +511,7 @@ pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Res
             .iter()
             .map(|r| {
                 let words = content_words(lib.text(r.article, r.clause));
-                (asked.iter().filter(|t| matches(t, &words)).count() as f32 / asked.len() as f32, r)
+                (weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total, r)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .expect("an event has a report");
