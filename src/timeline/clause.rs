@@ -259,7 +259,11 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
                 // "Two years ago, a landslide closed the road": an opening phrase with no
                 // verb is not a clause that an apposition could follow.
                 let verbless = !lower[cur.lo..k].iter().any(|w| finite_ish(w));
-                if !(verbless && matches!(lower[k].as_str(), "a" | "an")) {
+                // "Xi, 70, arrived in Moscow": after an aside between commas, a verb with no
+                // verb before it is the main verb, not a participle describing the aside.
+                let earlier_comma = (cur.lo + 1..k).any(|j| gap(j).contains(','));
+                let main_verb = verbless && earlier_comma && !lower[k].ends_with("ing");
+                if !(verbless && matches!(lower[k].as_str(), "a" | "an")) && !(main_verb && link == Link::Attach) {
                     let base = aside.unwrap_or(d);
                     next = Some((link, skip, if link == Link::Attach { base + 1 } else { base }));
                 }
@@ -435,7 +439,8 @@ fn plain_boundary(lower: &[String], k: usize) -> Option<(Link, usize)> {
         "when" => Some((Link::With, 0)),
         "as" if PRONOUNS.contains(&at(1)) || (1..=3).any(|i| finite_ish(at(i))) => Some((Link::With, 0)),
         "that" | "which" | "who" => {
-            let reported = (1..=3).any(|i| k >= i && REPORTING.contains(&lower[k - i].as_str()));
+            // "told reporters on Tuesday that …": the verb may stand a few words back.
+            let reported = (1..=4).any(|i| k >= i && REPORTING.contains(&lower[k - i].as_str()));
             if reported {
                 Some((Link::Complement, 1))
             } else if finite_ish(at(1)) || (1..=3).any(|i| finite_ish(at(i)) && !DETERMINERS.contains(&at(i))) {
@@ -702,6 +707,12 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_an_aside_between_commas_is_the_main_verb() {
+        let s = "Xi, 70, arrived in Moscow on Monday for a three-day visit.";
+        assert_eq!(clause(s, "Monday").0, s);
+    }
+
+    #[test]
     fn participles_joined_by_and_describe_the_same_noun() {
         let s = "The agreement, signed in 2001 and renewed in 2021, commits both sides to peace.";
         assert_eq!(clause(s, "2001").0, "The agreement, signed in 2001");
@@ -749,5 +760,7 @@ mod tests {
         assert_eq!(clause(s, "March").0, "the ministers met in Riga in March.");
         let s = "Officials said on Monday that the talks had failed.";
         assert_eq!(clause(s, "Monday").0, s);
+        let s = "Lavrov told reporters on Tuesday that the navies would hold drills in July.";
+        assert_eq!(clause(s, "July").0, "the navies would hold drills in July.");
     }
 }
