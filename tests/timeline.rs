@@ -171,6 +171,14 @@ fn when_questions_answer_with_the_date_and_the_verbatim_clause() {
     assert_eq!(texts.len(), unique.len(), "one sentence once");
     let a = e.ask("When did Putin and Xi meet in Uzbekistan?").unwrap();
     assert_eq!(a.items[0].date.as_deref(), Some("2022-09"));
+    // The rare word asked for ("France") outweighs the ones every event shares ("Xi", "visit").
+    let a = e.ask("When did Xi visit France?").unwrap();
+    assert_eq!(a.items[0].date.as_deref(), Some("2024-05"));
+    assert!(a.items[0].text.starts_with("In France last week"), "{}", a.items[0].text);
+    // The answer is the clause its date belongs to, exactly as printed in the article.
+    let a = e.ask("When was Moscow Nights written?").unwrap();
+    assert_eq!(a.items[0].date.as_deref(), Some("1955"));
+    assert_eq!(a.items[0].text, "the popular Soviet-era song “Moscow Nights,” written in 1955.");
 }
 
 /// The whole timeline of the four articles, reviewed entry by entry: (date, `planned` when

@@ -2,7 +2,8 @@
 //!
 //! News reads backwards: "Thursday" in an article of Friday 2024-05-17 is 2024-05-16, "in
 //! March" in May 2024 is 2024-03, "last year" in 2023 is 2022 — unless the sentence speaks
-//! of plans ("is scheduled to", "will"), when a weekday or month looks forward. Expressions
+//! of plans ("is scheduled to", "will") or a reported future comes before the date ("said
+//! they would hold drills in July"), when a weekday or month looks forward. Expressions
 //! relative to another event ("seven months later") resolve only against a date given in the
 //! same sentence; durations ("two years of war") are not points in time and are skipped.
 //! Rules, not a tagger: no maintained Rust crate tags news dates with a prefer-past policy.
