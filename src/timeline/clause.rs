@@ -15,8 +15,8 @@
 //!   (the verb's arguments), parenthetical asides included so that the span stays contiguous.
 //!
 //! Dates that anchor a comparison (`up 63 percent from 2021`, `more than in 2019`), bound a
-//! stretch of time (`since 2021`, `until May`) or set a target (`a goal for 2024`, `by 2030`)
-//! date no event at all: [`Role`] says which.
+//! stretch of time (`since 2021`, `until May`, `after March 2023`) or set a target (`a goal
+//! for 2024`, `by 2030`) date no event at all: [`Role`] says which.
 
 use crate::text::{fold, words_at, Span, Word};
 
@@ -29,7 +29,7 @@ pub enum Role {
     /// The other side of a comparison (`from 2021`, `than in 2019`): nothing is said to
     /// happen then.
     Baseline,
-    /// One end of a stretch of time (`since 2021`, `until May`).
+    /// One end of a stretch of time (`since 2021`, `until May`, `after March 2023`).
     Stretch,
     /// A deadline or goal (`by 2030`, `a goal they planned for 2024`).
     Target,
@@ -176,7 +176,9 @@ fn role(lower: &[String], first: usize) -> Role {
     match p1 {
         "from" | "than" | "versus" | "vs." => return Role::Baseline,
         "with" | "to" if p2 == "compared" => return Role::Baseline,
-        "since" | "until" | "till" | "through" => return Role::Stretch,
+        // "after March 2023, relations cooled": the cooling was not in March.
+        "since" | "until" | "till" | "through" | "after" | "before" | "following" => return Role::Stretch,
+        "to" if p2 == "prior" => return Role::Stretch,
         "by" => return Role::Target,
         "in" if p2 == "than" => return Role::Baseline,
         "for" if (2..8).any(|n| TARGET_NOUNS.contains(&before(n))) => return Role::Target,
@@ -660,6 +662,7 @@ mod tests {
         assert_eq!(clause(s, "2021").1, Role::Baseline);
         assert_eq!(clause(s, "2024").1, Role::Target);
         assert_eq!(clause("Prices have doubled since 2019.", "2019").1, Role::Stretch);
+        assert_eq!(clause("After March 2023, relations cooled.", "March 2023").1, Role::Stretch);
         assert_eq!(clause("Exports were higher than in 2020.", "2020").1, Role::Baseline);
         assert_eq!(clause("The plant will close by 2030.", "2030").1, Role::Target);
     }
