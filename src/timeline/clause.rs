@@ -265,7 +265,8 @@ fn segments(s: &str, words: &[Word<'_>], lower: &[String], floor: usize) -> Vec<
                 // verb before it is the main verb, not a participle describing the aside.
                 let earlier_comma = (cur.lo + 1..k).any(|j| gap(j).contains(','));
                 let main_verb = verbless && earlier_comma && !lower[k].ends_with("ing");
-                if !(verbless && matches!(lower[k].as_str(), "a" | "an")) && !(main_verb && link == Link::Attach) {
+                let apposition_after_phrase = verbless && matches!(lower[k].as_str(), "a" | "an");
+                if !(apposition_after_phrase || (main_verb && link == Link::Attach)) {
                     let base = aside.unwrap_or(d);
                     next = Some((link, skip, if link == Link::Attach { base + 1 } else { base }));
                 }
