@@ -271,6 +271,15 @@ fn timeline_json_lists_dated_events_with_citations_and_bad_dates_exit_2() {
     assert_eq!(events[0]["precision"], "month");
     assert_eq!(events[0]["document"]["outlet"], "BBC News");
     assert!(events[0]["citations"][0]["text"].as_str().unwrap().contains("Uzbekistan"));
+    // `text` is the event's clause, at `clause`, inside the sentence at `sentence`.
+    let text = events[0]["text"].as_str().unwrap();
+    let span = |k: &str| -> (usize, usize) {
+        (events[0][k][0].as_u64().unwrap() as usize, events[0][k][1].as_u64().unwrap() as usize)
+    };
+    let (clause, sentence) = (span("clause"), span("sentence"));
+    assert_eq!(clause.1 - clause.0, text.len());
+    assert!(sentence.0 <= clause.0 && clause.1 <= sentence.1);
+    assert!(events[0]["sentence_text"].as_str().unwrap().contains(text));
     let o = run(&bundled_corpus(), idx.path(), &["timeline", "--from", "last spring"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("YYYY-MM-DD"));

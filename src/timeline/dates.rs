@@ -2,7 +2,8 @@
 //!
 //! News reads backwards: "Thursday" in an article of Friday 2024-05-17 is 2024-05-16, "in
 //! March" in May 2024 is 2024-03, "last year" in 2023 is 2022 — unless the sentence speaks
-//! of plans ("is scheduled to", "will"), when a weekday or month looks forward. Expressions
+//! of plans ("is scheduled to", "will") or a reported future comes before the date ("said
+//! they would hold drills in July"), when a weekday or month looks forward. Expressions
 //! relative to another event ("seven months later") resolve only against a date given in the
 //! same sentence; durations ("two years of war") are not points in time and are skipped.
 //! Rules, not a tagger: no maintained Rust crate tags news dates with a prefer-past policy.
@@ -160,6 +161,9 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(will|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?(?:scheduled|expected|set to|due|to)|plans? to|planned)\b").unwrap()
 });
 
+static WOULD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bwould\b").unwrap());
+static WOULD_HAVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bwould\s+(?:not\s+)?have\b").unwrap());
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_lowercase();
     let all = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -185,9 +189,18 @@ fn unit(word: &str) -> Unit {
     }
 }
 
-/// Whether a sentence speaks of what is planned or expected (dates then look forward).
+/// Whether a sentence (or clause) speaks of what is planned or expected (dates then look
+/// forward), including the future of reported speech ("said they would hold drills in
+/// July"), but not a past conditional ("would have").
 pub fn is_future(sentence: &str) -> bool {
-    FUTURE.is_match(sentence)
+    FUTURE.is_match(sentence) || reported_future_before(sentence, sentence.len())
+}
+
+/// Whether a reported future ("would", not "would have") comes before byte `at`: it looks
+/// forward only for the dates of the reported content after it, not for the day it was
+/// said ("told reporters on Tuesday that they would hold drills in July").
+fn reported_future_before(text: &str, at: usize) -> bool {
+    WOULD.find_iter(text).any(|m| m.start() < at) && !WOULD_HAVE.is_match(text)
 }
 
 /// The most recent `weekday` on or before `anchor` (or on or after it when `forward`).
@@ -204,7 +217,8 @@ fn weekday_near(anchor: NaiveDate, weekday: Weekday, forward: bool) -> NaiveDate
 /// Finds and resolves the temporal expressions of `text` (which starts at byte `base` of
 /// its article), against the publication date `anchor`.
 pub fn find(text: &str, base: usize, anchor: NaiveDate) -> Vec<TimeExpr> {
-    let forward = is_future(text);
+    let planned = FUTURE.is_match(text);
+    let forward = |at: usize| planned || reported_future_before(text, at);
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut push = |out: &mut Vec<TimeExpr>, s: usize, e: usize, when: Option<When>, kind: Kind| {
@@ -250,6 +264,7 @@ pub fn find(text: &str, base: usize, anchor: NaiveDate) -> Vec<TimeExpr> {
         let Some(mo) = month_number(g.as_str()) else { continue };
         // The most recent such month (or the next one, for plans).
         let mut y = anchor.year();
+        let forward = forward(g.start());
         if !forward && mo > anchor.month() {
             y -= 1;
         }
@@ -319,7 +334,13 @@ pub fn find(text: &str, base: usize, anchor: NaiveDate) -> Vec<TimeExpr> {
     for c in WEEKDAY.captures_iter(text) {
         let m = c.get(0).unwrap();
         let wd: Weekday = c[1].parse().ok().unwrap_or(Weekday::Mon);
-        push(&mut out, m.start(), m.end(), Some(When::day(weekday_near(anchor, wd, forward))), Kind::Partial);
+        push(
+            &mut out,
+            m.start(),
+            m.end(),
+            Some(When::day(weekday_near(anchor, wd, forward(m.start())))),
+            Kind::Partial,
+        );
     }
     // Relative to another date of the same sentence: "… last year and … seven months later".
     let laters: Vec<(usize, usize, i64, Unit, bool)> = LATER
@@ -376,6 +397,16 @@ mod tests {
             [("Friday".into(), "2024-05-17".into())]
         );
         assert_eq!(labels("Thursday’s meetings will give", "2024-05-16"), [("Thursday’s".into(), "2024-05-16".into())]);
+    }
+
+    #[test]
+    fn the_future_of_reported_speech_looks_forward_but_a_past_conditional_does_not() {
+        assert_eq!(labels("He said they would hold drills in July", "2024-05-16"), [("July".into(), "2024-07".into())]);
+        assert_eq!(labels("It would have ended in July", "2024-05-16"), [("July".into(), "2023-07".into())]);
+        assert_eq!(
+            labels("He said on Tuesday that they would hold drills in July", "2024-05-16"),
+            [("Tuesday".into(), "2024-05-14".into()), ("July".into(), "2024-07".into())]
+        );
     }
 
     #[test]

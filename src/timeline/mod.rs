@@ -1,18 +1,27 @@
 //! The timeline: dated events the articles report, in order, with their sources.
 //!
-//! A body sentence carrying a resolved date (see [`dates`]) is an event: its date at the
-//! precision the text allows, the verbatim sentence (a span of the article), the people and
-//! places it names, and whether it is planned. Reports of the same event by several articles
-//! (same date and precision, shared key words) merge into one event with several citations.
-//! Page chrome (scrape dates, copyright years) never becomes an event: only body paragraphs
-//! are read. [`lines`] prepares the short excerpts the Discord `/timeline` shows.
+//! A resolved date (see [`dates`]) in a body sentence dates one clause of it (see [`clause`]):
+//! that clause, a verbatim span of the article, is the event's words, shown with the sentence
+//! for context; dates that only anchor a comparison, bound a stretch of time or set a target
+//! make no event. An event has its date at the precision the text allows, the people and
+//! places its clause names, and whether it is planned. Two dates of one sentence, one within
+//! the other, are one event at the finer date. Reports of the same event (same period or one
+//! inside it, shared words, or the same person in the same place) merge into one entry with
+//! several citations at the most precise date any report gives; merging looks only into
+//! buckets keyed by period, never at all pairs. Page chrome (scrape dates, copyright years)
+//! never becomes an event: only body paragraphs are read. [`lines`] prepares the short
+//! excerpts the Discord `/timeline` shows.
 
+pub mod clause;
 pub mod dates;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
 
 use serde::Serialize;
 
+pub use clause::Role;
 pub use dates::{Precision, When};
 
 use crate::answer::{Attribution, Citation, Item, ItemKind};
@@ -72,6 +81,8 @@ pub struct Report {
     pub article: usize,
     pub paragraph: usize,
     pub sentence: Span,
+    /// The clause the expression dates (inside `sentence`): the words shown for the event.
+    pub clause: Span,
     /// The temporal expression that dates the event.
     pub expr: Span,
 }
@@ -85,8 +96,10 @@ pub struct Event {
     pub reports: Vec<Report>,
     pub people: Vec<String>,
     pub places: Vec<String>,
-    /// Folded content words of all reports, for merging and topic filters.
+    /// Folded content words of all reports' clauses, for topic filters.
     words: BTreeSet<String>,
+    /// The same without people's names, for telling whether two reports are one event.
+    key_words: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -124,52 +137,59 @@ fn is_date_word(w: &str) -> bool {
 }
 
 impl Timeline {
+    /// Reads every body sentence once and merges reports through buckets keyed by period, so
+    /// the work grows with the corpus (times the few reports that share a period), never with
+    /// all pairs of reports.
     pub fn build(corpus: &Corpus, ex: &Extraction) -> Timeline {
-        let mut events: Vec<Event> = Vec::new();
+        let mut reports: Vec<Event> = Vec::new();
         for (ai, a) in corpus.articles.iter().enumerate() {
             let pub_date = a.meta.published;
             for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
                 for s in &p.sentences {
                     let text = a.slice(*s);
-                    let planned_words = dates::is_future(text);
-                    let mut seen: Vec<When> = Vec::new();
+                    // Dates of one sentence, one within the other ("this week" … "ended Friday"),
+                    // are one event at the finer date: the sentence is listed once.
+                    let mut here: Vec<(When, Report)> = Vec::new();
                     for x in dates::find(text, s.start, pub_date) {
-                        if seen.contains(&x.when) {
+                        let loc = clause::locate(text, s.start, x.span);
+                        if loc.role != Role::Event {
                             continue;
                         }
-                        seen.push(x.when);
-                        let planned = planned_words && x.when.end() >= pub_date;
+                        let r =
+                            Report { article: ai, paragraph: p.index, sentence: *s, clause: loc.clause, expr: x.span };
+                        match here.iter_mut().find(|(w, _)| nested(*w, x.when)) {
+                            Some((w, known)) => {
+                                if x.when.precision > w.precision {
+                                    *w = x.when;
+                                    known.expr = x.span;
+                                }
+                                known.clause = Span::new(
+                                    known.clause.start.min(loc.clause.start),
+                                    known.clause.end.max(loc.clause.end),
+                                );
+                            }
+                            None => here.push((x.when, r)),
+                        }
+                    }
+                    for (when, r) in here {
+                        let clause_text = a.slice(r.clause);
+                        let planned = dates::is_future(clause_text) && when.end() >= pub_date;
                         // The future of an article is only reported as a plan.
-                        if x.when.after(pub_date) && !planned {
+                        if when.after(pub_date) && !planned {
                             continue;
                         }
-                        let people: Vec<String> = ex
-                            .people
-                            .all()
-                            .iter()
-                            .filter(|person| {
-                                let f = fold(text);
-                                f.contains(&fold(&person.name))
-                                    || f.split(|c: char| !c.is_alphanumeric()).any(|w| w == person.surname())
-                            })
-                            .map(|person| person.name.clone())
-                            .collect();
-                        let places: Vec<String> =
-                            PLACES.iter().filter(|pl| contains_word(text, pl)).map(|pl| pl.to_string()).collect();
-                        let ev = Event {
-                            when: x.when,
-                            planned,
-                            reports: vec![Report { article: ai, paragraph: p.index, sentence: *s, expr: x.span }],
-                            people,
-                            places,
-                            words: content_words(text),
-                        };
-                        merge_or_push(&mut events, ev);
+                        reports.push(event(ex, when, planned, r, clause_text));
                     }
                 }
             }
         }
-        events.sort_by(|a, b| a.when.start.cmp(&b.when.start).then(a.when.precision.cmp(&b.when.precision)));
+        let mut events = merge(reports);
+        events.sort_by(|a, b| {
+            a.when.start.cmp(&b.when.start).then(a.when.precision.cmp(&b.when.precision)).then_with(|| {
+                let (x, y) = (&a.reports[0], &b.reports[0]);
+                (x.article, x.clause.start).cmp(&(y.article, y.clause.start))
+            })
+        });
         Timeline { events }
     }
 
@@ -177,6 +197,32 @@ impl Timeline {
     pub fn select(&self, filter: &Filter) -> Vec<&Event> {
         self.events.iter().filter(|e| filter.accepts(e)).collect()
     }
+}
+
+/// Whether one period lies within the other.
+fn nested(a: When, b: When) -> bool {
+    (a.start <= b.start && b.end() <= a.end()) || (b.start <= a.start && a.end() <= b.end())
+}
+
+/// One report as an event of its own: the people, places and words of its clause.
+fn event(ex: &Extraction, when: When, planned: bool, r: Report, clause_text: &str) -> Event {
+    let f = fold(clause_text);
+    let people: Vec<String> = ex
+        .people
+        .all()
+        .iter()
+        .filter(|person| {
+            f.contains(&fold(&person.name)) || f.split(|c: char| !c.is_alphanumeric()).any(|w| w == person.surname())
+        })
+        .map(|person| person.name.clone())
+        .collect();
+    let places: Vec<String> =
+        PLACES.iter().filter(|pl| contains_word(clause_text, pl)).map(|pl| pl.to_string()).collect();
+    let words = content_words(clause_text);
+    // Names say who, not what happened: every report about the same two leaders shares them.
+    let names: BTreeSet<String> = people.iter().flat_map(|n| content_words(n)).collect();
+    let key_words = words.difference(&names).cloned().collect();
+    Event { when, planned, reports: vec![r], people, places, words, key_words }
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
@@ -187,39 +233,90 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// Same date and precision, from another article, sharing enough key words: one event.
-fn merge_or_push(events: &mut Vec<Event>, ev: Event) {
-    let same = events.iter_mut().find(|e| {
-        e.when == ev.when && !e.reports.iter().any(|r| r.article == ev.reports[0].article) && {
-            let shared = e.words.intersection(&ev.words).count();
-            let smaller = e.words.len().min(ev.words.len()).max(1);
-            let by_words = shared >= 3 && (shared >= 5 || shared * 3 >= smaller);
-            // On one day, the same person in the same (specific) place is the same event,
-            // whether one article reports it done and another as planned.
-            let same_person = e.people.iter().any(|p| ev.people.contains(p));
-            let same_place =
-                e.places.iter().any(|p| ev.places.contains(p) && !matches!(p.as_str(), "China" | "Russia" | "Ukraine"));
-            by_words || (e.when.precision == Precision::Day && same_person && same_place)
-        }
+/// Bucket keys under which an event is found: its own period and every coarser period
+/// that contains it (a day is found from its month and its year).
+fn keys(w: When) -> Vec<(Precision, NaiveDate)> {
+    let mut out = vec![(w.precision, w.start)];
+    if w.precision > Precision::Month {
+        out.extend(When::month(w.start.year(), w.start.month()).map(|m| (m.precision, m.start)));
+    }
+    if w.precision > Precision::Year {
+        out.extend(When::year(w.start.year()).map(|y| (y.precision, y.start)));
+    }
+    out
+}
+
+/// Merges reports of the same event into one entry at the most precise date any of them
+/// gives. Reports are taken finest date first; each looks only into the bucket of its own
+/// period, which holds the entries at that period or inside it.
+fn merge(mut reports: Vec<Event>) -> Vec<Event> {
+    reports.sort_by(|a, b| {
+        b.when.precision.cmp(&a.when.precision).then(a.when.start.cmp(&b.when.start)).then_with(|| {
+            let (x, y) = (&a.reports[0], &b.reports[0]);
+            (x.article, x.clause.start).cmp(&(y.article, y.clause.start))
+        })
     });
-    match same {
-        Some(e) => {
-            // Planned only while every report speaks of it as a plan.
-            e.planned &= ev.planned;
-            e.reports.extend(ev.reports);
-            e.words.extend(ev.words);
-            for p in ev.people {
-                if !e.people.contains(&p) {
-                    e.people.push(p);
+    let mut out: Vec<Event> = Vec::new();
+    let mut buckets: HashMap<(Precision, NaiveDate), Vec<usize>> = HashMap::new();
+    for ev in reports {
+        let found = buckets
+            .get(&(ev.when.precision, ev.when.start))
+            .and_then(|ids| ids.iter().copied().find(|&i| same_event(&out[i], &ev)));
+        match found {
+            Some(i) => absorb(&mut out[i], ev),
+            None => {
+                for k in keys(ev.when) {
+                    buckets.entry(k).or_default().push(out.len());
                 }
-            }
-            for p in ev.places {
-                if !e.places.contains(&p) {
-                    e.places.push(p);
-                }
+                out.push(ev);
             }
         }
-        None => events.push(ev),
+    }
+    out
+}
+
+/// Whether `ev` (one report) tells of the event `e` already holds, at the same or a
+/// coarser date.
+fn same_event(e: &Event, ev: &Event) -> bool {
+    let r = &ev.reports[0];
+    // An article that names one event twice at the same precision tells two things about
+    // it (the trip; the speech on the trip); a vaguer mention of it later is the same one.
+    let same_article = e.reports.iter().any(|x| x.article == r.article);
+    if same_article && e.when.precision == ev.when.precision {
+        return false;
+    }
+    let shared = e.key_words.intersection(&ev.key_words).count();
+    // Within one article, a vaguer mention joins only when it adds nothing: "with Xi's trip
+    // to Moscow last year and the Russian leader traveling to China seven months later …"
+    // tells of a second trip the precise report does not.
+    if same_article {
+        return shared * 3 >= ev.key_words.len().max(1) * 2;
+    }
+    let smaller = e.key_words.len().min(ev.key_words.len()).max(1);
+    let by_words = shared >= 5 || (shared >= 3 && shared * 3 >= smaller) || (shared >= 2 && shared * 3 >= smaller * 2);
+    // The same person in the same (specific) place in the same period is the same event,
+    // whether one article reports it done and another as planned.
+    let same_person = e.people.iter().any(|p| ev.people.contains(p));
+    let same_place =
+        e.places.iter().any(|p| ev.places.contains(p) && !matches!(p.as_str(), "China" | "Russia" | "Ukraine"));
+    by_words || (same_person && same_place)
+}
+
+fn absorb(e: &mut Event, ev: Event) {
+    // Planned only while every report speaks of it as a plan.
+    e.planned &= ev.planned;
+    e.reports.extend(ev.reports);
+    e.words.extend(ev.words);
+    e.key_words.extend(ev.key_words);
+    for p in ev.people {
+        if !e.people.contains(&p) {
+            e.people.push(p);
+        }
+    }
+    for p in ev.places {
+        if !e.places.contains(&p) {
+            e.places.push(p);
+        }
     }
 }
 
@@ -265,11 +362,15 @@ fn citation_json(lib: &Library, r: &Report) -> serde_json::Value {
     let c = lib.citation(r.article);
     serde_json::json!({
         "id": c.id, "title": c.title, "outlet": c.outlet, "published": c.published, "url": c.url,
-        "text": lib.text(r.article, r.sentence), "span": [r.sentence.start, r.sentence.end], "paragraph": r.paragraph,
+        "text": lib.text(r.article, r.clause), "span": [r.clause.start, r.clause.end], "paragraph": r.paragraph,
+        "clause": [r.clause.start, r.clause.end], "sentence": [r.sentence.start, r.sentence.end],
+        "sentence_text": lib.text(r.article, r.sentence),
     })
 }
 
-/// `{"events": [{"date", "precision", "text", "planned", "people", "places", "document", "citations"}]}`.
+/// `{"events": [{"date", "precision", "text", "clause", "sentence", "sentence_text", "planned",
+/// "people", "places", "document", "citations"}]}`. `text` is the event's clause, exactly the
+/// article text at `clause`; `sentence_text` (at `sentence`) is there for context.
 pub fn render_json(lib: &Library, events: &[&Event]) -> String {
     let list: Vec<serde_json::Value> = events
         .iter()
@@ -278,7 +379,10 @@ pub fn render_json(lib: &Library, events: &[&Event]) -> String {
             serde_json::json!({
                 "date": e.when.label(),
                 "precision": e.when.precision,
-                "text": lib.text(first.article, first.sentence),
+                "text": lib.text(first.article, first.clause),
+                "clause": [first.clause.start, first.clause.end],
+                "sentence": [first.sentence.start, first.sentence.end],
+                "sentence_text": lib.text(first.article, first.sentence),
                 "planned": e.planned,
                 "people": e.people,
                 "places": e.places,
@@ -299,7 +403,7 @@ pub fn render_text(lib: &Library, events: &[&Event]) -> String {
     for e in events {
         let first = &e.reports[0];
         let plan = if e.planned { " (planned)" } else { "" };
-        out.push_str(&format!("{:<10}{plan}  {}\n", e.when.label(), lib.text(first.article, first.sentence)));
+        out.push_str(&format!("{:<10}{plan}  {}\n", e.when.label(), lib.text(first.article, first.clause)));
         for r in &e.reports {
             out.push_str(&format!("            — {}\n", crate::render::citation_line(&lib.citation(r.article))));
         }
@@ -313,7 +417,7 @@ pub fn render_text(lib: &Library, events: &[&Event]) -> String {
 pub struct TimelineLine {
     pub date: String,
     pub planned: bool,
-    /// The sentence's start, cut at a word boundary; `cut` says whether it was cut.
+    /// The event's clause, cut at a word boundary; `cut` says whether it was cut.
     pub excerpt: String,
     pub cut: bool,
     pub citations: Vec<usize>,
@@ -334,7 +438,7 @@ pub fn lines(lib: &Library, events: &[&Event]) -> TimelineView {
     let mut out = Vec::new();
     for e in events {
         let first = &e.reports[0];
-        let text = lib.text(first.article, first.sentence);
+        let text = lib.text(first.article, first.clause);
         let (excerpt, cut) = if text.chars().count() <= EXCERPT_CHARS {
             (text.to_string(), false)
         } else {
@@ -361,16 +465,6 @@ pub fn lines(lib: &Library, events: &[&Event]) -> TimelineView {
     TimelineView { lines: out, sources }
 }
 
-/// Up to twelve words either side of `[start, end)` in `text`, the clause a date belongs to.
-fn window(text: &str, start: usize, end: usize) -> &str {
-    const WORDS: usize = 12;
-    let before = &text[..start];
-    let from = before.char_indices().rev().filter(|(_, c)| c.is_whitespace()).nth(WORDS).map_or(0, |(i, _)| i);
-    let after = &text[end..];
-    let to = after.char_indices().filter(|(_, c)| c.is_whitespace()).nth(WORDS).map_or(text.len(), |(i, _)| end + i);
-    &text[from..to]
-}
-
 /// Answers a "when" question: events whose words best match the topic, with their date.
 pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Result<Vec<Item>> {
     let asked: BTreeSet<String> = content_words(topic)
@@ -386,27 +480,38 @@ pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Res
                 .iter()
                 .any(|w| w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str())))
     };
+    let extras: Vec<BTreeSet<String>> = lib
+        .timeline
+        .events
+        .iter()
+        .map(|e| e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect())
+        .collect();
+    let has = |t: &String, i: usize| matches(t, &lib.timeline.events[i].words) || extras[i].contains(t);
+    // A word most events share ("Xi", "visit") tells less about which one was asked for
+    // than a rare one ("France"): each asked word weighs by how few events have it.
+    let weight: Vec<(String, f32)> = asked
+        .iter()
+        .map(|t| {
+            let df = (0..lib.timeline.events.len()).filter(|&i| has(t, i)).count();
+            (t.clone(), 1.0 / (1.0 + df as f32).sqrt())
+        })
+        .collect();
+    let total: f32 = weight.iter().map(|(_, w)| w).sum();
     let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
-    for e in &lib.timeline.events {
-        let extra: BTreeSet<String> = e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect();
-        let hits = asked.iter().filter(|t| matches(t, &e.words) || extra.contains(*t)).count();
-        let cover = hits as f32 / asked.len() as f32;
-        if cover < 0.5 {
+    for (i, e) in lib.timeline.events.iter().enumerate() {
+        let hits = asked.iter().filter(|t| has(t, i)).count();
+        if (hits as f32 / asked.len() as f32) < 0.5 {
             continue;
         }
-        // The date must belong to what was asked: count the asked words near the expression
-        // ("Xi visited Moscow in March last year"), not anywhere in a long sentence.
+        let cover = weight.iter().filter(|(t, _)| has(t, i)).map(|(_, w)| w).sum::<f32>() / total;
+        // The date must belong to what was asked: count the asked words in the clause the
+        // date modifies ("Xi visited Moscow in March last year"), the report that best says it.
         let (near, report) = e
             .reports
             .iter()
             .map(|r| {
-                let around = window(
-                    lib.text(r.article, r.sentence),
-                    r.expr.start - r.sentence.start,
-                    r.expr.end - r.sentence.start,
-                );
-                let words = content_words(around);
-                (asked.iter().filter(|t| matches(t, &words)).count() as f32 / asked.len() as f32, r)
+                let words = content_words(lib.text(r.article, r.clause));
+                (weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total, r)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .expect("an event has a report");
@@ -426,12 +531,12 @@ pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Res
     for (score, e, r) in scored.into_iter().take(max) {
         items.push(Item {
             kind: ItemKind::Passage,
-            text: lib.text(r.article, r.sentence).to_string(),
+            text: lib.text(r.article, r.clause).to_string(),
             speaker: None,
             attribution: Attribution::Narration,
             document: lib.citation(r.article),
             paragraph: r.paragraph,
-            span: r.sentence,
+            span: r.clause,
             date: Some(e.when.label()),
             score,
         });
