@@ -137,7 +137,7 @@ def main():
     by_article = {}
     for q in predicted:
         for part in q["parts"]:
-            by_article.setdefault(q["article"], []).append((part["start"], part["end"], q))
+            by_article.setdefault(q["article"], []).append((part[0], part[1], q))
 
     def overlapping(g):
         return [(s, e, q) for s, e, q in by_article.get(g["article"], []) if s < g["end"] and g["start"] < e]

@@ -294,3 +294,54 @@ fn who_is_answers_with_the_descriptors_the_articles_give() {
     assert!(note.starts_with("Ryan Hass: ") && note.contains("Brookings Institution"), "{note}");
     assert!(v["answers"].as_array().unwrap().iter().all(|a| a["kind"] == "passage"));
 }
+
+fn attribution_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/attribution")
+}
+
+#[test]
+fn quotes_json_audits_every_quote_with_speaker_rule_cue_and_verbatim_spans() {
+    let idx = tempfile::tempdir().unwrap();
+    let corpus = attribution_fixtures();
+    let o = run(&corpus, idx.path(), &["quotes", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let quotes = v["quotes"].as_array().unwrap();
+    assert!(quotes.len() >= 20, "{} quotes", quotes.len());
+    for q in quotes {
+        let body = article_body(&corpus, q["article"].as_str().unwrap());
+        let (s, e) = (q["span"][0].as_u64().unwrap() as usize, q["span"][1].as_u64().unwrap() as usize);
+        assert_eq!(&body[s..e], q["text"].as_str().unwrap(), "text is the article's bytes at span");
+        assert!(!q["rule"].as_str().unwrap().is_empty());
+        if q["speaker"].is_string() {
+            let (cs, ce) = (q["cue_span"][0].as_u64(), q["cue_span"][1].as_u64());
+            if let (Some(cs), Some(ce)) = (cs, ce) {
+                assert_eq!(&body[cs as usize..ce as usize], q["cue_text"].as_str().unwrap());
+            }
+        }
+    }
+    let bank = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("Tighter credit")).unwrap();
+    assert_eq!(bank["speaker"], "World Bank");
+    assert_eq!(bank["speaker_kind"], "organisation");
+    assert_eq!(bank["rule"], "cue_after_quote");
+    assert_eq!(bank["cue_text"], "the bank said");
+    let sand = quotes.iter().find(|q| q["text"].as_str().unwrap().contains("built on sand")).unwrap();
+    assert!(sand["speaker"].is_null(), "{sand}");
+    assert!(v["unattributed"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn quotes_text_lists_one_article_and_an_unknown_article_is_a_clear_error() {
+    let idx = tempfile::tempdir().unwrap();
+    let corpus = attribution_fixtures();
+    let o = run(&corpus, idx.path(), &["quotes", "--article", "2025-05-20_studio-sequel"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("== 2025-05-20_studio-sequel\n"), "{out}");
+    assert!(!out.contains("2025-03-04_tram-vote"));
+    assert!(out.contains("Pieter van der Berg · "), "{out}");
+    assert!(out.contains("Harbor Pictures"), "{out}");
+    let bad = run(&corpus, idx.path(), &["quotes", "--article", "no-such-article"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(stderr(&bad).trim(), "error: no article \"no-such-article\" in the corpus");
+}

@@ -294,7 +294,10 @@ async fn ingest_by_an_admin_adds_the_article_and_makes_it_answerable() {
     );
     bot.fake.dispatch("INTERACTION_CREATE", ing.clone());
     let done = reply_to(&bot, &ing, |b| b["content"].as_str().is_some_and(|c| c.contains("Re-index done"))).await;
-    assert!(done.body["content"].as_str().unwrap().contains("Added `2024-05-20_ministers-meet.txt`"), "{}", done.body);
+    let content = done.body["content"].as_str().unwrap();
+    assert!(content.contains("Added `2024-05-20_ministers-meet.txt`"), "{}", done.body);
+    // The admin sees who the new article quotes.
+    assert!(content.contains("Quotes found in it: 1. Attributed: Olga Smirnova (1); unattributed: 0."), "{content}");
     let written = std::fs::read_to_string(bot.corpus.join("2024-05-20_ministers-meet.txt")).unwrap();
     assert!(written.starts_with("+++\ntitle = \"Ministers meet\""));
     assert!(written.ends_with(text));

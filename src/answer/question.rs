@@ -168,7 +168,8 @@ pub fn resolve_people(phrase: &str, people: &People) -> Vec<PersonId> {
     }
     // Descriptor: every asked word must fit a word of the person's descriptors.
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
-    for (id, p) in people.all().iter().enumerate() {
+    // Descriptors describe people; an organisation is found by its name above.
+    for (id, p) in people.all().iter().enumerate().filter(|(_, p)| p.kind == crate::quotes::Kind::Person) {
         let mut pool: Vec<String> = p.words.clone();
         for d in &p.descriptors {
             pool.extend(all_words(&fold(&d.text)).into_iter().flat_map(|w| {

@@ -487,7 +487,12 @@ const NOT_ADMIN: &str =
     "Only members with **Manage Server** (or listed bot admins) can change the corpus. Nothing was changed.";
 
 /// Rebuilds the index from the corpus, then swaps it in; questions keep being answered.
-async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result<Outgoing, Error> {
+async fn run_reindex(
+    ctx: Context<'_>,
+    data: Arc<Data>,
+    intro: String,
+    added: Option<String>,
+) -> Result<Outgoing, Error> {
     let Some(_guard) = ReindexGuard::acquire(&data.reindexing) else {
         return Ok(Outgoing::Text("A re-index is already running; wait for it to finish.".into()));
     };
@@ -532,6 +537,11 @@ async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result
             format!("{}: {}", p.path.file_name().map_or("?".into(), |n| n.to_string_lossy().into_owned()), p.reason)
         })
         .collect();
+    // After `/ingest`: who the new article quotes, as the admin's first check of attribution.
+    let audit = added.map(|id| {
+        let rows = crate::quotes::report::rows(&engine.library.corpus, &engine.library.ex, Some(&id));
+        ingest_audit(&id, &rows)
+    });
     data.swap_engine(engine);
     let took = started.elapsed();
     data.metrics.reindexed(took, true);
@@ -546,6 +556,10 @@ async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result
         Some(ReindexReport { finished_at: chrono::Utc::now(), summary: summary.clone() });
     tracing::info!(%summary, problems = problems.len(), "re-indexed");
     let mut text = format!("{intro}Re-index done: {summary}.");
+    if let Some(a) = audit {
+        text.push('\n');
+        text.push_str(&a);
+    }
     if problems.is_empty() {
         text.push_str(" No problems found in the files.");
     } else {
@@ -557,6 +571,21 @@ async fn run_reindex(ctx: Context<'_>, data: Arc<Data>, intro: String) -> Result
     Ok(Outgoing::Text(text))
 }
 
+/// One line on the quotes a newly added article holds: who got how many, how many went to
+/// nobody, and where to read the full audit.
+fn ingest_audit(id: &str, rows: &[crate::quotes::report::QuoteRow]) -> String {
+    let (counts, nobody) = crate::quotes::report::summary(rows);
+    let who: Vec<String> = counts.iter().take(10).map(|(s, n)| format!("{} ({n})", escape_markdown(s))).collect();
+    let more = counts.len().saturating_sub(10);
+    format!(
+        "Quotes found in it: {}. Attributed: {}{}; unattributed: {nobody}. Full audit: `summitbot quotes --article {}`.",
+        rows.len(),
+        if who.is_empty() { "none".to_string() } else { who.join(", ") },
+        if more > 0 { format!(" and {more} more") } else { String::new() },
+        id.replace('`', "'")
+    )
+}
+
 /// Admins: rebuild the index from the corpus folder.
 #[poise::command(slash_command, default_member_permissions = "MANAGE_GUILD")]
 async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
@@ -566,7 +595,7 @@ async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
         tracing::warn!(parent: &span, "refused: not an admin");
         return refuse(ctx, NOT_ADMIN).await;
     }
-    deferred(ctx, true, || run_reindex(ctx, data, String::new())).instrument(span).await
+    deferred(ctx, true, || run_reindex(ctx, data, String::new(), None)).instrument(span).await
 }
 
 /// Admins: add an article (a .txt or .md attachment) to the corpus and re-index.
@@ -595,7 +624,8 @@ async fn ingest(
                 match written {
                     Ok(path) => {
                         let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
-                        run_reindex(ctx, data, format!("Added `{}` to the corpus.\n", name.replace('`', "'"))).await
+                        let id = path.file_stem().map(|n| n.to_string_lossy().into_owned());
+                        run_reindex(ctx, data, format!("Added `{}` to the corpus.\n", name.replace('`', "'")), id).await
                     }
                     Err(e) => Ok(Outgoing::Text(format!("Not added: {}", escape_markdown(&e.to_string())))),
                 }

@@ -466,8 +466,6 @@ fn attribute(article: &Article, ex: &mut Extraction) {
                 && end + 1 < decided.len()
                 && decided[end + 1].speaker == d.speaker
                 && only_cue_between(&toks, &cues, decided[end].tok, decided[end + 1].tok)
-                && !is_fragment(text, span, &segs[decided[end].seg].1)
-                && !is_fragment(text, span, &segs[decided[end + 1].seg].1)
             {
                 end += 1;
             }
@@ -554,11 +552,17 @@ fn read_paragraph(
 ) -> (Vec<CueAt>, Vec<(usize, PersonId)>) {
     let mut cues: Vec<CueAt> = Vec::new();
     let mut sentence_mentions: Vec<(usize, usize, PersonId)> = Vec::new(); // (sentence, token, id)
+                                                                           // A resolver over the paragraph as read so far (a macro: it re-borrows the memory that the
+                                                                           // walk also updates).
+    macro_rules! reader {
+        () => {
+            Reader { toks, sentence_of, earlier_cues: &cues, sentence_mentions: &sentence_mentions, discourse, people }
+        };
+    }
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let reader =
-            Reader { toks, sentence_of, earlier_cues: &cues, sentence_mentions: &sentence_mentions, discourse, people };
+        let reader = reader!();
         // `according to Kovacs, "…"`: a cue without a verb.
         if let Some(c) = reader.according_to(i) {
             cues.push(c);
@@ -584,17 +588,9 @@ fn read_paragraph(
             }
         }
         if let Some((words, last)) = org_run(toks, i) {
-            let reader = Reader {
-                toks,
-                sentence_of,
-                earlier_cues: &cues,
-                sentence_mentions: &sentence_mentions,
-                discourse,
-                people,
-            };
             let id = people.by_name(&words.join(" ")).filter(|&id| people.get(id).kind == Kind::Organisation);
             let id = id.or_else(|| {
-                reader.run_speaker(&NameRun {
+                reader!().run_speaker(&NameRun {
                     words,
                     first: i,
                     last,
@@ -612,15 +608,7 @@ fn read_paragraph(
         }
         if starts_run(toks, i) {
             if let Some(run) = run_at(toks, i) {
-                let reader = Reader {
-                    toks,
-                    sentence_of,
-                    earlier_cues: &cues,
-                    sentence_mentions: &sentence_mentions,
-                    discourse,
-                    people,
-                };
-                if let Some(id) = reader.discourse.choose(&people.candidates(&run.words)) {
+                if let Some(id) = discourse.choose(&people.candidates(&run.words)) {
                     if !run.possessive {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
@@ -645,16 +633,8 @@ fn read_paragraph(
         if t.is_word() && matches!(pronoun(t.text), Some(Pronoun::He | Pronoun::She)) {
             // "He is now at the Brookings Institution": a descriptor of the pronoun's person.
             if toks.get(i + 1).is_some_and(|n| n.text == "is" || n.text == "was") && starts_sentence(sentence_of, i) {
-                let reader = Reader {
-                    toks,
-                    sentence_of,
-                    earlier_cues: &cues,
-                    sentence_mentions: &sentence_mentions,
-                    discourse,
-                    people,
-                };
                 let pr = pronoun(t.text).unwrap_or(Pronoun::Other);
-                if let Some(id) = reader.discourse.resolve_pronoun(people, pr, &[]) {
+                if let Some(id) = discourse.resolve_pronoun(people, pr, &[]) {
                     let run = NameRun {
                         words: vec![],
                         first: i,

@@ -221,6 +221,20 @@ impl People {
     pub fn find_in_words(&self, words: &[String]) -> Vec<(PersonId, usize)> {
         let mut out: Vec<(PersonId, usize)> = Vec::new();
         for (i, p) in self.list.iter().enumerate() {
+            if p.kind == Kind::Organisation {
+                // An organisation is named by all its words (`the royal academy of dance`) or an
+                // alias (`the RAD`); one of its words alone (`the Brookings analyst`) describes
+                // someone else.
+                let named = p.aliases.iter().any(|a| words.contains(a))
+                    || p.words
+                        .iter()
+                        .filter(|w| !matches!(w.as_str(), "of" | "for" | "on" | "and" | "&" | "the"))
+                        .all(|w| words.contains(w));
+                if named {
+                    out.push((i, 0));
+                }
+                continue;
+            }
             let mut best: Option<usize> = None;
             for w in words {
                 // Exact on any name word; fuzzy only on the family name and only for longer

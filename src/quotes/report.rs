@@ -11,19 +11,20 @@ use crate::corpus::Corpus;
 use crate::text::Span;
 
 /// One quote as the audit shows it. `text` is `article.text[span]`; `parts` are the interiors
-/// of the quote marks.
+/// of the quote marks. Spans are `[start, end)` byte offsets into the article text (after its
+/// header), written as two-element arrays like those of `ask --json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuoteRow {
     pub article: String,
     pub paragraph: usize,
     pub text: String,
-    pub span: Span,
-    pub parts: Vec<Span>,
+    pub span: [usize; 2],
+    pub parts: Vec<[usize; 2]>,
     pub speaker: Option<String>,
     pub speaker_kind: Option<Kind>,
     pub cue: Cue,
     pub cue_text: Option<String>,
-    pub cue_span: Option<Span>,
+    pub cue_span: Option<[usize; 2]>,
     pub rule: &'static str,
 }
 
@@ -41,17 +42,21 @@ pub fn rows(corpus: &Corpus, ex: &Extraction, article: Option<&str>) -> Vec<Quot
                 article: q.article.clone(),
                 paragraph: q.paragraph,
                 text: a.slice(q.span).to_string(),
-                span: q.span,
-                parts: q.parts.clone(),
+                span: pair(q.span),
+                parts: q.parts.iter().copied().map(pair).collect(),
                 speaker: speaker.map(|p| p.name.clone()),
                 speaker_kind: speaker.map(|p| p.kind),
                 cue: q.cue,
                 cue_text: q.cue_span.map(|s| a.slice(s).to_string()),
-                cue_span: q.cue_span,
+                cue_span: q.cue_span.map(pair),
                 rule: q.rule,
             })
         })
         .collect()
+}
+
+fn pair(s: Span) -> [usize; 2] {
+    [s.start, s.end]
 }
 
 /// How many quotes each speaker got, most first, then the unattributed count: the one-line

@@ -357,7 +357,17 @@ impl Reader<'_> {
                     let from = if t.text.chars().next().is_some_and(char::is_uppercase) {
                         names::run_backward(toks, s).map_or(s, |r| r.first)
                     } else {
-                        s
+                        // The whole subject phrase: `the bank`, `a spokeswoman for the campaign`.
+                        let mut f = s;
+                        while f > 0
+                            && self.sentence_of[f - 1] == sentence
+                            && toks[f - 1].is_word()
+                            && (matches!(fold(toks[f - 1].text).as_str(), "the" | "a" | "an" | "its" | "their" | "for")
+                                || SPOKES.contains(&fold(toks[f - 1].text).as_str()))
+                        {
+                            f -= 1;
+                        }
+                        f
                     };
                     return Some(CueAt { verb: v, speaker, from, to: v });
                 }

@@ -43,8 +43,8 @@ pub fn quotes_text(rows: &[QuoteRow]) -> String {
         out.push_str(&format!(
             "¶{} [{}..{}] {who} · {}{cue}\n    {}\n",
             r.paragraph,
-            r.span.start,
-            r.span.end,
+            r.span[0],
+            r.span[1],
             r.rule,
             r.text.split_whitespace().collect::<Vec<_>>().join(" ")
         ));
