@@ -154,6 +154,24 @@ fn a_corrupted_index_is_rebuilt_and_the_question_still_answered() {
 }
 
 #[test]
+fn a_truncated_index_is_rebuilt_not_a_crash() {
+    let idx = tempfile::tempdir().unwrap();
+    assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
+    // Cut every file of the live generation to a few bytes (shorter than tantivy's footer).
+    let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
+    for e in std::fs::read_dir(idx.path().join(live.trim())).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x != "json") {
+            std::fs::write(&p, b"gar").unwrap();
+        }
+    }
+    let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("built the index"), "{}", stderr(&o));
+    assert_eq!(json(&o)["answers"][0]["speaker"], "Ryan Hass");
+}
+
+#[test]
 fn an_index_whose_current_pointer_is_garbage_is_rebuilt() {
     let idx = tempfile::tempdir().unwrap();
     std::fs::write(idx.path().join("CURRENT"), "../../etc").unwrap();

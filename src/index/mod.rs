@@ -143,7 +143,11 @@ impl SearchIndex {
         )
         .map_err(|e| index_err(&dir, format!("manifest is not valid ({e})")))?;
         let index = Index::open_in_dir(&dir).map_err(|e| index_err(&dir, e))?;
-        let bad = index.validate_checksum().map_err(|e| index_err(&dir, e))?;
+        // tantivy panics (rather than erring) on a file shorter than its footer: a truncated
+        // index is damage like any other, to be rebuilt, never a crash.
+        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()))
+            .map_err(|_| index_err(&dir, "an index file is truncated"))?;
+        let bad = checked.map_err(|e| index_err(&dir, e))?;
         if !bad.is_empty() {
             return Err(index_err(&dir, format!("{} file(s) fail their checksum", bad.len())));
         }
