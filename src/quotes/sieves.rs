@@ -142,7 +142,7 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
     let s = site.sentence_of[site.q];
     let mut before = site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q && site.sentence_of[c.verb] == s);
     let outermost = need!(before.next());
-    let nearest = before.last().unwrap_or(outermost);
+    let nearest = before.next_back().unwrap_or(outermost);
     if nearest.speaker.is_none() && outermost.speaker.is_some() && outermost.to < nearest.from {
         return verdict(site, outermost, Cue::Before);
     }
