@@ -133,14 +133,18 @@ fn a_file_with_a_broken_header_is_reported_and_skipped_while_the_rest_still_answ
     assert!(corpus.join("bad.txt").exists() && corpus.join("noheader.md").exists());
 }
 
+/// The files of the index generation that `CURRENT` names.
+fn live_generation_files(index: &Path) -> impl Iterator<Item = PathBuf> {
+    let live = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    std::fs::read_dir(index.join(live.trim())).unwrap().map(|e| e.unwrap().path())
+}
+
 #[test]
 fn a_corrupted_index_is_rebuilt_and_the_question_still_answered() {
     let idx = tempfile::tempdir().unwrap();
     assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
     // Damage every file of the live generation.
-    let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
-    for e in std::fs::read_dir(idx.path().join(live.trim())).unwrap() {
-        let p = e.unwrap().path();
+    for p in live_generation_files(idx.path()) {
         let mut bytes = std::fs::read(&p).unwrap();
         for b in bytes.iter_mut().step_by(7) {
             *b ^= 0x5a;
@@ -158,12 +162,8 @@ fn a_truncated_index_is_rebuilt_not_a_crash() {
     let idx = tempfile::tempdir().unwrap();
     assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
     // Cut every file of the live generation to a few bytes (shorter than tantivy's footer).
-    let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
-    for e in std::fs::read_dir(idx.path().join(live.trim())).unwrap() {
-        let p = e.unwrap().path();
-        if p.extension().is_some_and(|x| x != "json") {
-            std::fs::write(&p, b"gar").unwrap();
-        }
+    for p in live_generation_files(idx.path()).filter(|p| p.extension().is_some_and(|x| x != "json")) {
+        std::fs::write(&p, b"gar").unwrap();
     }
     let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
     assert!(o.status.success(), "{}", stderr(&o));

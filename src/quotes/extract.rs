@@ -135,7 +135,7 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
 /// `on`, `and` between capitals (`Joint Committee on Human Rights`): its words and last token.
 fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
-    let capital = |t: &Token<'_>| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase);
+    let capital = |t: &Token<'_>| t.is_word() && names::is_capitalised(t.text);
     if !capital(&toks[i]) || fold(toks[i].text) == "the" {
         return None;
     }
@@ -147,7 +147,7 @@ fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
             words.push(n.text.to_string());
             j += 1;
         } else if n.is_word()
-            && matches!(n.text, "of" | "for" | "on" | "and" | "&")
+            && names::is_name_connector(n.text)
             && toks
                 .get(j + 2)
                 .is_some_and(|t| capital(t) && fold(t.text) != "the" && !crate::text::is_calendar_word(&fold(t.text)))
@@ -162,15 +162,14 @@ fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
     let words: Vec<String> = words.iter().map(|w| names::strip_possessive(w).to_string()).collect();
     // The name ends with its last institution word and any `of …` that follows it: in `Ohio
     // Democratic Party Chairman David Pepper` the party ends before the chairman.
-    let is_inst = |w: &String| names::is_institution_word(w) && w.chars().next().is_some_and(char::is_uppercase);
+    let is_inst = |w: &String| names::is_institution_word(w) && names::is_capitalised(w);
     let last_inst = words.iter().rposition(is_inst)?;
-    let connector = |w: &str| matches!(w, "of" | "for" | "on" | "and" | "&");
     let mut keep = last_inst + 1;
-    if keep + 1 < words.len() && connector(&words[keep]) {
+    if keep + 1 < words.len() && names::is_name_connector(&words[keep]) {
         keep += 2;
         // `Bank of England Governor Mervyn King`: a title or a given name starts someone else.
         while keep < words.len()
-            && !connector(&words[keep])
+            && !names::is_name_connector(&words[keep])
             && !names::is_title(&words[keep])
             && !names::is_honorific(&words[keep])
             && gender_of_word(&words[keep]).is_none()
@@ -364,9 +363,10 @@ fn attribute(article: &Article, ex: &mut Extraction) {
         }
         discourse.para += 1;
         let span = content_span(article, p, transcript);
+        let labelled = if transcript { label(article, p) } else { None };
         if transcript {
-            match label(article, p) {
-                Some((name, _)) => turn = ex.people.candidates(&words_of(&title_case(&name))).first().copied(),
+            match &labelled {
+                Some((name, _)) => turn = ex.people.candidates(&words_of(&title_case(name))).first().copied(),
                 None if turn.is_none() => turn = host,
                 None => {}
             }
@@ -383,13 +383,11 @@ fn attribute(article: &Article, ex: &mut Extraction) {
         // Decide each quoted segment, in order, by the sieves.
         let quote_toks: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
         let mut decided: Vec<Decided> = Vec::with_capacity(quote_toks.len());
-        let fragment_tok = |k: usize| match toks[k].kind {
-            Tok::Quote(seg) => is_fragment(text, span, &segs[seg].1),
-            _ => false,
-        };
+        let fragments: Vec<bool> = segs.iter().map(|(_, s)| is_fragment(text, span, s)).collect();
+        let fragment_tok = |k: usize| matches!(toks[k].kind, Tok::Quote(seg) if fragments[seg]);
         for (n, &q) in quote_toks.iter().enumerate() {
             let Tok::Quote(seg) = toks[q].kind else { unreachable!() };
-            let fragment = is_fragment(text, span, &segs[seg].1);
+            let fragment = fragments[seg];
             // The segment continues a quotation left open: the previous segment of this
             // paragraph, or for the paragraph's opening quote, the previous paragraph's last.
             let continues_open = match n.checked_sub(1) {
@@ -472,7 +470,7 @@ fn attribute(article: &Article, ex: &mut Extraction) {
             let (first_seg, last_seg) = (d.seg, decided[end].seg);
             let parts: Vec<Span> = (first_seg..=last_seg).map(|s| trim_inner(text, segs[s].1.inner)).collect();
             let first = segs[first_seg].1;
-            let fragment = first_seg == last_seg && is_fragment(text, span, &first);
+            let fragment = first_seg == last_seg && fragments[first_seg];
             let embedded = first_seg == last_seg && is_embedded(text, span, &first);
             let shown = if fragment || embedded {
                 sentence_containing(text, &toks, &sentence_of, d.tok).unwrap_or(parts[0])
@@ -512,7 +510,7 @@ fn attribute(article: &Article, ex: &mut Extraction) {
                     cue: Cue::Turn,
                     fragment: false,
                     rule: "transcript_turn",
-                    cue_span: label(article, p).map(|(_, l)| l),
+                    cue_span: labelled.as_ref().map(|(_, l)| *l),
                 });
             }
         }

@@ -828,9 +828,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "trust",
     "union",
     "university",
-    "association",
     "exchange",
-    "commission",
     "tribunal",
     "panel",
     "forum",
@@ -840,7 +838,6 @@ const INSTITUTION_WORDS: &[&str] = &[
     "airlines",
     "airways",
     "motors",
-    "bank's",
 ];
 
 /// Common nouns by which news refers back to an organisation (`the bank said`, `the club said`).
@@ -1057,6 +1054,17 @@ pub fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// A word that starts with a capital letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case words that join the capitalised words of one name (`Bank of England`, `Campaign
+/// for Better Transport`, `Joint Committee on Human Rights`, `Marks & Spencer`).
+pub fn is_name_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on" | "and" | "&")
+}
+
 /// Lower-case particles inside names: `Pieter van der Berg`, `Charles de Gaulle`.
 pub fn is_particle(word: &str) -> bool {
     matches!(
@@ -1236,8 +1244,7 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
     while i < toks.len()
         && toks[i].is_word()
         && (is_name_word(toks[i].text)
-            || is_title(toks[i].text) && toks[i].text.chars().next().is_some_and(char::is_uppercase)
-            || is_honorific(toks[i].text) && toks[i].text.chars().next().is_some_and(char::is_uppercase)
+            || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
             || !run.is_empty() && particle_continues(toks, i))
     {
         run.push((i, toks[i].text));
@@ -1260,8 +1267,7 @@ pub fn run_backward(toks: &[Token<'_>], i: usize) -> Option<NameRun> {
     let mut j = i as isize;
     while j >= 0 {
         let t = &toks[j as usize];
-        let capital_title =
-            (is_title(t.text) || is_honorific(t.text)) && t.text.chars().next().is_some_and(char::is_uppercase);
+        let capital_title = (is_title(t.text) || is_honorific(t.text)) && is_capitalised(t.text);
         let particle = t.is_word()
             && is_particle(t.text)
             && !run.is_empty()

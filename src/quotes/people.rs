@@ -228,7 +228,7 @@ impl People {
                 let named = p.aliases.iter().any(|a| words.contains(a))
                     || p.words
                         .iter()
-                        .filter(|w| !matches!(w.as_str(), "of" | "for" | "on" | "and" | "&" | "the"))
+                        .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
                         .all(|w| words.contains(w));
                 if named {
                     out.push((i, 0));

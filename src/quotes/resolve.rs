@@ -225,12 +225,12 @@ impl Reader<'_> {
         let mut words = vec![names::strip_possessive(t.text).to_string()];
         while j > 0 {
             let prev = self.toks[j - 1];
-            let capital = prev.is_word() && prev.text.chars().next().is_some_and(char::is_uppercase);
+            let capital = prev.is_word() && names::is_capitalised(prev.text);
             let joiner = prev.is_word()
-                && matches!(prev.text, "of" | "for" | "on" | "and" | "&")
+                && names::is_name_connector(prev.text)
                 && j >= 2
                 && self.toks[j - 2].is_word()
-                && self.toks[j - 2].text.chars().next().is_some_and(char::is_uppercase);
+                && names::is_capitalised(self.toks[j - 2].text);
             if !(capital || joiner) || fold(prev.text) == "the" {
                 break;
             }
@@ -252,22 +252,29 @@ impl Reader<'_> {
         })
     }
 
+    /// The last token of a name read forwards from `start` through capitals and connectors
+    /// (`the Royal Academy of Dance said` → `Dance`), stopping before a reporting verb.
+    fn name_phrase_end(&self, start: usize) -> usize {
+        let mut end = start;
+        while let Some(n) = self.toks.get(end + 1) {
+            if !(n.is_word()
+                && !is_cue_verb(n.text)
+                && (names::is_capitalised(n.text) || names::is_name_connector(n.text)))
+            {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
     /// `a spokeswoman for the campaign`, `a Manchester United spokesman`, `the ministry's
     /// spokesman`, `the company's statement`: the organisation, or nobody (`a spokesman for Mr
     /// Blair` is not Mr Blair).
     fn spokes_org(&self, spokes: usize) -> Option<PersonId> {
         // After: `spokeswoman for the campaign`.
         if self.toks.get(spokes + 1).is_some_and(|t| t.is_word() && t.text == "for") {
-            let mut end = spokes + 2;
-            while end + 1 < self.toks.len()
-                && self.toks[end + 1].is_word()
-                && !is_cue_verb(self.toks[end + 1].text)
-                && (self.toks[end + 1].text.chars().next().is_some_and(char::is_uppercase)
-                    || matches!(self.toks[end + 1].text, "of" | "for" | "on" | "and"))
-            {
-                end += 1;
-            }
-            return self.org_ending_at(end);
+            return self.org_ending_at(self.name_phrase_end(spokes + 2));
         }
         // Before: `a Manchester United spokesman`, `the ministry's spokesman`.
         let before = spokes.checked_sub(1)?;
@@ -354,7 +361,7 @@ impl Reader<'_> {
             let t = toks[s];
             if t.is_word() {
                 if let Some(speaker) = self.subject_ending_at(s) {
-                    let from = if t.text.chars().next().is_some_and(char::is_uppercase) {
+                    let from = if names::is_capitalised(t.text) {
                         names::run_backward(toks, s).map_or(s, |r| r.first)
                     } else {
                         // The whole subject phrase: `the bank`, `a spokeswoman for the campaign`.
@@ -459,15 +466,7 @@ impl Reader<'_> {
             } else if names::is_org_noun(head.text) {
                 self.org_ending_at(i + 3)
             } else {
-                let mut end = i + 3;
-                while end + 1 < toks.len()
-                    && toks[end + 1].is_word()
-                    && (toks[end + 1].text.chars().next().is_some_and(char::is_uppercase)
-                        || matches!(toks[end + 1].text, "of" | "for" | "on" | "and"))
-                {
-                    end += 1;
-                }
-                self.org_ending_at(end)
+                self.org_ending_at(self.name_phrase_end(i + 3))
             };
             return Some(CueAt { verb: i, speaker, from: i, to: i + 3 });
         }
