@@ -8,7 +8,7 @@
 # `summitbot health` is the HEALTHCHECK: it opens the index and answers a probe question.
 FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
-COPY Cargo.toml Cargo.lock rustfmt.toml ./
+COPY Cargo.toml Cargo.lock rustfmt.toml build.rs ./
 COPY src ./src
 COPY benches ./benches
 COPY config ./config

@@ -16,6 +16,7 @@ pub mod index;
 pub mod quotes;
 pub mod render;
 pub mod settings;
+pub mod store;
 pub mod text;
 pub mod timeline;
 

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use summitbot::engine::{Engine, IndexStatus, Library};
-use summitbot::index::SearchIndex;
+use summitbot::engine::Engine;
 use summitbot::settings::{LogFormat, Settings};
+use summitbot::store::{Progress, Store, Synced};
 use summitbot::{render, Error};
 
 #[derive(Parser, Debug)]
@@ -50,8 +50,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Build the search index from the corpus.
-    Index,
+    /// Bring the search index in line with the corpus: only new, changed and removed article
+    /// files are read (all of them the first time, or with --full).
+    Index {
+        /// Rebuild from every file.
+        #[arg(long)]
+        full: bool,
+    },
     /// List the articles in the corpus.
     Sources {
         #[arg(long)]
@@ -108,17 +113,101 @@ fn init_logs(settings: &Settings, serving: bool) {
 }
 
 fn open(settings: &Settings) -> anyhow::Result<Engine> {
-    let (engine, status) = Engine::open(settings)?;
-    if let IndexStatus::Built { reason } = status {
-        eprintln!("summitbot: built the index at {} ({reason})", settings.index.dir.display());
+    let mut meter = Meter::new();
+    let (engine, status) = Engine::open_with(settings, &mut |p| meter.show(p))?;
+    meter.done();
+    match status {
+        Synced::Rebuilt { reason } => {
+            eprintln!("summitbot: built the index at {} ({reason})", settings.index.dir.display())
+        }
+        Synced::Updated { changed, removed } => eprintln!(
+            "summitbot: updated the index at {}: {changed} new or changed article file(s), {removed} removed",
+            settings.index.dir.display()
+        ),
+        Synced::Fresh => {}
     }
     report_problems(&engine);
     Ok(engine)
 }
 
 fn report_problems(engine: &Engine) {
-    for p in &engine.library.corpus.problems {
+    for p in engine.store.problems() {
         eprintln!("summitbot: skipped {}: {}", p.path.display(), p.reason);
+    }
+}
+
+/// Index progress on stderr: a line rewritten in place on a terminal (files/s and time left),
+/// a plain line every ten seconds otherwise.
+struct Meter {
+    tty: bool,
+    started: std::time::Instant,
+    stage_started: std::time::Instant,
+    last_line: std::time::Instant,
+    stage: &'static str,
+    shown: bool,
+}
+
+impl Meter {
+    fn new() -> Meter {
+        let now = std::time::Instant::now();
+        Meter {
+            tty: std::io::stderr().is_terminal(),
+            started: now,
+            stage_started: now,
+            last_line: now,
+            stage: "",
+            shown: false,
+        }
+    }
+
+    fn show(&mut self, p: Progress) {
+        let (stage, done, total) = match p {
+            Progress::Planned { changed, removed, full } => {
+                if changed + removed > 0 {
+                    let what = if full { "building the index from" } else { "updating the index:" };
+                    eprintln!(
+                        "summitbot: {what} {changed} article file(s){}",
+                        if removed > 0 { format!(", {removed} removed") } else { String::new() }
+                    );
+                }
+                return;
+            }
+            Progress::Registering { done, total } => ("reading names", done, total),
+            Progress::Extracting { done, total } => ("extracting", done, total),
+            Progress::Finishing => {
+                self.finish_line();
+                eprintln!("summitbot: merging the timeline and committing");
+                return;
+            }
+        };
+        if stage != self.stage {
+            self.finish_line();
+            self.stage = stage;
+            self.stage_started = std::time::Instant::now();
+        }
+        let secs = self.stage_started.elapsed().as_secs_f64().max(1e-3);
+        let rate = done as f64 / secs;
+        let left = if rate > 0.0 { (total - done) as f64 / rate } else { 0.0 };
+        let line = format!("{stage}: {done}/{total} articles, {rate:.0}/s, about {left:.0} s left");
+        if self.tty {
+            eprint!("\r\x1b[2K{line}");
+            self.shown = true;
+        } else if self.last_line.elapsed().as_secs() >= 10 || done == total {
+            eprintln!("summitbot: {line}");
+            self.last_line = std::time::Instant::now();
+        }
+    }
+
+    fn finish_line(&mut self) {
+        if self.shown {
+            eprintln!();
+            self.shown = false;
+        }
+    }
+
+    fn done(&mut self) {
+        self.finish_line();
+        tracing::debug!(ms = self.started.elapsed().as_millis() as u64, "index ready");
     }
 }
 
@@ -138,59 +227,74 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Timeline { topic, from, to, json } => {
             let filter = summitbot::timeline::Filter::parse(topic.as_deref(), from.as_deref(), to.as_deref())?;
             let engine = open(&settings)?;
-            let events = engine.library.timeline.select(&filter);
+            let events = engine.store.timeline(&filter)?;
             let out = if json {
-                summitbot::timeline::render_json(&engine.library, &events)
+                render::timeline::render_json(&engine.store, &events)
             } else {
-                summitbot::timeline::render_text(&engine.library, &events)
+                render::timeline::render_text(&engine.store, &events)
             };
             writeln!(stdout, "{}", out.trim_end())?;
             Ok(())
         }
-        Command::Index => {
+        Command::Index { full } => {
             let started = std::time::Instant::now();
-            let engine = Engine::rebuild(&settings)?;
+            let mut meter = Meter::new();
+            let (engine, status) = if full {
+                (Engine::rebuild_with(&settings, &mut |p| meter.show(p))?, Synced::Rebuilt { reason: "--full".into() })
+            } else {
+                Engine::open_with(&settings, &mut |p| meter.show(p))?
+            };
+            meter.done();
             report_problems(&engine);
-            let m = &engine.index.manifest;
+            let st = &engine.store;
+            let what = match status {
+                Synced::Fresh => "already up to date".to_string(),
+                Synced::Rebuilt { .. } => "built".to_string(),
+                Synced::Updated { changed, removed } => format!("updated ({changed} changed, {removed} removed)"),
+            };
             writeln!(
                 stdout,
-                "indexed {} articles: {} attributed quotes from {} people, {} searchable units, in {} ms ({})",
-                m.articles,
-                m.quotes,
-                m.people,
-                m.units,
+                "indexed {} articles: {} attributed quotes from {} people, {} documents, {what} in {} ms ({})",
+                st.article_count(),
+                st.attributed_quotes(),
+                st.quoted_people().len(),
+                engine.index().manifest.docs,
                 started.elapsed().as_millis(),
-                engine.index.dir().display()
+                engine.index().dir().display()
             )?;
             Ok(())
         }
         Command::Quotes { article, json } => {
-            let lib = summitbot::engine::Library::load(&settings.corpus.dir)?;
-            for p in &lib.corpus.problems {
-                eprintln!("summitbot: skipped {}: {}", p.path.display(), p.reason);
-            }
-            if let Some(id) = &article {
-                if lib.corpus.article(id).is_none() {
-                    return Err(Error::UnknownArticle { id: id.clone() }.into());
+            let engine = open(&settings)?;
+            let st = &engine.store;
+            let rows = match &article {
+                Some(id) => {
+                    if st.article(id)?.is_none() {
+                        return Err(Error::UnknownArticle { id: id.clone() }.into());
+                    }
+                    st.audit(id)?
                 }
-            }
-            let rows = summitbot::quotes::report::rows(&lib.corpus, &lib.ex, article.as_deref());
+                None => {
+                    let mut rows = Vec::new();
+                    for a in st.articles()? {
+                        rows.extend(st.audit(&a.id)?);
+                    }
+                    rows
+                }
+            };
             let out = if json { render::quotes_json(&rows) } else { render::quotes_text(&rows) };
             writeln!(stdout, "{}", out.trim_end())?;
             Ok(())
         }
         Command::Sources { json } => {
             let engine = open(&settings)?;
-            let lib = &engine.library;
-            let rows: Vec<serde_json::Value> = lib
-                .corpus
-                .articles
+            let rows: Vec<serde_json::Value> = engine
+                .store
+                .articles()?
                 .iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let quotes = lib.ex.quotes.iter().filter(|q| q.article == a.id && q.speaker.is_some()).count();
-                    let c = lib.citation(i);
-                    serde_json::json!({"id": c.id, "title": c.title, "outlet": c.outlet, "published": c.published, "url": c.url, "quotes": quotes})
+                .map(|a| {
+                    let c = a.citation();
+                    serde_json::json!({"id": c.id, "title": c.title, "outlet": c.outlet, "published": c.published, "url": c.url, "quotes": a.quotes})
                 })
                 .collect();
             if json {
@@ -213,26 +317,22 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Health { question } => {
             let started = std::time::Instant::now();
             let q = summitbot::answer::Question::parse(&question, settings.limits.max_question_chars)?;
-            let library = Library::load(&settings.corpus.dir)?;
-            let index = SearchIndex::open(&settings.index.dir)?;
-            if index.manifest.units_digest != library.units_digest() {
+            let store = Store::open(&settings.corpus.dir, &settings.index.dir)?;
+            store.index.validate()?;
+            if !store.is_current() {
                 return Err(Error::Index {
-                    path: index.dir().to_path_buf(),
+                    path: store.index.dir().to_path_buf(),
                     reason: "built by a version that extracts differently; `summitbot index` rebuilds it".into(),
                 }
                 .into());
             }
-            let answer = summitbot::answer::answer(&library, &index, &q, settings.limits.max_answers)?;
-            let stale = if index.manifest.fingerprint == library.corpus.fingerprint {
-                ""
-            } else {
-                " (the corpus changed since this index was built)"
-            };
+            let answer = summitbot::answer::answer(&store, &q, settings.limits.max_answers)?;
+            let stale = if store.is_stale()? { " (the corpus changed since this index was built)" } else { "" };
             writeln!(
                 stdout,
-                "ok: {} ({} units) answered the probe with {} answer(s) in {} ms{stale}",
-                index.dir().display(),
-                index.manifest.units,
+                "ok: {} ({} documents) answered the probe with {} answer(s) in {} ms{stale}",
+                store.index.dir().display(),
+                store.index.manifest.docs,
                 answer.items.len(),
                 started.elapsed().as_millis()
             )?;

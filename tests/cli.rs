@@ -133,10 +133,13 @@ fn a_file_with_a_broken_header_is_reported_and_skipped_while_the_rest_still_answ
     assert!(corpus.join("bad.txt").exists() && corpus.join("noheader.md").exists());
 }
 
-/// The files of the index generation that `CURRENT` names.
+/// The files of the index generation that `CURRENT` names (and of its `records/` part).
 fn live_generation_files(index: &Path) -> impl Iterator<Item = PathBuf> {
-    let live = std::fs::read_to_string(index.join("CURRENT")).unwrap();
-    std::fs::read_dir(index.join(live.trim())).unwrap().map(|e| e.unwrap().path())
+    let live = index.join(std::fs::read_to_string(index.join("CURRENT")).unwrap().trim());
+    [live.clone(), live.join("records")]
+        .into_iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.is_file())
 }
 
 #[test]
@@ -181,7 +184,7 @@ fn an_index_whose_current_pointer_is_garbage_is_rebuilt() {
 }
 
 #[test]
-fn a_changed_corpus_makes_ask_rebuild_the_index() {
+fn a_changed_corpus_makes_ask_reindex_only_the_changed_article() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
@@ -190,8 +193,17 @@ fn a_changed_corpus_makes_ask_rebuild_the_index() {
     assert!(run(&corpus, &index, &["index"]).status.success());
     std::fs::copy(bundled_corpus().join("002_5ce7b6f050da88d9.txt"), corpus.join("002.txt")).unwrap();
     let o = run(&corpus, &index, &["ask", "--json", "what did Charap say about the primary threat?"]);
-    assert!(stderr(&o).contains("corpus changed"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("updated the index") && stderr(&o).contains("1 new or changed"), "{}", stderr(&o));
     assert_eq!(json(&o)["answers"][0]["speaker"], "Samuel Charap");
+    // Unchanged since: nothing is read or rebuilt.
+    let again = run(&corpus, &index, &["ask", "--json", "what did Charap say about the primary threat?"]);
+    assert!(!stderr(&again).contains("index"), "{}", stderr(&again));
+    assert_eq!(json(&again)["answers"][0]["speaker"], "Samuel Charap");
+    // A removed article's words are gone after the next start.
+    std::fs::remove_file(corpus.join("002.txt")).unwrap();
+    let o = run(&corpus, &index, &["ask", "--json", "what did Charap say about the primary threat?"]);
+    assert!(stderr(&o).contains("1 removed"), "{}", stderr(&o));
+    assert_ne!(json(&o)["answers"][0]["speaker"], "Samuel Charap");
 }
 
 #[test]
@@ -235,9 +247,9 @@ fn an_index_built_by_a_program_that_extracted_differently_is_rebuilt() {
     let idx = tempfile::tempdir().unwrap();
     assert!(run(&bundled_corpus(), idx.path(), &["index"]).status.success());
     let live = std::fs::read_to_string(idx.path().join("CURRENT")).unwrap();
-    let manifest = idx.path().join(live.trim()).join("summitbot.json");
+    let manifest = idx.path().join(live.trim()).join("store.json");
     let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&manifest).unwrap()).unwrap();
-    m["units_digest"] = "from-another-version".into();
+    m["digest"] = "from-another-version".into();
     std::fs::write(&manifest, serde_json::to_vec(&m).unwrap()).unwrap();
     let o = run(&bundled_corpus(), idx.path(), &["ask", "--json", "what did Hass predict?"]);
     assert!(stderr(&o).contains("extracts differently"), "{}", stderr(&o));

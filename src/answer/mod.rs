@@ -4,6 +4,7 @@
 //! holds the kind of fact asked for, and whether it is a direct quote.
 
 pub mod question;
+pub mod when;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -13,41 +14,18 @@ use serde::Serialize;
 
 pub use question::{understand, Expect, Intent, Question};
 
-use crate::engine::{Library, Source, Unit};
 use crate::error::Result;
-use crate::index::{SearchIndex, SearchRequest, UnitKind};
-use crate::quotes::{Cue, PersonId, Voice};
+use crate::index::{Analyzer, SearchRequest, UnitKind};
+use crate::quotes::PersonId;
+pub use crate::store::{Attribution, Citation};
+use crate::store::{Store, Unit};
 use crate::text::{fold, Span};
-
-/// Where an answer's text was printed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Citation {
-    pub id: String,
-    pub title: String,
-    pub outlet: String,
-    pub published: String,
-    pub url: Option<String>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     Quote,
     Passage,
-}
-
-/// How the text relates to its speaker, for the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribution {
-    /// Words in quote marks, or a transcript turn.
-    Direct,
-    /// Reported speech: the journalist's paraphrase of what the speaker said.
-    Reported,
-    /// A section the speaker wrote.
-    Authored,
-    /// The article's own words.
-    Narration,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -92,13 +70,13 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 
 /// Answers a question from the library and its index.
 #[tracing::instrument(skip_all, fields(question = %question.as_str()))]
-pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usize) -> Result<Answer> {
-    let intent = understand(question, &lib.ex.people);
+pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
+    let intent = understand(question, &lib.people);
     tracing::debug!(?intent, "understood");
     let mut note = None;
     let items = match &intent {
         Intent::SaidBy { speakers, topic } => {
-            let (items, n) = said_by(lib, index, speakers, topic, max)?;
+            let (items, n) = said_by(lib, speakers, topic, max)?;
             note = n;
             items
         }
@@ -106,7 +84,7 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             note = Some(unknown_speaker_note(lib, name));
             // Passages about the topic that mention the person, attributed only as the text
             // attributes them; never a quote passed off as theirs.
-            let mut items = rank(lib, index, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max)?;
+            let mut items = rank(lib, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max)?;
             let n = fold(name);
             items.retain(|i| {
                 i.kind == ItemKind::Passage
@@ -116,7 +94,7 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             items
         }
         Intent::WhoSaid { topic } => {
-            let mut items = rank(lib, index, topic, &[], None, None, max * 3)?;
+            let mut items = rank(lib, topic, &[], None, None, max * 3)?;
             items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
             items.truncate(max);
             if items.is_empty() {
@@ -125,7 +103,7 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             items
         }
         Intent::WhoIs { person } => {
-            let p = lib.ex.people.get(*person);
+            let p = lib.people.get(*person);
             let roles: Vec<&str> = p.descriptors.iter().map(|d| d.text.as_str()).filter(|d| d.contains(' ')).collect();
             note = Some(if roles.is_empty() {
                 format!("{} is named in the corpus; these sentences say who they are.", p.name)
@@ -135,15 +113,13 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
             who_is(lib, *person, max)
         }
         Intent::When { topic } => {
-            let mut items = crate::timeline::when(lib, index, topic, max)?;
+            let mut items = when::when(lib, topic, max)?;
             if items.is_empty() {
-                items = rank(lib, index, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max)?;
+                items = rank(lib, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max)?;
             }
             items
         }
-        Intent::Fact { topic, expect } => {
-            rank(lib, index, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max)?
-        }
+        Intent::Fact { topic, expect } => rank(lib, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max)?,
     };
     let note = note.or_else(|| {
         items.is_empty().then(|| "Nothing in the corpus answers that. Try a person's name or other words.".to_string())
@@ -151,36 +127,30 @@ pub fn answer(lib: &Library, index: &SearchIndex, question: &Question, max: usiz
     Ok(Answer { question: question.as_str().to_string(), items, note })
 }
 
-fn speaker_names(lib: &Library, ids: &[PersonId]) -> Vec<String> {
-    ids.iter().map(|&i| lib.ex.people.get(i).name.clone()).collect()
+fn speaker_names(lib: &Store, ids: &[PersonId]) -> Vec<String> {
+    ids.iter().map(|&i| lib.people.get(i).name.clone()).collect()
 }
 
-fn said_by(
-    lib: &Library,
-    index: &SearchIndex,
-    speakers: &[PersonId],
-    topic: &str,
-    max: usize,
-) -> Result<(Vec<Item>, Option<String>)> {
+fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Result<(Vec<Item>, Option<String>)> {
     let names = speaker_names(lib, speakers);
-    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let ids: Vec<u64> = speakers.iter().map(|&s| s as u64).collect();
     // The speaker's own name words are not topic words.
     let topic: String = topic
         .split_whitespace()
-        .filter(|w| !speakers.iter().any(|&s| lib.ex.people.get(s).words.iter().any(|n| n == &fold(w))))
+        .filter(|w| !speakers.iter().any(|&s| lib.people.get(s).words.iter().any(|n| n == &fold(w))))
         .collect::<Vec<_>>()
         .join(" ");
-    let quoted = speakers.iter().any(|s| lib.ex.quotes.iter().any(|q| q.speaker == Some(*s)));
-    let has_words = lib.units.iter().any(|u| u.speaker.is_some_and(|s| speakers.contains(&s)));
+    let quoted = speakers.iter().any(|&s| lib.quote_count(s) > 0);
+    let has_words = speakers.iter().any(|&s| lib.unit_count(s) > 0);
     if !has_words {
         let who = names.join(" or ");
         return Ok((Vec::new(), Some(format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib)))));
     }
-    let mut items = rank(lib, index, &topic, &name_refs, None, None, max)?;
-    let terms = index.analyse(&topic)?;
+    let mut items = rank(lib, &topic, &ids, None, None, max)?;
+    let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
-        items = rank(lib, index, "", &name_refs, None, None, max)?;
+        items = rank(lib, "", &ids, None, None, max)?;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -195,34 +165,30 @@ fn said_by(
     Ok((items, note))
 }
 
-fn quoted_list(lib: &Library) -> String {
-    let list: Vec<String> = lib.ex.quoted_people().iter().map(|(id, _)| lib.ex.people.get(*id).name.clone()).collect();
+fn quoted_list(lib: &Store) -> String {
+    let list: Vec<String> = lib.quoted_people().iter().map(|(id, _)| lib.people.get(*id).name.clone()).collect();
     format!("People quoted in the corpus: {}.", list.join(", "))
 }
 
-fn unknown_speaker_note(lib: &Library, name: &str) -> String {
+fn unknown_speaker_note(lib: &Store, name: &str) -> String {
     format!("No quotes from {name} in the corpus. {}", quoted_list(lib))
 }
 
-fn who_is(lib: &Library, person: PersonId, max: usize) -> Vec<Item> {
-    let p = lib.ex.people.get(person);
+fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
     let mut items = Vec::new();
     let mut seen = HashSet::new();
-    for d in &p.descriptors {
-        let Some(art) = lib.corpus.articles.iter().position(|a| a.id == d.article) else { continue };
-        if !seen.insert((art, d.sentence)) {
+    for d in lib.described_in(person).iter().flatten() {
+        if !seen.insert((d.article.as_str(), d.span)) {
             continue;
         }
-        let a = &lib.corpus.articles[art];
-        let paragraph = a.paragraph_of(d.sentence).map_or(0, |p| p.index);
         items.push(Item {
             kind: ItemKind::Passage,
-            text: a.slice(d.sentence).to_string(),
+            text: d.text.clone(),
             speaker: None,
             attribution: Attribution::Narration,
-            document: lib.citation(art),
-            paragraph,
-            span: d.sentence,
+            document: lib.citation(&d.article),
+            paragraph: d.paragraph,
+            span: d.span,
             date: None,
             score: 1.0,
         });
@@ -249,72 +215,97 @@ fn holds(expect: Expect, text: &str) -> bool {
 
 /// Retrieves candidates from the index and re-ranks them.
 fn rank(
-    lib: &Library,
-    index: &SearchIndex,
+    lib: &Store,
     topic: &str,
-    speakers: &[&str],
+    speakers: &[u64],
     kind: Option<UnitKind>,
     expect: Option<Expect>,
     max: usize,
 ) -> Result<Vec<Item>> {
-    let terms: Vec<String> = index.analyse(&content_only(topic))?;
-    let hits = index.search(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60 })?;
-    let mut scored: Vec<(f32, &Unit, Span)> = Vec::new();
+    let terms: Vec<String> = lib.index.analyse(&content_only(topic))?;
+    let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60 })?;
+    let mut analyzer = Analyzer::default();
+    let mut parents: std::collections::HashMap<u64, Unit> = std::collections::HashMap::new();
+    let mut scored: Vec<(f32, Unit, Span)> = Vec::new();
     // BM25 is relative to the question; scale it so the best hit scores 10 and the bonuses
     // below weigh the same for every question.
-    let top = hits.iter().map(|h| h.score).fold(0.0f32, f32::max).max(f32::EPSILON);
-    for h in hits {
-        let Some(mut unit) = lib.units.get(h.key as usize) else { continue };
+    let top = hits.iter().map(|h| h.0).fold(0.0f32, f32::max).max(f32::EPSILON);
+    for (bm25, mut unit) in hits {
         // A sentence of a quotation is answered by the quotation itself.
-        if let Some(q) = unit.within {
-            unit = &lib.units[q];
+        if let Some(q) = unit.data.within {
+            let parent = match parents.get(&q) {
+                Some(p) => Some(p.clone()),
+                None => lib.unit(q)?,
+            };
+            if let Some(p) = parent {
+                parents.insert(q, p.clone());
+                unit = p;
+            }
         }
-        let (span, cover, phrase) = best_window(lib, unit, &terms);
-        let mut score = 10.0 * h.score / top;
+        let (span, cover, phrase) = best_window(&mut analyzer, &unit, &terms);
+        let mut score = 10.0 * bm25 / top;
         if !terms.is_empty() {
             score += 4.0 * cover + 1.5 * phrase as f32;
         }
         if let Some(e) = expect {
             // A sentence without the kind of fact asked for is a weak answer however many
             // words it shares with the question.
-            if holds(e, lib.text(unit.article, span)) {
+            if holds(e, unit.slice(span)) {
                 score += 3.0;
             } else {
                 score *= 0.6;
             }
         }
         if !speakers.is_empty() {
-            score += match unit.source {
-                Source::Quote(q) if lib.ex.quotes[q].fragment => 0.8,
-                Source::Quote(_) => 1.5,
-                Source::Passage(_) => 0.0,
+            score += match unit.data.kind {
+                UnitKind::Quote if unit.data.fragment => 0.8,
+                UnitKind::Quote => 1.5,
+                UnitKind::Passage => 0.0,
             };
         }
         if terms.is_empty() {
             // No topic: prefer full quotes, longer first, then order of appearance.
-            score = if unit.kind == UnitKind::Quote { 1.0 } else { 0.5 } + (span.len().min(400) as f32) / 1000.0;
+            score = if unit.data.kind == UnitKind::Quote { 1.0 } else { 0.5 } + (span.len().min(400) as f32) / 1000.0;
         } else if cover == 0.0 && expect.is_none() && speakers.is_empty() {
             continue;
         }
-        tracing::debug!(key = unit.key, bm25 = h.score, cover, phrase, score, text = %lib.text(unit.article, span).chars().take(60).collect::<String>(), "candidate");
+        tracing::debug!(key = unit.key, bm25, cover, phrase, score, text = %unit.slice(span).chars().take(60).collect::<String>(), "candidate");
         scored.push((score, unit, span));
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
     let mut items: Vec<Item> = Vec::new();
-    let mut taken: Vec<(usize, Span)> = Vec::new();
+    let mut taken: Vec<(String, Span)> = Vec::new();
     for (score, unit, span) in scored {
         // One text once: a passage inside a quote already shown (or the reverse) is a repeat.
-        if taken.iter().any(|(a, s)| *a == unit.article && s.overlaps(span)) {
+        if taken.iter().any(|(a, s)| *a == unit.data.article && s.overlaps(span)) {
             // (a passage mapped to its quote arrives here a second time, too)
             continue;
         }
-        taken.push((unit.article, span));
-        items.push(lib.item(unit, span, score));
+        taken.push((unit.data.article.clone(), span));
+        items.push(item(lib, &unit, span, score));
         if items.len() == max {
             break;
         }
     }
     Ok(items)
+}
+
+/// An answer item for `unit`, showing `span` (the unit's span or a window inside it).
+fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
+    Item {
+        kind: match unit.data.kind {
+            UnitKind::Quote => ItemKind::Quote,
+            UnitKind::Passage => ItemKind::Passage,
+        },
+        text: unit.slice(span).to_string(),
+        speaker: unit.data.speaker.map(|p| lib.people.get(p).name.clone()),
+        attribution: unit.data.attribution,
+        document: lib.citation(&unit.data.article),
+        paragraph: unit.data.paragraph,
+        span,
+        date: None,
+        score,
+    }
 }
 
 /// Drops the question frame (`how long did`, `what is`) so only topic words are searched.
@@ -337,7 +328,7 @@ fn content_only(topic: &str) -> String {
 /// The span an answer shows for a unit, with the fraction of question terms it covers and
 /// how many question-term pairs it holds in order. Long transcript turns are cut to the
 /// window of whole sentences that covers the question best.
-fn best_window(lib: &Library, unit: &Unit, terms: &[String]) -> (Span, f32, usize) {
+fn best_window(analyzer: &mut Analyzer, unit: &Unit, terms: &[String]) -> (Span, f32, usize) {
     let measure = |stems: &[String]| -> (f32, usize) {
         if terms.is_empty() {
             return (0.0, 0);
@@ -346,14 +337,18 @@ fn best_window(lib: &Library, unit: &Unit, terms: &[String]) -> (Span, f32, usiz
         let phrase = terms.windows(2).filter(|w| stems.windows(2).any(|s| s[0] == w[0] && s[1] == w[1])).count();
         (cover, phrase)
     };
-    let long_turn =
-        matches!(unit.source, Source::Quote(q) if lib.ex.quotes[q].cue == Cue::Turn) && unit.span.len() > WINDOW_CHARS;
+    let span = unit.data.span;
+    let long_turn = unit.data.turn && span.len() > WINDOW_CHARS;
     if !long_turn {
-        let (c, p) = measure(&unit.stems);
-        return (unit.span, c, p);
+        if terms.is_empty() {
+            return (span, 0.0, 0);
+        }
+        let (c, p) = measure(&analyzer.stems(&unit.text));
+        return (span, c, p);
     }
-    let sentences: Vec<&(Span, Vec<String>)> = unit.sentences.iter().collect();
-    let mut best = (unit.sentences.first().map_or(unit.span, |s| s.0), -1.0f32, 0usize);
+    let sentences: Vec<(Span, Vec<String>)> =
+        unit.data.sentences.iter().map(|&s| (s, analyzer.stems(unit.slice(s)))).collect();
+    let mut best = (sentences.first().map_or(span, |s| s.0), -1.0f32, 0usize);
     for i in 0..sentences.len() {
         let mut stems: Vec<String> = Vec::new();
         for j in i..sentences.len() {
@@ -377,17 +372,4 @@ fn best_window(lib: &Library, unit: &Unit, terms: &[String]) -> (Span, f32, usiz
 /// (`suppli` from "supplies" and `supplier`).
 fn same_word(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)) && a.len().abs_diff(b.len()) <= 3)
-}
-
-/// How an item's attribution reads from a unit's source.
-pub(crate) fn attribution_of(lib: &Library, source: Source) -> Attribution {
-    match source {
-        Source::Quote(_) => Attribution::Direct,
-        Source::Passage(p) => match lib.ex.passages[p].voice {
-            Voice::Reported(_) => Attribution::Reported,
-            Voice::Turn(_) | Voice::Quoted(_) => Attribution::Direct,
-            Voice::Section(_) => Attribution::Authored,
-            Voice::Narration | Voice::Unattributed => Attribution::Narration,
-        },
-    }
 }

@@ -24,7 +24,7 @@ pub const EXTRACTOR_VERSION: &str = "summitbot-extract-7";
 pub const MAX_ARTICLE_BYTES: usize = 512 * 1024;
 
 /// The front-matter header of an article.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: String,
     pub outlet: String,

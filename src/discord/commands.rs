@@ -21,8 +21,9 @@ use super::{Context, Error};
 use crate::answer::question::resolve_people;
 use crate::answer::Question;
 use crate::corpus::{Meta, MAX_ARTICLE_BYTES};
-use crate::engine::{Engine, Stage};
+use crate::engine::Engine;
 use crate::render::discord::{escape_markdown, text_messages, CONTENT_MAX};
+use crate::store::Progress;
 use crate::text::{close_enough, fold};
 
 pub fn all() -> Vec<poise::Command<Arc<Data>, Error>> {
@@ -275,10 +276,9 @@ pub fn speaker_choices(data: &Data, partial: &str) -> Vec<String> {
     // Autocomplete input is untrusted: bounded and compared, never interpreted.
     let typed: String = fold(partial).chars().take(64).collect();
     let engine = data.engine();
-    let people = &engine.library.ex.people;
+    let people = &engine.store.people;
     let mut names: Vec<(usize, String)> = engine
-        .library
-        .ex
+        .store
         .quoted_people()
         .into_iter()
         .filter_map(|(id, _)| {
@@ -320,11 +320,11 @@ async fn quote(
     let span = tracing::info_span!("quote", user);
     deferred_question(ctx, false, || async move {
         let engine = data.engine();
-        let people = &engine.library.ex.people;
+        let people = &engine.store.people;
         let speaker: String = speaker.chars().take(100).collect();
         if resolve_people(&speaker, people).is_empty() {
             let quoted: Vec<String> =
-                engine.library.ex.quoted_people().iter().map(|(id, _)| people.get(*id).name.clone()).collect();
+                engine.store.quoted_people().iter().map(|(id, _)| people.get(*id).name.clone()).collect();
             let text = format!(
                 "No quotes from {} in the corpus. People quoted: {}.",
                 escape_markdown(&speaker),
@@ -358,13 +358,16 @@ async fn timeline(
             Err(e) => return Ok(Outgoing::Text(e.user_message())),
         };
         let engine = data.engine();
-        let events = engine.library.timeline.select(&filter);
+        let events = match engine.store.timeline(&filter) {
+            Ok(ev) => ev,
+            Err(e) => return Ok(Outgoing::Text(e.user_message())),
+        };
         if events.is_empty() {
             return Ok(Outgoing::Text(
                 "No dated events in the corpus match that. Try fewer words or a wider period.".into(),
             ));
         }
-        let view = crate::timeline::lines(&engine.library, &events);
+        let view = crate::render::timeline::lines(&engine.store, &events);
         let title = match topic.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => format!("Timeline: {}", t.chars().take(80).collect::<String>()),
             None => "Timeline of the Putin–Xi relationship".to_string(),
@@ -384,11 +387,14 @@ async fn sources(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data().clone();
     deferred(ctx, false, || async move {
         let engine = data.engine();
-        let lib = &engine.library;
-        let mut text = format!("**{} articles in the corpus**\n", lib.corpus.articles.len());
-        for (i, a) in lib.corpus.articles.iter().enumerate() {
-            let c = lib.citation(i);
-            let quotes = lib.ex.quotes.iter().filter(|q| q.article == a.id && q.speaker.is_some()).count();
+        let articles = match engine.store.articles() {
+            Ok(a) => a,
+            Err(e) => return Ok(Outgoing::Text(e.user_message())),
+        };
+        let mut text = format!("**{} articles in the corpus**\n", articles.len());
+        for a in &articles {
+            let c = a.citation();
+            let quotes = a.quotes;
             let head = match &c.url {
                 Some(u) => format!("[{}](<{u}>)", escape_markdown(&c.title)),
                 None => escape_markdown(&c.title),
@@ -415,17 +421,18 @@ async fn status(ctx: Context<'_>) -> Result<(), Error> {
     let data = ctx.data().clone();
     deferred(ctx, true, || async move {
         let engine = data.engine();
-        let m = &engine.index.manifest;
+        let m = &engine.index().manifest;
+        let st = &engine.store;
         let last = data.last_reindex.lock().unwrap_or_else(|e| e.into_inner()).clone();
         let built = chrono::DateTime::<chrono::Utc>::from_timestamp(m.built_at as i64, 0)
             .map_or("unknown".to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
         let mut text = format!(
-            "**summitbot status**\nArticles: {}\nAttributed quotes: {}\nPeople quoted: {}\nIndex: {} units, {} KiB, built {}\nUptime: {}\nQuestions answered: {}\nFeedback: 👍 {} · 👎 {}",
-            m.articles,
-            m.quotes,
-            m.people,
-            m.units,
-            engine.index.size_bytes() / 1024,
+            "**summitbot status**\nArticles: {}\nAttributed quotes: {}\nPeople quoted: {}\nIndex: {} documents, {} KiB, built {}\nUptime: {}\nQuestions answered: {}\nFeedback: 👍 {} · 👎 {}",
+            st.article_count(),
+            st.attributed_quotes(),
+            st.quoted_people().len(),
+            m.docs,
+            engine.index().size_bytes() / 1024,
             built,
             human_duration(data.started_at.elapsed()),
             data.stats.questions.load(Ordering::Relaxed),
@@ -498,17 +505,23 @@ async fn run_reindex(
     };
     let started = Instant::now();
     let settings = data.settings.clone();
-    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Stage>();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
+    // Only what changed in the corpus folder is read again (an added article alone).
     let job = tokio::task::spawn_blocking(move || {
-        Engine::rebuild_with(&settings, &mut |s| {
+        Engine::open_with(&settings, &mut |s| {
             let _ = tx.send(s);
         })
+        .map(|(engine, _)| engine)
     });
     while let Some(stage) = rx.recv().await {
         let line = match stage {
-            Stage::Reading => "reading the corpus…".to_string(),
-            Stage::Extracting { articles } => format!("extracting quotes from {articles} articles…"),
-            Stage::Indexing { units } => format!("indexing {units} quotes and passages…"),
+            Progress::Planned { changed, full: true, .. } => format!("rebuilding from {changed} files…"),
+            Progress::Planned { changed, removed, full: false } => {
+                format!("{changed} new or changed file(s), {removed} removed…")
+            }
+            Progress::Registering { done, total } => format!("reading names: {done}/{total} files…"),
+            Progress::Extracting { done, total } => format!("extracting quotes: {done}/{total} articles…"),
+            Progress::Finishing => "merging the timeline and committing…".to_string(),
         };
         // Progress is a courtesy: one quick try, never holding the re-index up.
         let progress = EditInteractionResponse::new()
@@ -527,11 +540,9 @@ async fn run_reindex(
             )));
         }
     };
-    let m = engine.index.manifest.clone();
     let problems: Vec<String> = engine
-        .library
-        .corpus
-        .problems
+        .store
+        .problems()
         .iter()
         .map(|p| {
             format!("{}: {}", p.path.file_name().map_or("?".into(), |n| n.to_string_lossy().into_owned()), p.reason)
@@ -539,17 +550,19 @@ async fn run_reindex(
         .collect();
     // After `/ingest`: who the new article quotes, as the admin's first check of attribution.
     let audit = added.map(|id| {
-        let rows = crate::quotes::report::rows(&engine.library.corpus, &engine.library.ex, Some(&id));
+        let rows = engine.store.audit(&id).unwrap_or_default();
         ingest_audit(&id, &rows)
     });
+    let engine_summary =
+        (engine.store.article_count(), engine.store.attributed_quotes(), engine.store.quoted_people().len());
     data.swap_engine(engine);
     let took = started.elapsed();
     data.metrics.reindexed(took, true);
     let summary = format!(
         "{} articles, {} attributed quotes from {} people, in {} ms",
-        m.articles,
-        m.quotes,
-        m.people,
+        engine_summary.0,
+        engine_summary.1,
+        engine_summary.2,
         took.as_millis()
     );
     *data.last_reindex.lock().unwrap_or_else(|e| e.into_inner()) =

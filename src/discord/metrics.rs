@@ -199,8 +199,8 @@ impl Metrics {
         let engine = data.engine();
         let _ = writeln!(
             out,
-            "# HELP summitbot_index_units Searchable units in the live index.\n# TYPE summitbot_index_units gauge\nsummitbot_index_units {}",
-            engine.index.manifest.units
+            "# HELP summitbot_index_documents Documents (units, articles, timeline entries) in the live index.\n# TYPE summitbot_index_documents gauge\nsummitbot_index_documents {}",
+            engine.index().manifest.docs
         );
         let _ = writeln!(
             out,

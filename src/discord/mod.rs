@@ -15,8 +15,9 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
-use crate::engine::{Engine, IndexStatus};
+use crate::engine::Engine;
 use crate::settings::{Settings, Sharding};
+use crate::store::Synced;
 pub use state::Data;
 
 pub type Error = anyhow::Error;
@@ -73,10 +74,12 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
     let token = settings.discord.token.expose().trim().to_string();
     let open_settings = settings.clone();
     let (engine, status) = tokio::task::spawn_blocking(move || Engine::open(&open_settings)).await??;
-    if let IndexStatus::Built { reason } = status {
-        tracing::info!(%reason, "built the index");
+    match status {
+        Synced::Rebuilt { reason } => tracing::info!(%reason, "built the index"),
+        Synced::Updated { changed, removed } => tracing::info!(changed, removed, "re-indexed changed articles"),
+        Synced::Fresh => {}
     }
-    for p in &engine.library.corpus.problems {
+    for p in &engine.store.problems() {
         tracing::warn!(path = %p.path.display(), reason = %p.reason, "skipped an article");
     }
     let data = Arc::new(Data::new(settings.clone(), engine));

@@ -1,7 +1,9 @@
 //! The search index: the only module that touches tantivy.
 //!
-//! On disk, `index.dir` holds generations (`gen-…/`, each a complete tantivy index plus a
-//! `summitbot.json` manifest) and a `CURRENT` file naming the live one. A build writes a new
+//! On disk, `index.dir` holds generations (`gen-…/`, each a tantivy index of the answerable
+//! units, a second one under `records/` for article records and timeline entries — kept apart
+//! so they never weigh in the units' BM25 statistics — and a `summitbot.json` manifest) and a
+//! `CURRENT` file naming the live one. A build writes a new
 //! generation beside the old, then replaces `CURRENT` by an atomic rename, so a reader never
 //! sees a half-built index and a crash mid-build leaves the previous generation live.
 
@@ -9,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+use std::ops::Bound;
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
@@ -21,18 +25,38 @@ use crate::error::{Error, Result};
 
 const CURRENT: &str = "CURRENT";
 const MANIFEST: &str = "summitbot.json";
+const RECORDS: &str = "records";
 
 /// What is indexed for one answerable unit (a quote or a passage).
 #[derive(Debug, Clone, Copy)]
 pub struct UnitDoc<'a> {
-    /// The engine's id for the unit; search hits return it.
+    /// The store's id for the unit; search hits return it.
     pub key: u64,
     pub kind: UnitKind,
-    /// Canonical speaker name, if the unit is anyone's words.
-    pub speaker: Option<&'a str>,
+    /// The article's id: a re-index of one article deletes its units by it.
+    pub article: &'a str,
+    /// The speaker's id, if the unit is anyone's words.
+    pub speaker: Option<u64>,
+    /// The unit's words, searched and stored (answers show them from here).
     pub text: &'a str,
-    /// Surrounding words (paragraph, headline) that help a unit be found.
+    /// Surrounding words (paragraph, headline) that help a unit be found; not stored.
     pub context: &'a str,
+    /// What the store keeps about the unit (JSON), returned with every hit.
+    pub data: &'a str,
+}
+
+/// What is indexed for one timeline entry.
+#[derive(Debug, Clone, Copy)]
+pub struct EventDoc<'a> {
+    pub key: u64,
+    /// Folded words a topic is matched against (each an exact term).
+    pub words: &'a [String],
+    /// Folded words of the people and places the entry names.
+    pub extras: &'a [String],
+    /// First and last day of the entry's period, as days since 1970-01-01.
+    pub start: i64,
+    pub end: i64,
+    pub data: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,44 +75,74 @@ impl UnitKind {
     }
 }
 
+const EVENT: &str = "event";
+const ARTICLE: &str = "article";
+
 /// Facts about a generation, written next to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
-    pub fingerprint: String,
-    /// Hash of what was indexed (every unit's article, kind, span and speaker): an index is
-    /// only used by a program that extracts exactly the same units from the corpus.
-    pub units_digest: String,
     /// Seconds since the Unix epoch.
     pub built_at: u64,
     pub build_ms: u64,
-    pub units: u64,
-    pub articles: usize,
-    pub quotes: usize,
-    pub people: usize,
+    /// Units the generation holds.
+    pub docs: u64,
+    /// Article records and timeline entries.
+    #[serde(default)]
+    pub records: u64,
 }
 
 /// A search request: topic words (analysed like the text) and optional filters.
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest<'a> {
     pub words: &'a str,
-    pub speakers: &'a [&'a str],
+    /// Speaker ids, any of which may have said it.
+    pub speakers: &'a [u64],
     pub kind: Option<UnitKind>,
     pub limit: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A found document: its key, score, stored words (units only) and stored data.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub key: u64,
     pub score: f32,
+    pub text: String,
+    pub data: String,
+}
+
+/// One word of an event query: the exact term, or (for long words) any term it is a prefix
+/// of or that is a prefix of it, as [`crate::timeline::word_fits`] reads words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventWord {
+    pub word: String,
+    /// Match the entry's words loosely (prefixes), not only its people and places exactly.
+    pub loose: bool,
+}
+
+/// Timeline entries whose words fit `all` (every one) or `any` (at least one), in a period.
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    pub all: Vec<EventWord>,
+    pub any: Vec<EventWord>,
+    /// Entries overlapping `[from, to]` (days since 1970-01-01).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    pub limit: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Fields {
     key: Field,
     kind: Field,
+    article: Field,
     speaker: Field,
     text: Field,
     context: Field,
+    data: Field,
+    ev_words: Field,
+    ev_extras: Field,
+    ev_start: Field,
+    ev_end: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -101,9 +155,16 @@ fn schema() -> (Schema, Fields) {
     let fields = Fields {
         key: b.add_u64_field("key", INDEXED | STORED | FAST),
         kind: b.add_text_field("kind", STRING),
+        article: b.add_text_field("article", STRING),
+        // A raw term (the speaker's id as text), so a speaker filter scores as a term.
         speaker: b.add_text_field("speaker", STRING),
-        text: b.add_text_field("text", stemmed.clone()),
+        text: b.add_text_field("text", stemmed.clone() | STORED),
         context: b.add_text_field("context", stemmed),
+        data: b.add_text_field("data", STORED),
+        ev_words: b.add_text_field("ev_words", STRING),
+        ev_extras: b.add_text_field("ev_extras", STRING),
+        ev_start: b.add_i64_field("ev_start", INDEXED | FAST),
+        ev_end: b.add_i64_field("ev_end", INDEXED | FAST),
     };
     (b.build(), fields)
 }
@@ -113,6 +174,7 @@ pub struct SearchIndex {
     dir: PathBuf,
     index: Index,
     reader: IndexReader,
+    records: IndexReader,
     fields: Fields,
     pub manifest: Manifest,
 }
@@ -127,60 +189,62 @@ fn index_err(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Index { path: path.to_path_buf(), reason: crate::text::squash(&e.to_string()) }
 }
 
+/// The directory of the live generation under `root`, as `CURRENT` names it.
+pub fn live_dir(root: &Path) -> Result<PathBuf> {
+    let current =
+        std::fs::read_to_string(root.join(CURRENT)).map_err(|e| index_err(root, format!("no live index ({e})")))?;
+    let name = current.trim();
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        return Err(index_err(root, "CURRENT names no generation"));
+    }
+    Ok(root.join(name))
+}
+
 impl SearchIndex {
-    /// Opens the live generation under `root` and checks it end to end (manifest, checksums,
-    /// document count). Any failure is an [`Error::Index`]: the caller rebuilds.
+    /// Opens the live generation under `root` and checks it (manifest, checksums, document
+    /// count). Any failure is an [`Error::Index`]: the caller rebuilds.
     pub fn open(root: &Path) -> Result<SearchIndex> {
-        let current =
-            std::fs::read_to_string(root.join(CURRENT)).map_err(|e| index_err(root, format!("no live index ({e})")))?;
-        let name = current.trim();
-        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
-            return Err(index_err(root, "CURRENT names no generation"));
-        }
-        let dir = root.join(name);
+        let dir = live_dir(root)?;
+        SearchIndex::open_dir(dir)
+    }
+
+    fn open_dir(dir: PathBuf) -> Result<SearchIndex> {
         let manifest: Manifest = serde_json::from_slice(
             &std::fs::read(dir.join(MANIFEST)).map_err(|e| index_err(&dir, format!("manifest unreadable ({e})")))?,
         )
         .map_err(|e| index_err(&dir, format!("manifest is not valid ({e})")))?;
-        let index = Index::open_in_dir(&dir).map_err(|e| index_err(&dir, e))?;
-        // tantivy panics (rather than erring) on a file shorter than its footer: a truncated
-        // index is damage like any other, to be rebuilt, never a crash.
-        let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()))
-            .map_err(|_| index_err(&dir, "an index file is truncated"))?;
-        let bad = checked.map_err(|e| index_err(&dir, e))?;
-        if !bad.is_empty() {
-            return Err(index_err(&dir, format!("{} file(s) fail their checksum", bad.len())));
-        }
-        let (expected, fields) = schema();
-        if index.schema() != expected {
-            return Err(index_err(&dir, "schema differs from this version's"));
-        }
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e: tantivy::TantivyError| index_err(&dir, e))?;
-        let searcher = reader.searcher();
-        if searcher.num_docs() != manifest.units {
+        let (index, reader) = open_part(&dir)?;
+        let (_, records) = open_part(&dir.join(RECORDS))?;
+        let fields = schema().1;
+        let n = reader.searcher().num_docs();
+        let r = records.searcher().num_docs();
+        if n != manifest.docs || r != manifest.records {
             return Err(index_err(
                 &dir,
-                format!("holds {} units, manifest says {}", searcher.num_docs(), manifest.units),
+                format!("holds {n} units and {r} records, manifest says {} and {}", manifest.docs, manifest.records),
             ));
         }
-        // Touch every stored document once, so a damaged store fails here, not mid-answer.
-        let all = searcher
-            .search(&AllQuery, &TopDocs::with_limit(manifest.units.max(1) as usize).order_by_score())
-            .map_err(|e| index_err(&dir, e))?;
-        for (_, addr) in all {
-            searcher.doc::<TantivyDocument>(addr).map_err(|e| index_err(&dir, e))?;
+        Ok(SearchIndex { dir, index, reader, records, fields, manifest })
+    }
+
+    /// Checks every byte of every index file against its checksum (`summitbot health`).
+    pub fn validate(&self) -> Result<()> {
+        for dir in [self.dir.clone(), self.dir.join(RECORDS)] {
+            let index = Index::open_in_dir(&dir).map_err(|e| index_err(&dir, e))?;
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()))
+                .map_err(|_| index_err(&dir, "an index file is truncated"))?;
+            let bad = checked.map_err(|e| index_err(&dir, e))?;
+            if !bad.is_empty() {
+                return Err(index_err(&dir, format!("{} file(s) fail their checksum", bad.len())));
+            }
         }
-        Ok(SearchIndex { dir, index, reader, fields, manifest })
+        Ok(())
     }
 
     /// Reads just the manifest of the live generation, if there is one.
     pub fn live_manifest(root: &Path) -> Option<Manifest> {
-        let current = std::fs::read_to_string(root.join(CURRENT)).ok()?;
-        serde_json::from_slice(&std::fs::read(root.join(current.trim()).join(MANIFEST)).ok()?).ok()
+        let dir = live_dir(root).ok()?;
+        serde_json::from_slice(&std::fs::read(dir.join(MANIFEST)).ok()?).ok()
     }
 
     pub fn dir(&self) -> &Path {
@@ -194,49 +258,7 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
-    /// Builds a new generation under `root` from `units` and makes it live.
-    #[tracing::instrument(skip_all, fields(root = %root.display(), units = units.len()))]
-    pub fn build(root: &Path, units: &[UnitDoc<'_>], mut manifest: Manifest) -> Result<SearchIndex> {
-        let started = std::time::Instant::now();
-        std::fs::create_dir_all(root).map_err(|e| Error::io(format!("creating {}", root.display()), e))?;
-        let stamp = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-        let name = format!("gen-{}-{}", stamp.as_millis(), std::process::id());
-        let dir = root.join(&name);
-        std::fs::create_dir(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        let result = (|| -> Result<()> {
-            let (schema, f) = schema();
-            let index = Index::create_in_dir(&dir, schema).map_err(|e| index_err(&dir, e))?;
-            let mut writer: tantivy::IndexWriter =
-                index.writer_with_num_threads(1, 30_000_000).map_err(|e| index_err(&dir, e))?;
-            for u in units {
-                let mut doc = TantivyDocument::default();
-                doc.add_u64(f.key, u.key);
-                doc.add_text(f.kind, u.kind.as_str());
-                if let Some(s) = u.speaker {
-                    doc.add_text(f.speaker, crate::text::fold(s));
-                }
-                doc.add_text(f.text, u.text);
-                doc.add_text(f.context, u.context);
-                writer.add_document(doc).map_err(|e| index_err(&dir, e))?;
-            }
-            writer.commit().map_err(|e| index_err(&dir, e))?;
-            writer.wait_merging_threads().map_err(|e| index_err(&dir, e))?;
-            manifest.units = units.len() as u64;
-            manifest.built_at = stamp.as_secs();
-            manifest.build_ms = started.elapsed().as_millis() as u64;
-            write_atomic(&dir.join(MANIFEST), &serde_json::to_vec_pretty(&manifest).expect("manifest serializes"))?;
-            write_atomic(&root.join(CURRENT), name.as_bytes())?;
-            Ok(())
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_dir_all(&dir);
-            return Err(e);
-        }
-        collect_garbage(root, &name);
-        SearchIndex::open(root)
-    }
-
-    /// Runs a search; hits come best first.
+    /// Runs a search over units; hits come best first.
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in self.analyse(req.words)? {
@@ -258,30 +280,120 @@ impl SearchIndex {
             let any: Vec<(Occur, Box<dyn Query>)> = req
                 .speakers
                 .iter()
-                .map(|s| {
-                    let t = Term::from_field_text(self.fields.speaker, &crate::text::fold(s));
+                .map(|&s| {
+                    let t = Term::from_field_text(self.fields.speaker, &s.to_string());
                     (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
                 })
                 .collect();
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
         if let Some(k) = req.kind {
-            let t = Term::from_field_text(self.fields.kind, k.as_str());
-            clauses.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+            clauses.push((Occur::Must, term_query(self.fields.kind, k.as_str())));
         }
-        let query = BooleanQuery::new(clauses);
-        let searcher = self.reader.searcher();
+        self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)
+    }
+
+    fn run(&self, reader: &IndexReader, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
+        let searcher = reader.searcher();
         let top = searcher
-            .search(&query, &TopDocs::with_limit(req.limit.max(1)).order_by_score())
+            .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
             .map_err(|e| index_err(&self.dir, e))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
-            if let Some(key) = doc.get_first(self.fields.key).and_then(|v| v.as_u64()) {
-                hits.push(Hit { key, score });
-            }
+            let Some(key) = doc.get_first(self.fields.key).and_then(|v| v.as_u64()) else { continue };
+            let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            hits.push(Hit { key, score, text, data });
         }
         Ok(hits)
+    }
+
+    /// The document with this key (a unit or a timeline entry).
+    pub fn get(&self, key: u64) -> Result<Option<Hit>> {
+        let q = TermQuery::new(Term::from_field_u64(self.fields.key, key), IndexRecordOption::Basic);
+        Ok(self.run(&self.reader, &q, 1)?.pop())
+    }
+
+    /// The stored record of an article.
+    pub fn article(&self, id: &str) -> Result<Option<Hit>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.article, id)),
+            (Occur::Must, term_query(self.fields.kind, ARTICLE)),
+        ]);
+        Ok(self.run(&self.records, &q, 1)?.pop())
+    }
+
+    /// Every stored article record.
+    pub fn articles(&self) -> Result<Vec<Hit>> {
+        let q = TermQuery::new(Term::from_field_text(self.fields.kind, ARTICLE), IndexRecordOption::Basic);
+        let n = self.count(&self.records, &q)?;
+        self.run(&self.records, &q, n)
+    }
+
+    /// Units of one article, in key order.
+    pub fn article_units(&self, article: &str, kind: UnitKind) -> Result<Vec<Hit>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.article, article)),
+            (Occur::Must, term_query(self.fields.kind, kind.as_str())),
+        ]);
+        let n = self.count(&self.reader, &q)?;
+        let mut hits = self.run(&self.reader, &q, n)?;
+        hits.sort_by_key(|h| h.key);
+        Ok(hits)
+    }
+
+    fn count(&self, reader: &IndexReader, q: &dyn Query) -> Result<usize> {
+        reader.searcher().search(q, &tantivy::collector::Count).map_err(|e| index_err(&self.dir, e))
+    }
+
+    /// How many timeline entries `word` fits.
+    pub fn count_events(&self, word: &EventWord) -> Result<usize> {
+        self.count(&self.records, &self.event_word(word))
+    }
+
+    /// Timeline entries matching `q`, best first (entries sharing more and rarer words first).
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<Hit>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term_query(self.fields.kind, EVENT))];
+        for w in &q.all {
+            clauses.push((Occur::Must, self.event_word(w)));
+        }
+        if !q.any.is_empty() {
+            let any = q.any.iter().map(|w| (Occur::Should, self.event_word(w))).collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        // Overlapping [from, to]: starts on or before `to`, ends on or after `from`.
+        if let Some(to) = q.to {
+            let r = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(self.fields.ev_start, to)));
+            clauses.push((Occur::Must, Box::new(r)));
+        }
+        if let Some(from) = q.from {
+            let r = RangeQuery::new(Bound::Included(Term::from_field_i64(self.fields.ev_end, from)), Bound::Unbounded);
+            clauses.push((Occur::Must, Box::new(r)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let limit = if q.limit == 0 { self.count(&self.records, &query)? } else { q.limit };
+        self.run(&self.records, &query, limit)
+    }
+
+    /// One asked word as a query: its exact term among people and places, and among the
+    /// entry's words either exactly or, loosely, any word it is a prefix of or that is a
+    /// prefix of it (both at least five bytes).
+    fn event_word(&self, w: &EventWord) -> Box<dyn Query> {
+        let f = self.fields;
+        let mut any: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Should, term_query(f.ev_extras, &w.word)), (Occur::Should, term_query(f.ev_words, &w.word))];
+        if w.loose && w.word.len() >= 5 {
+            if let Ok(q) =
+                tantivy::query::RegexQuery::from_pattern(&format!("{}.+", regex::escape(&w.word)), f.ev_words)
+            {
+                any.push((Occur::Should, Box::new(q)));
+            }
+            for (i, _) in w.word.char_indices().filter(|(i, _)| *i >= 5) {
+                any.push((Occur::Should, term_query(f.ev_words, &w.word[..i])));
+            }
+        }
+        Box::new(BooleanQuery::new(any))
     }
 
     /// The index's own analysis of some words (lower-cased, stemmed English), so callers can
@@ -298,6 +410,243 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+}
+
+/// A generation being written: fresh, or a copy of the live one to change in place. Nothing
+/// is visible to readers until [`Builder::commit`] swaps `CURRENT`; dropping a builder without
+/// committing removes its directory.
+pub struct Builder {
+    root: PathBuf,
+    name: String,
+    dir: PathBuf,
+    writer: Option<tantivy::IndexWriter>,
+    records: Option<tantivy::IndexWriter>,
+    fields: Fields,
+    started: std::time::Instant,
+    stamp: std::time::Duration,
+}
+
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder").field("dir", &self.dir).finish()
+    }
+}
+
+impl Builder {
+    fn new_dir(root: &Path) -> Result<(String, PathBuf, std::time::Duration)> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io(format!("creating {}", root.display()), e))?;
+        let stamp = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+        let name = format!("gen-{}-{}", stamp.as_millis(), std::process::id());
+        let dir = root.join(&name);
+        std::fs::create_dir(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+        Ok((name, dir, stamp))
+    }
+
+    /// An empty new generation under `root`.
+    pub fn create(root: &Path) -> Result<Builder> {
+        let (name, dir, stamp) = Builder::new_dir(root)?;
+        let mut b = Builder {
+            root: root.to_path_buf(),
+            name,
+            dir: dir.clone(),
+            writer: None,
+            records: None,
+            fields: schema().1,
+            started: std::time::Instant::now(),
+            stamp,
+        };
+        let index = Index::create_in_dir(&dir, schema().0).map_err(|e| index_err(&dir, e))?;
+        b.writer = Some(writer(&index, &dir)?);
+        let rdir = dir.join(RECORDS);
+        std::fs::create_dir(&rdir).map_err(|e| Error::io(format!("creating {}", rdir.display()), e))?;
+        let records = Index::create_in_dir(&rdir, schema().0).map_err(|e| index_err(&rdir, e))?;
+        b.records = Some(writer(&records, &rdir)?);
+        Ok(b)
+    }
+
+    /// A new generation that starts as a copy of `live` (hard links: segment files never
+    /// change once written, and every file tantivy or the store rewrites is replaced by a
+    /// rename, so the live generation is never touched).
+    pub fn update(root: &Path, live: &SearchIndex) -> Result<Builder> {
+        let (name, dir, stamp) = Builder::new_dir(root)?;
+        let mut b = Builder {
+            root: root.to_path_buf(),
+            name,
+            dir: dir.clone(),
+            writer: None,
+            records: None,
+            fields: schema().1,
+            started: std::time::Instant::now(),
+            stamp,
+        };
+        let rdir = dir.join(RECORDS);
+        std::fs::create_dir(&rdir).map_err(|e| Error::io(format!("creating {}", rdir.display()), e))?;
+        link_files(live.dir(), &dir)?;
+        link_files(&live.dir().join(RECORDS), &rdir)?;
+        let index = Index::open_in_dir(&dir).map_err(|e| index_err(&dir, e))?;
+        b.writer = Some(writer(&index, &dir)?);
+        let records = Index::open_in_dir(&rdir).map_err(|e| index_err(&rdir, e))?;
+        b.records = Some(writer(&records, &rdir)?);
+        Ok(b)
+    }
+
+    /// Where side files of this generation go.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn w(&mut self) -> &mut tantivy::IndexWriter {
+        self.writer.as_mut().expect("a builder holds its writer until commit")
+    }
+
+    fn r(&mut self) -> &mut tantivy::IndexWriter {
+        self.records.as_mut().expect("a builder holds its writer until commit")
+    }
+
+    pub fn add_unit(&mut self, u: &UnitDoc<'_>) -> Result<()> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.key, u.key);
+        doc.add_text(f.kind, u.kind.as_str());
+        doc.add_text(f.article, u.article);
+        if let Some(s) = u.speaker {
+            doc.add_text(f.speaker, s.to_string());
+        }
+        doc.add_text(f.text, u.text);
+        doc.add_text(f.context, u.context);
+        doc.add_text(f.data, u.data);
+        let dir = self.dir.clone();
+        self.w().add_document(doc).map_err(|e| index_err(&dir, e))?;
+        Ok(())
+    }
+
+    pub fn add_event(&mut self, e: &EventDoc<'_>) -> Result<()> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.key, e.key);
+        doc.add_text(f.kind, EVENT);
+        for w in e.words {
+            doc.add_text(f.ev_words, w);
+        }
+        for w in e.extras {
+            doc.add_text(f.ev_extras, w);
+        }
+        doc.add_i64(f.ev_start, e.start);
+        doc.add_i64(f.ev_end, e.end);
+        doc.add_text(f.data, e.data);
+        let dir = self.dir.clone();
+        self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
+        Ok(())
+    }
+
+    /// Adds an article's record (found again by its id).
+    pub fn add_article(&mut self, key: u64, id: &str, data: &str) -> Result<()> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.key, key);
+        doc.add_text(f.kind, ARTICLE);
+        doc.add_text(f.article, id);
+        doc.add_text(f.data, data);
+        let dir = self.dir.clone();
+        self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
+        Ok(())
+    }
+
+    /// Removes every unit and the record of an article (before adding its new ones, or when it is gone).
+    pub fn delete_article(&mut self, id: &str) {
+        let t = Term::from_field_text(self.fields.article, id);
+        self.w().delete_term(t.clone());
+        self.r().delete_term(t);
+    }
+
+    /// Removes every timeline entry (they are rebuilt whole: reports of several articles merge).
+    pub fn delete_events(&mut self) {
+        let t = Term::from_field_text(self.fields.kind, EVENT);
+        self.r().delete_term(t);
+    }
+
+    /// Commits, writes the manifest, makes the generation live and opens it.
+    pub fn commit(mut self) -> Result<SearchIndex> {
+        let dir = self.dir.clone();
+        let mut docs = [0u64; 2];
+        for (i, (w, d)) in
+            [(self.writer.take(), dir.clone()), (self.records.take(), dir.join(RECORDS))].into_iter().enumerate()
+        {
+            let mut writer = w.expect("a builder holds its writers until commit");
+            writer.commit().map_err(|e| index_err(&d, e))?;
+            writer.wait_merging_threads().map_err(|e| index_err(&d, e))?;
+            let index = Index::open_in_dir(&d).map_err(|e| index_err(&d, e))?;
+            let reader: IndexReader = index.reader().map_err(|e| index_err(&d, e))?;
+            docs[i] = reader.searcher().num_docs();
+        }
+        let manifest = Manifest {
+            built_at: self.stamp.as_secs(),
+            build_ms: self.started.elapsed().as_millis() as u64,
+            docs: docs[0],
+            records: docs[1],
+        };
+        write_atomic(&dir.join(MANIFEST), &serde_json::to_vec_pretty(&manifest).expect("manifest serializes"))?;
+        write_atomic(&self.root.join(CURRENT), self.name.as_bytes())?;
+        let name = std::mem::take(&mut self.name);
+        collect_garbage(&self.root, &name);
+        SearchIndex::open_dir(dir)
+    }
+}
+
+impl Drop for Builder {
+    fn drop(&mut self) {
+        // Not committed: the half-built generation goes, the live one stays.
+        if !self.name.is_empty() {
+            drop(self.writer.take());
+            drop(self.records.take());
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Opens one tantivy index of a generation with its reader. tantivy panics (rather than
+/// erring) on a file shorter than its footer: a truncated index is damage like any other, to
+/// be rebuilt, never a crash. Opening reads footers, not data, so it costs the same on four
+/// articles as on 100,000; [`SearchIndex::validate`] checks every byte.
+fn open_part(dir: &Path) -> Result<(Index, IndexReader)> {
+    let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<(Index, IndexReader)> {
+        let index = Index::open_in_dir(dir).map_err(|e| index_err(dir, e))?;
+        let reader: IndexReader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| index_err(dir, e))?;
+        Ok((index, reader))
+    }))
+    .map_err(|_| index_err(dir, "an index file is truncated"))?;
+    let (index, reader) = opened?;
+    if index.schema() != schema().0 {
+        return Err(index_err(dir, "schema differs from this version's"));
+    }
+    Ok((index, reader))
+}
+
+/// Hard-links (or copies, where links are impossible) the files of one index directory.
+fn link_files(from: &Path, to: &Path) -> Result<()> {
+    let rd = std::fs::read_dir(from).map_err(|e| Error::io(format!("reading {}", from.display()), e))?;
+    for e in rd.filter_map(|e| e.ok()) {
+        let n = e.file_name();
+        if n.to_string_lossy().ends_with(".lock") || !e.path().is_file() {
+            continue;
+        }
+        std::fs::hard_link(e.path(), to.join(&n))
+            .or_else(|_| std::fs::copy(e.path(), to.join(&n)).map(|_| ()))
+            .map_err(|e| Error::io(format!("copying the live index into {}", to.display()), e))?;
+    }
+    Ok(())
+}
+
+fn writer(index: &Index, dir: &Path) -> Result<tantivy::IndexWriter> {
+    index.writer_with_num_threads(1, 50_000_000).map_err(|e| index_err(dir, e))
 }
 
 /// Writes `bytes` to `path` by writing a sibling temporary file, syncing it, and renaming.

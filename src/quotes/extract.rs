@@ -35,24 +35,39 @@ pub fn extract(corpus: &Corpus) -> Extraction {
     }
     let mut ex = Extraction { people, quotes: Vec::new(), passages: Vec::new() };
     for a in &corpus.articles {
-        attribute(a, &mut ex);
+        let (quotes, passages) = attribute_article(a, &mut ex.people);
+        ex.quotes.extend(quotes);
+        ex.passages.extend(passages);
     }
+    ex
+}
+
+/// Pass one for one article: the speakers it names, added to `people`. Every article is
+/// registered before any is attributed, so a name given in full anywhere is known everywhere.
+pub fn register_article(article: &Article, people: &mut People) {
+    register(article, people);
+}
+
+/// Pass two for one article: its quotes and passages, decided against `people` (which learns
+/// genders and descriptors as it reads).
+pub fn attribute_article(article: &Article, people: &mut People) -> (Vec<Quote>, Vec<Passage>) {
+    let mut ex = Extraction { people: std::mem::take(people), quotes: Vec::new(), passages: Vec::new() };
+    attribute(article, &mut ex);
+    *people = std::mem::take(&mut ex.people);
     // Fragments of one sentence by the same speaker (`blaming the "West" for the "conflict"`)
     // show the same text: one quote with all their parts.
     let mut merged: Vec<Quote> = Vec::with_capacity(ex.quotes.len());
-    let mut seen: HashMap<(String, Span, Option<PersonId>), usize> = HashMap::new();
-    for q in std::mem::take(&mut ex.quotes) {
-        let key = (q.article.clone(), q.span, q.speaker);
-        match seen.get(&key) {
+    let mut seen: HashMap<(Span, Option<PersonId>), usize> = HashMap::new();
+    for q in ex.quotes {
+        match seen.get(&(q.span, q.speaker)) {
             Some(&m) => merged[m].parts.extend(q.parts),
             None => {
-                seen.insert(key, merged.len());
+                seen.insert((q.span, q.speaker), merged.len());
                 merged.push(q);
             }
         }
     }
-    ex.quotes = merged;
-    ex
+    (merged, ex.passages)
 }
 
 /// A transcript label at the start of paragraph `p`: (speaker words as written, span of label).

@@ -11,15 +11,15 @@ pub mod report;
 pub mod resolve;
 pub mod sieves;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-pub use extract::extract;
+pub use extract::{attribute_article, extract, register_article};
 pub use people::{Gender, Kind, People, Person, PersonId};
 
 use crate::text::Span;
 
 /// How a speaker was found, kept for tests and for explaining an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cue {
     /// `"…," said Xi` / `"…," Charap says`.

@@ -7,11 +7,11 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{close_enough, fold, Span};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Descriptor {
     pub text: String,
     pub article: String,
@@ -20,7 +20,7 @@ pub struct Descriptor {
 }
 
 /// Whether a speaker is one human being or a body that speaks through statements and spokespeople.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     #[default]
@@ -29,14 +29,14 @@ pub enum Kind {
 }
 
 /// Grammatical gender as the text shows it (a title, a known first name, a kinship word).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     Male,
     Female,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     /// Folded name words (`["alexander", "gabuev"]`).
@@ -67,6 +67,9 @@ pub struct People {
     /// Folded name word or alias → ids that have it.
     #[serde(skip)]
     by_word: HashMap<String, Vec<PersonId>>,
+    /// Descriptors added since the last [`People::take_described`]: (person, descriptor index).
+    #[serde(skip)]
+    described: Vec<(PersonId, usize)>,
 }
 
 /// Title-cases a name written in capitals (`JOHN RUWITCH` → `John Ruwitch`).
@@ -85,12 +88,26 @@ pub fn title_case(name: &str) -> String {
 }
 
 impl People {
+    /// A registry from stored people, in id order (the indices are rebuilt).
+    pub fn from_list(list: Vec<Person>) -> People {
+        let mut p = People { list, by_full: HashMap::new(), by_word: HashMap::new(), described: Vec::new() };
+        for id in 0..p.list.len() {
+            p.index_words(id);
+        }
+        p
+    }
+
     pub fn all(&self) -> &[Person] {
         &self.list
     }
 
     pub fn get(&self, id: PersonId) -> &Person {
         &self.list[id]
+    }
+
+    /// The people (and organisations) that have `word` (folded) among their name words or aliases.
+    pub fn with_word(&self, word: &str) -> &[PersonId] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
     }
 
     pub fn by_name(&self, name: &str) -> Option<PersonId> {
@@ -188,7 +205,14 @@ impl People {
         let p = &mut self.list[id];
         if !p.descriptors.iter().any(|d| fold(&d.text) == fold(text)) {
             p.descriptors.push(Descriptor { text: text.to_string(), article: article.to_string(), sentence });
+            self.described.push((id, p.descriptors.len() - 1));
         }
+    }
+
+    /// The descriptors added since the last call, as (person, descriptor index): the store
+    /// keeps the sentence each was read from while its article is at hand.
+    pub fn take_described(&mut self) -> Vec<(PersonId, usize)> {
+        std::mem::take(&mut self.described)
     }
 
     /// The speakers a run of name words may refer to: an exact full name, or those who have

@@ -4,16 +4,16 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{Cue, Extraction, Kind};
+use super::{Cue, Extraction, Kind, People, Quote};
 use crate::corpus::Corpus;
 use crate::text::Span;
 
 /// One quote as the audit shows it. `text` is `article.text[span]`; `parts` are the interiors
 /// of the quote marks. Spans are `[start, end)` byte offsets into the article text (after its
 /// header), written as two-element arrays like those of `ask --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRow {
     pub article: String,
     pub paragraph: usize,
@@ -25,7 +25,7 @@ pub struct QuoteRow {
     pub cue: Cue,
     pub cue_text: Option<String>,
     pub cue_span: Option<[usize; 2]>,
-    pub rule: &'static str,
+    pub rule: String,
 }
 
 /// The quotes of `corpus` (or of one article), in article order. Transcript turns are left
@@ -34,25 +34,30 @@ pub fn rows(corpus: &Corpus, ex: &Extraction, article: Option<&str>) -> Vec<Quot
     let by_id: HashMap<&str, &crate::corpus::Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     ex.quotes
         .iter()
-        .filter(|q| q.cue != Cue::Turn && article.is_none_or(|a| q.article == a))
-        .filter_map(|q| {
-            let a = by_id.get(q.article.as_str())?;
-            let speaker = q.speaker.map(|id| ex.people.get(id));
-            Some(QuoteRow {
-                article: q.article.clone(),
-                paragraph: q.paragraph,
-                text: a.slice(q.span).to_string(),
-                span: pair(q.span),
-                parts: q.parts.iter().copied().map(pair).collect(),
-                speaker: speaker.map(|p| p.name.clone()),
-                speaker_kind: speaker.map(|p| p.kind),
-                cue: q.cue,
-                cue_text: q.cue_span.map(|s| a.slice(s).to_string()),
-                cue_span: q.cue_span.map(pair),
-                rule: q.rule,
-            })
-        })
+        .filter(|q| article.is_none_or(|a| q.article == a))
+        .filter_map(|q| row(by_id.get(q.article.as_str())?, q, &ex.people))
         .collect()
+}
+
+/// The audit row of one quote of `a`, or `None` for a transcript turn.
+pub fn row(a: &crate::corpus::Article, q: &Quote, people: &People) -> Option<QuoteRow> {
+    if q.cue == Cue::Turn {
+        return None;
+    }
+    let speaker = q.speaker.map(|id| people.get(id));
+    Some(QuoteRow {
+        article: q.article.clone(),
+        paragraph: q.paragraph,
+        text: a.slice(q.span).to_string(),
+        span: pair(q.span),
+        parts: q.parts.iter().copied().map(pair).collect(),
+        speaker: speaker.map(|p| p.name.clone()),
+        speaker_kind: speaker.map(|p| p.kind),
+        cue: q.cue,
+        cue_text: q.cue_span.map(|s| a.slice(s).to_string()),
+        cue_span: q.cue_span.map(pair),
+        rule: q.rule.to_string(),
+    })
 }
 
 fn pair(s: Span) -> [usize; 2] {

@@ -150,7 +150,7 @@ const TIMELINE_LINES_PER_PAGE: usize = 12;
 
 /// Timeline embeds, one per page: a line per event (date in bold, verbatim excerpt, linked
 /// citation numbers) and, below, the sources those numbers stand for.
-pub fn timeline_pages(view: &crate::timeline::TimelineView, title: &str) -> Vec<EmbedSpec> {
+pub fn timeline_pages(view: &crate::render::timeline::TimelineView, title: &str) -> Vec<EmbedSpec> {
     let link = |n: usize| -> String {
         let c = &view.sources[n - 1];
         match &c.url {

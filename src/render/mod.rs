@@ -5,6 +5,7 @@
 pub mod chunks;
 pub mod discord;
 mod quotes;
+pub mod timeline;
 
 pub use quotes::{quotes_json, quotes_text};
 

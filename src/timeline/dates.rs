@@ -15,7 +15,7 @@ use regex::Regex;
 
 use crate::text::Span;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Year,
@@ -24,7 +24,7 @@ pub enum Precision {
 }
 
 /// A point in time at some precision (`2022-09` is September 2022 as a whole).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct When {
     /// The first day of the period.
     pub start: NaiveDate,

@@ -19,17 +19,14 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use clause::Role;
 pub use dates::{Precision, When};
 
-use crate::answer::{Attribution, Citation, Item, ItemKind};
-use crate::corpus::{Corpus, ParaKind};
-use crate::engine::Library;
+use crate::corpus::{Article, Corpus, ParaKind};
 use crate::error::{Error, Result};
-use crate::index::SearchIndex;
-use crate::quotes::Extraction;
+use crate::quotes::{Extraction, People};
 use crate::text::{fold, is_stopword, Span};
 
 /// Places the articles name, for event metadata and topic filters.
@@ -75,19 +72,24 @@ const PLACES: &[&str] = &[
     "Tokyo",
 ];
 
-/// One report of an event: where it is printed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One report of an event: where it is printed, with its words, so that showing an event
+/// never needs the article again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
-    pub article: usize,
+    /// The article's id.
+    pub article: String,
     pub paragraph: usize,
     pub sentence: Span,
     /// The clause the expression dates (inside `sentence`): the words shown for the event.
     pub clause: Span,
     /// The temporal expression that dates the event.
     pub expr: Span,
+    /// `article.text[clause]` and `article.text[sentence]`.
+    pub clause_text: String,
+    pub sentence_text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     pub when: When,
     /// The text says it is scheduled, expected or planned.
@@ -97,7 +99,7 @@ pub struct Event {
     pub people: Vec<String>,
     pub places: Vec<String>,
     /// Folded content words of all reports' clauses, for topic filters.
-    words: BTreeSet<String>,
+    pub words: BTreeSet<String>,
     /// The same without people's names, for telling whether two reports are one event.
     key_words: BTreeSet<String>,
 }
@@ -120,7 +122,9 @@ fn stem(w: &str) -> String {
     w.to_string()
 }
 
-fn content_words(s: &str) -> BTreeSet<String> {
+/// Folded, lightly stemmed content words (no stopwords, no date words): what topic filters
+/// and "when" questions compare.
+pub fn content_words(s: &str) -> BTreeSet<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
         .filter(|w| w.len() > 1 && !is_stopword(&fold(w)) && !is_date_word(&fold(w)))
@@ -136,61 +140,26 @@ fn is_date_word(w: &str) -> bool {
     WORDS.contains(&w) || crate::text::is_calendar_word(w) || w.chars().all(|c| c.is_ascii_digit())
 }
 
+impl Event {
+    /// Content words of the event's people and places, which a topic may name.
+    pub fn extras(&self) -> BTreeSet<String> {
+        self.people.iter().chain(&self.places).flat_map(|n| content_words(n)).collect()
+    }
+}
+
+/// Whether an asked word fits one of an event's words: equal, or for long words one a
+/// prefix of the other (`sanction` and `sanctions`).
+pub fn word_fits(asked: &str, word: &str) -> bool {
+    asked == word || (word.len() >= 5 && asked.len() >= 5 && (word.starts_with(asked) || asked.starts_with(word)))
+}
+
 impl Timeline {
     /// Reads every body sentence once and merges reports through buckets keyed by period, so
     /// the work grows with the corpus (times the few reports that share a period), never with
     /// all pairs of reports.
     pub fn build(corpus: &Corpus, ex: &Extraction) -> Timeline {
-        let mut reports: Vec<Event> = Vec::new();
-        for (ai, a) in corpus.articles.iter().enumerate() {
-            let pub_date = a.meta.published;
-            for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
-                for s in &p.sentences {
-                    let text = a.slice(*s);
-                    // Dates of one sentence, one within the other ("this week" … "ended Friday"),
-                    // are one event at the finer date: the sentence is listed once.
-                    let mut here: Vec<(When, Report)> = Vec::new();
-                    for x in dates::find(text, s.start, pub_date) {
-                        let loc = clause::locate(text, s.start, x.span);
-                        if loc.role != Role::Event {
-                            continue;
-                        }
-                        let r =
-                            Report { article: ai, paragraph: p.index, sentence: *s, clause: loc.clause, expr: x.span };
-                        match here.iter_mut().find(|(w, _)| nested(*w, x.when)) {
-                            Some((w, known)) => {
-                                if x.when.precision > w.precision {
-                                    *w = x.when;
-                                    known.expr = x.span;
-                                }
-                                known.clause = Span::new(
-                                    known.clause.start.min(loc.clause.start),
-                                    known.clause.end.max(loc.clause.end),
-                                );
-                            }
-                            None => here.push((x.when, r)),
-                        }
-                    }
-                    for (when, r) in here {
-                        let clause_text = a.slice(r.clause);
-                        let planned = dates::is_future(clause_text) && when.end() >= pub_date;
-                        // The future of an article is only reported as a plan.
-                        if when.after(pub_date) && !planned {
-                            continue;
-                        }
-                        reports.push(event(ex, when, planned, r, clause_text));
-                    }
-                }
-            }
-        }
-        let mut events = merge(reports);
-        events.sort_by(|a, b| {
-            a.when.start.cmp(&b.when.start).then(a.when.precision.cmp(&b.when.precision)).then_with(|| {
-                let (x, y) = (&a.reports[0], &b.reports[0]);
-                (x.article, x.clause.start).cmp(&(y.article, y.clause.start))
-            })
-        });
-        Timeline { events }
+        let reports = corpus.articles.iter().flat_map(|a| reports(a, &ex.people)).collect();
+        Timeline { events: merge_reports(reports) }
     }
 
     /// Events passing `filter`, in order.
@@ -199,30 +168,102 @@ impl Timeline {
     }
 }
 
+/// The reports of one article, each an event of its own (one per sentence and date family),
+/// in text order. Only body paragraphs are read: page chrome never dates anything.
+pub fn reports(a: &Article, people: &People) -> Vec<Event> {
+    let pub_date = a.meta.published;
+    let mut out = Vec::new();
+    for p in a.paragraphs.iter().filter(|p| p.kind == ParaKind::Body) {
+        for s in &p.sentences {
+            let text = a.slice(*s);
+            // Dates of one sentence, one within the other ("this week" … "ended Friday"),
+            // are one event at the finer date: the sentence is listed once.
+            let mut here: Vec<(When, Span, Span, Span)> = Vec::new();
+            for x in dates::find(text, s.start, pub_date) {
+                let loc = clause::locate(text, s.start, x.span);
+                if loc.role != Role::Event {
+                    continue;
+                }
+                match here.iter_mut().find(|(w, ..)| nested(*w, x.when)) {
+                    Some((w, clause, expr, _)) => {
+                        if x.when.precision > w.precision {
+                            *w = x.when;
+                            *expr = x.span;
+                        }
+                        *clause = Span::new(clause.start.min(loc.clause.start), clause.end.max(loc.clause.end));
+                    }
+                    None => here.push((x.when, loc.clause, x.span, *s)),
+                }
+            }
+            for (when, clause, expr, sentence) in here {
+                let clause_text = a.slice(clause);
+                let planned = dates::is_future(clause_text) && when.end() >= pub_date;
+                // The future of an article is only reported as a plan.
+                if when.after(pub_date) && !planned {
+                    continue;
+                }
+                let r = Report {
+                    article: a.id.clone(),
+                    paragraph: p.index,
+                    sentence,
+                    clause,
+                    expr,
+                    clause_text: clause_text.to_string(),
+                    sentence_text: a.slice(sentence).to_string(),
+                };
+                out.push(event(people, when, planned, r));
+            }
+        }
+    }
+    out
+}
+
+/// Merges one-report events of any number of articles into the timeline's entries, in
+/// order (date, then precision, then first report's article and place).
+pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
+    let mut events = merge(reports);
+    sort(&mut events);
+    events
+}
+
+/// Timeline order: date, then precision, then the first report's article and place.
+pub fn sort(events: &mut [Event]) {
+    events.sort_by(|a, b| {
+        a.when.start.cmp(&b.when.start).then(a.when.precision.cmp(&b.when.precision)).then_with(|| {
+            let (x, y) = (&a.reports[0], &b.reports[0]);
+            (&x.article, x.clause.start).cmp(&(&y.article, y.clause.start))
+        })
+    });
+}
+
 /// Whether one period lies within the other.
 fn nested(a: When, b: When) -> bool {
     (a.start <= b.start && b.end() <= a.end()) || (b.start <= a.start && a.end() <= b.end())
 }
 
-/// One report as an event of its own: the people, places and words of its clause.
-fn event(ex: &Extraction, when: When, planned: bool, r: Report, clause_text: &str) -> Event {
+/// One report as an event of its own: the people, places and words of its clause. People are
+/// found through the registry's word index (a clause word that is someone's name word), so
+/// the cost follows the clause, not the number of people the corpus knows.
+fn event(people: &People, when: When, planned: bool, r: Report) -> Event {
+    let clause_text = r.clause_text.as_str();
     let f = fold(clause_text);
-    let people: Vec<String> = ex
-        .people
-        .all()
-        .iter()
-        .filter(|person| {
-            f.contains(&fold(&person.name)) || f.split(|c: char| !c.is_alphanumeric()).any(|w| w == person.surname())
-        })
+    let clause_words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut ids: Vec<usize> = clause_words.iter().flat_map(|w| people.with_word(w).iter().copied()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found: Vec<String> = ids
+        .into_iter()
+        .map(|id| people.get(id))
+        .filter(|person| f.contains(&fold(&person.name)) || clause_words.iter().any(|w| *w == person.surname()))
         .map(|person| person.name.clone())
         .collect();
     let places: Vec<String> =
         PLACES.iter().filter(|pl| contains_word(clause_text, pl)).map(|pl| pl.to_string()).collect();
     let words = content_words(clause_text);
     // Names say who, not what happened: every report about the same two leaders shares them.
-    let names: BTreeSet<String> = people.iter().flat_map(|n| content_words(n)).collect();
+    let names: BTreeSet<String> = found.iter().flat_map(|n| content_words(n)).collect();
     let key_words = words.difference(&names).cloned().collect();
-    Event { when, planned, reports: vec![r], people, places, words, key_words }
+    Event { when, planned, reports: vec![r], people: found, places, words, key_words }
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
@@ -253,7 +294,7 @@ fn merge(mut reports: Vec<Event>) -> Vec<Event> {
     reports.sort_by(|a, b| {
         b.when.precision.cmp(&a.when.precision).then(a.when.start.cmp(&b.when.start)).then_with(|| {
             let (x, y) = (&a.reports[0], &b.reports[0]);
-            (x.article, x.clause.start).cmp(&(y.article, y.clause.start))
+            (&x.article, x.clause.start).cmp(&(&y.article, y.clause.start))
         })
     });
     let mut out: Vec<Event> = Vec::new();
@@ -343,11 +384,11 @@ impl Filter {
         Ok(Filter { topic, from: date(from)?, to: date(to)? })
     }
 
-    fn accepts(&self, e: &Event) -> bool {
+    pub fn accepts(&self, e: &Event) -> bool {
         if self.from.is_some_and(|f| e.when.end() < f.start) || self.to.is_some_and(|t| e.when.start > t.end()) {
             return false;
         }
-        let extra: BTreeSet<String> = e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect();
+        let extra = e.extras();
         self.topic.iter().all(|t| {
             e.words.contains(t)
                 || extra.contains(t)
@@ -356,190 +397,4 @@ impl Filter {
                     .any(|w| w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str())))
         })
     }
-}
-
-fn citation_json(lib: &Library, r: &Report) -> serde_json::Value {
-    let c = lib.citation(r.article);
-    serde_json::json!({
-        "id": c.id, "title": c.title, "outlet": c.outlet, "published": c.published, "url": c.url,
-        "text": lib.text(r.article, r.clause), "span": [r.clause.start, r.clause.end], "paragraph": r.paragraph,
-        "clause": [r.clause.start, r.clause.end], "sentence": [r.sentence.start, r.sentence.end],
-        "sentence_text": lib.text(r.article, r.sentence),
-    })
-}
-
-/// `{"events": [{"date", "precision", "text", "clause", "sentence", "sentence_text", "planned",
-/// "people", "places", "document", "citations"}]}`. `text` is the event's clause, exactly the
-/// article text at `clause`; `sentence_text` (at `sentence`) is there for context.
-pub fn render_json(lib: &Library, events: &[&Event]) -> String {
-    let list: Vec<serde_json::Value> = events
-        .iter()
-        .map(|e| {
-            let first = &e.reports[0];
-            serde_json::json!({
-                "date": e.when.label(),
-                "precision": e.when.precision,
-                "text": lib.text(first.article, first.clause),
-                "clause": [first.clause.start, first.clause.end],
-                "sentence": [first.sentence.start, first.sentence.end],
-                "sentence_text": lib.text(first.article, first.sentence),
-                "planned": e.planned,
-                "people": e.people,
-                "places": e.places,
-                "document": lib.citation(first.article),
-                "citations": e.reports.iter().map(|r| citation_json(lib, r)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "events": list })).expect("events serialize")
-}
-
-/// A readable list for the terminal.
-pub fn render_text(lib: &Library, events: &[&Event]) -> String {
-    if events.is_empty() {
-        return "No dated events match.\n".into();
-    }
-    let mut out = String::new();
-    for e in events {
-        let first = &e.reports[0];
-        let plan = if e.planned { " (planned)" } else { "" };
-        out.push_str(&format!("{:<10}{plan}  {}\n", e.when.label(), lib.text(first.article, first.clause)));
-        for r in &e.reports {
-            out.push_str(&format!("            — {}\n", crate::render::citation_line(&lib.citation(r.article))));
-        }
-    }
-    out
-}
-
-/// One line of the Discord timeline: a date, a short verbatim excerpt, and citation numbers
-/// into [`TimelineView::sources`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TimelineLine {
-    pub date: String,
-    pub planned: bool,
-    /// The event's clause, cut at a word boundary; `cut` says whether it was cut.
-    pub excerpt: String,
-    pub cut: bool,
-    pub citations: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TimelineView {
-    pub lines: Vec<TimelineLine>,
-    /// Numbered from 1 in `citations`.
-    pub sources: Vec<Citation>,
-}
-
-/// The excerpt length for one timeline line.
-pub const EXCERPT_CHARS: usize = 160;
-
-pub fn lines(lib: &Library, events: &[&Event]) -> TimelineView {
-    let mut sources: Vec<Citation> = Vec::new();
-    let mut out = Vec::new();
-    for e in events {
-        let first = &e.reports[0];
-        let text = lib.text(first.article, first.clause);
-        let (excerpt, cut) = if text.chars().count() <= EXCERPT_CHARS {
-            (text.to_string(), false)
-        } else {
-            let head: String = text.chars().take(EXCERPT_CHARS).collect();
-            let at = head.rfind(' ').unwrap_or(head.len());
-            (head[..at].trim_end_matches([',', ';', ' ']).to_string(), true)
-        };
-        let mut cites = Vec::new();
-        for r in &e.reports {
-            let c = lib.citation(r.article);
-            let n = match sources.iter().position(|s| s.id == c.id) {
-                Some(i) => i + 1,
-                None => {
-                    sources.push(c);
-                    sources.len()
-                }
-            };
-            if !cites.contains(&n) {
-                cites.push(n);
-            }
-        }
-        out.push(TimelineLine { date: e.when.label(), planned: e.planned, excerpt, cut, citations: cites });
-    }
-    TimelineView { lines: out, sources }
-}
-
-/// Answers a "when" question: events whose words best match the topic, with their date.
-pub fn when(lib: &Library, _index: &SearchIndex, topic: &str, max: usize) -> Result<Vec<Item>> {
-    let asked: BTreeSet<String> = content_words(topic)
-        .into_iter()
-        .filter(|w| !matches!(w.as_str(), "happen" | "take" | "place" | "date" | "year" | "month" | "day"))
-        .collect();
-    if asked.is_empty() {
-        return Ok(Vec::new());
-    }
-    let matches = |t: &String, words: &BTreeSet<String>| {
-        words.contains(t)
-            || words
-                .iter()
-                .any(|w| w.len() >= 5 && t.len() >= 5 && (w.starts_with(t.as_str()) || t.starts_with(w.as_str())))
-    };
-    let extras: Vec<BTreeSet<String>> = lib
-        .timeline
-        .events
-        .iter()
-        .map(|e| e.people.iter().chain(&e.places).flat_map(|n| content_words(n)).collect())
-        .collect();
-    let has = |t: &String, i: usize| matches(t, &lib.timeline.events[i].words) || extras[i].contains(t);
-    // A word most events share ("Xi", "visit") tells less about which one was asked for
-    // than a rare one ("France"): each asked word weighs by how few events have it.
-    let weight: Vec<(String, f32)> = asked
-        .iter()
-        .map(|t| {
-            let df = (0..lib.timeline.events.len()).filter(|&i| has(t, i)).count();
-            (t.clone(), 1.0 / (1.0 + df as f32).sqrt())
-        })
-        .collect();
-    let total: f32 = weight.iter().map(|(_, w)| w).sum();
-    let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
-    for (i, e) in lib.timeline.events.iter().enumerate() {
-        let hits = asked.iter().filter(|t| has(t, i)).count();
-        if (hits as f32 / asked.len() as f32) < 0.5 {
-            continue;
-        }
-        let cover = weight.iter().filter(|(t, _)| has(t, i)).map(|(_, w)| w).sum::<f32>() / total;
-        // The date must belong to what was asked: count the asked words in the clause the
-        // date modifies ("Xi visited Moscow in March last year"), the report that best says it.
-        let (near, report) = e
-            .reports
-            .iter()
-            .map(|r| {
-                let words = content_words(lib.text(r.article, r.clause));
-                (weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total, r)
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .expect("an event has a report");
-        let score = cover + near + 0.01 * e.when.precision as u8 as f32 + 0.001 * e.reports.len() as f32;
-        scored.push((score, e, report));
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    // One sentence once, with its best-matching date.
-    let mut seen: Vec<(usize, Span)> = Vec::new();
-    scored.retain(|(_, _, r)| {
-        let key = (r.article, r.sentence);
-        let new = !seen.contains(&key);
-        seen.push(key);
-        new
-    });
-    let mut items = Vec::new();
-    for (score, e, r) in scored.into_iter().take(max) {
-        items.push(Item {
-            kind: ItemKind::Passage,
-            text: lib.text(r.article, r.clause).to_string(),
-            speaker: None,
-            attribution: Attribution::Narration,
-            document: lib.citation(r.article),
-            paragraph: r.paragraph,
-            span: r.clause,
-            date: Some(e.when.label()),
-            score,
-        });
-    }
-    Ok(items)
 }

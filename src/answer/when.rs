@@ -1,0 +1,90 @@
+//! "When" questions: timeline entries whose words best match the topic, each answered by the
+//! clause its date modifies and that date. Candidates come from the index (entries that share
+//! an asked word); how telling each word is comes from how many entries have it.
+
+use std::collections::BTreeSet;
+
+use super::{Attribution, Item, ItemKind};
+use crate::error::Result;
+use crate::index::{EventQuery, EventWord};
+use crate::store::Store;
+use crate::text::Span;
+use crate::timeline::{content_words, word_fits, Event, Report};
+
+/// At most this many entries are weighed per question, whatever the corpus.
+const CANDIDATES: usize = 1000;
+
+/// Answers a "when" question: events whose words best match the topic, with their date.
+pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
+    let asked: BTreeSet<String> = content_words(topic)
+        .into_iter()
+        .filter(|w| !matches!(w.as_str(), "happen" | "take" | "place" | "date" | "year" | "month" | "day"))
+        .collect();
+    if asked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let query_words: Vec<EventWord> = asked.iter().map(|w| EventWord { word: w.clone(), loose: true }).collect();
+    // A word most events share ("Xi", "visit") tells less about which one was asked for
+    // than a rare one ("France"): each asked word weighs by how few events have it.
+    let mut weight: Vec<(String, f32)> = Vec::with_capacity(asked.len());
+    for w in &query_words {
+        let df = lib.index.count_events(w)?;
+        weight.push((w.word.clone(), 1.0 / (1.0 + df as f32).sqrt()));
+    }
+    let total: f32 = weight.iter().map(|(_, w)| w).sum();
+    let mut events: Vec<Event> = lib
+        .entries(&EventQuery { any: query_words, limit: CANDIDATES, ..EventQuery::default() })?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    // Timeline order first, so equal scores keep it.
+    crate::timeline::sort(&mut events);
+    let matches = |t: &String, words: &BTreeSet<String>| words.iter().any(|w| word_fits(t, w));
+    let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
+    for e in &events {
+        let extras = e.extras();
+        let has = |t: &String| matches(t, &e.words) || extras.contains(t);
+        let hits = asked.iter().filter(|t| has(t)).count();
+        if (hits as f32 / asked.len() as f32) < 0.5 {
+            continue;
+        }
+        let cover = weight.iter().filter(|(t, _)| has(t)).map(|(_, w)| w).sum::<f32>() / total;
+        // The date must belong to what was asked: count the asked words in the clause the
+        // date modifies ("Xi visited Moscow in March last year"), the report that best says it.
+        let (near, report) = e
+            .reports
+            .iter()
+            .map(|r| {
+                let words = content_words(&r.clause_text);
+                (weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total, r)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .expect("an event has a report");
+        let score = cover + near + 0.01 * e.when.precision as u8 as f32 + 0.001 * e.reports.len() as f32;
+        scored.push((score, e, report));
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // One sentence once, with its best-matching date.
+    let mut seen: Vec<(&str, Span)> = Vec::new();
+    scored.retain(|(_, _, r)| {
+        let key = (r.article.as_str(), r.sentence);
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    let mut items = Vec::new();
+    for (score, e, r) in scored.into_iter().take(max) {
+        items.push(Item {
+            kind: ItemKind::Passage,
+            text: r.clause_text.clone(),
+            speaker: None,
+            attribution: Attribution::Narration,
+            document: lib.citation(&r.article),
+            paragraph: r.paragraph,
+            span: r.clause,
+            date: Some(e.when.label()),
+            score,
+        });
+    }
+    Ok(items)
+}

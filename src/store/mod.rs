@@ -1,0 +1,749 @@
+//! The stored extraction: what reading the corpus found (people, quotes, passages, dated
+//! events), computed once at index time and kept with the index, so that answering never
+//! reads or re-extracts an article.
+//!
+//! A generation of the index holds, besides tantivy's files:
+//! - every unit (quote or passage) as a document whose stored words are exactly
+//!   `article.text[span]` and whose stored data says where it stands and whose it is;
+//! - every timeline entry as a document (its reports, with their clause and sentence words);
+//! - every article's record (front matter, how many quotes each speaker has in it) as a document;
+//! - `store.json`: the people registry with their counts, and what was refused and why;
+//! - `files.json`: each article file's name, size and modification time (read only to sync);
+//! - `reports.json`: each article's timeline reports, so that changing one article re-merges
+//!   the timeline without reading the others.
+//!
+//! [`Store::sync`] compares the corpus folder's file names, sizes and modification times with
+//! `store.json`: an unchanged corpus is opened without reading an article; changed, new and
+//! removed files are re-indexed alone (their units deleted and added, the timeline re-merged);
+//! a program that extracts differently (see [`EXTRACTION_DIGEST`]) rebuilds everything.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{self, Article, Meta, Paragraph};
+use crate::error::{Error, Result};
+use crate::index::{self, Builder, EventDoc, SearchIndex, UnitDoc, UnitKind};
+use crate::quotes::{self, report::QuoteRow, Cue, People, PersonId, Voice};
+use crate::text::Span;
+use crate::timeline::{self, Event};
+
+/// Changes whenever the code that reads articles changes (a hash of its sources, made by
+/// `build.rs`): an index made by other extraction code is rebuilt, never trusted.
+pub const EXTRACTION_DIGEST: &str = env!("SUMMITBOT_EXTRACTION_DIGEST");
+
+const STORE: &str = "store.json";
+const FILES: &str = "files.json";
+const REPORTS: &str = "reports.json";
+
+/// Where an answer's text was printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub outlet: String,
+    pub published: String,
+    pub url: Option<String>,
+}
+
+/// How the text relates to its speaker, for the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// Words in quote marks, or a transcript turn.
+    Direct,
+    /// Reported speech: the journalist's paraphrase of what the speaker said.
+    Reported,
+    /// A section the speaker wrote.
+    Authored,
+    /// The article's own words.
+    Narration,
+}
+
+/// A file of the corpus folder as last seen: enough to tell, without reading it, whether it
+/// changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub name: String,
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime: u128,
+}
+
+/// One indexed article: its file, its front matter and what it contributed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    pub id: String,
+    pub file: FileStamp,
+    pub meta: Meta,
+    /// Attributed quotes in this article.
+    pub quotes: usize,
+    /// Per speaker: (quotes, units) in this article.
+    pub speakers: Vec<(PersonId, usize, usize)>,
+}
+
+impl ArticleRecord {
+    pub fn citation(&self) -> Citation {
+        Citation {
+            id: self.id.clone(),
+            title: self.meta.title.clone(),
+            outlet: self.meta.outlet.clone(),
+            published: self.meta.published.format("%Y-%m-%d").to_string(),
+            url: self.meta.url.clone(),
+        }
+    }
+}
+
+/// A file that could not be indexed, and why (kept so an unchanged bad file is not re-read).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refused {
+    pub file: FileStamp,
+    pub reason: String,
+}
+
+/// The sentence a descriptor of a person was read from, as the article prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DescribedIn {
+    pub article: String,
+    pub paragraph: usize,
+    pub span: Span,
+    pub text: String,
+}
+
+/// What `store.json` holds.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Saved {
+    digest: String,
+    next_key: u64,
+    articles: usize,
+    quotes: usize,
+    refused: Vec<Refused>,
+    people: Vec<quotes::Person>,
+    /// Per person: (quotes, units) over the corpus.
+    counts: Vec<(usize, usize)>,
+    /// Per person: the sentences their descriptors come from, in descriptor order.
+    described_in: Vec<Vec<Option<DescribedIn>>>,
+}
+
+/// What each unit document keeps besides its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitData {
+    pub kind: UnitKind,
+    pub article: String,
+    pub paragraph: usize,
+    pub span: Span,
+    pub speaker: Option<PersonId>,
+    pub attribution: Attribution,
+    /// A transcript turn (answered by windows of its sentences when long).
+    #[serde(default)]
+    pub turn: bool,
+    /// A quoted word or phrase inside the reporter's sentence (`called it a "benchmark"`).
+    #[serde(default)]
+    pub fragment: bool,
+    /// For a sentence inside a direct quotation: the key of that quotation's unit.
+    #[serde(default)]
+    pub within: Option<u64>,
+    /// The unit's sentences (only kept for transcript turns).
+    #[serde(default)]
+    pub sentences: Vec<Span>,
+    /// The attribution audit of a quote.
+    #[serde(default)]
+    pub audit: Option<QuoteRow>,
+}
+
+/// A unit as an answer sees it: its key, its words and where they stand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub key: u64,
+    /// Exactly `article.text[data.span]`.
+    pub text: String,
+    pub data: UnitData,
+}
+
+impl Unit {
+    /// The unit's words at `span` (a span inside the unit's own).
+    pub fn slice(&self, span: Span) -> &str {
+        let base = self.data.span.start;
+        &self.text[span.start - base..span.end - base]
+    }
+
+    fn from_hit(hit: index::Hit, dir: &Path) -> Result<Unit> {
+        let data: UnitData = serde_json::from_str(&hit.data).map_err(|e| Error::Index {
+            path: dir.to_path_buf(),
+            reason: format!("a stored unit is not valid ({e})"),
+        })?;
+        Ok(Unit { key: hit.key, text: hit.text, data })
+    }
+}
+
+/// Stages of an index build, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// The corpus folder was compared with the index: this many files to read.
+    Planned { changed: usize, removed: usize, full: bool },
+    /// Pass one (who the articles name): `done` of `total` files read.
+    Registering { done: usize, total: usize },
+    /// Pass two (quotes, passages, dates): `done` of `total` articles indexed.
+    Extracting { done: usize, total: usize },
+    /// Merging the timeline and committing.
+    Finishing,
+}
+
+/// What a sync did, for the message a front end prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Synced {
+    /// Nothing changed: no article was read.
+    Fresh,
+    /// Everything was (re)built, and why.
+    Rebuilt { reason: String },
+    /// Only these files were re-read.
+    Updated { changed: usize, removed: usize },
+}
+
+/// The stored extraction of the live generation and its index: everything answering needs.
+/// Small in memory: people and counts; articles, units and timeline entries stay in the index.
+#[derive(Debug)]
+pub struct Store {
+    pub corpus_dir: PathBuf,
+    pub index: SearchIndex,
+    pub people: People,
+    saved: Saved,
+}
+
+impl Store {
+    /// Opens the live generation under `root` with its stored extraction.
+    pub fn open(corpus_dir: &Path, root: &Path) -> Result<Store> {
+        let index = SearchIndex::open(root)?;
+        let path = index.dir().join(STORE);
+        let bytes = std::fs::read(&path).map_err(|e| Error::Index {
+            path: path.clone(),
+            reason: format!("the stored extraction is unreadable ({e})"),
+        })?;
+        let mut saved: Saved = serde_json::from_slice(&bytes).map_err(|e| Error::Index {
+            path: path.clone(),
+            reason: format!("the stored extraction is not valid ({e})"),
+        })?;
+        let people = People::from_list(std::mem::take(&mut saved.people));
+        Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved })
+    }
+
+    /// Whether this program extracts as the one that built the index did.
+    pub fn is_current(&self) -> bool {
+        self.saved.digest == EXTRACTION_DIGEST
+    }
+
+    /// Whether the corpus folder's files differ (name, size, modification time) from those
+    /// indexed. Reads no article.
+    pub fn is_stale(&self) -> Result<bool> {
+        let known = load_files(&self.index)?;
+        let plan = Plan::new(&known, &scan(&self.corpus_dir)?);
+        Ok(!plan.todo.is_empty() || !plan.gone.is_empty())
+    }
+
+    /// How many articles are indexed.
+    pub fn article_count(&self) -> usize {
+        self.saved.articles
+    }
+
+    /// Every article record, in file-name order (reads them all: for listings, not answers).
+    pub fn articles(&self) -> Result<Vec<ArticleRecord>> {
+        let mut out: Vec<ArticleRecord> =
+            self.index.articles()?.into_iter().map(|h| self.decode(&h.data)).collect::<Result<_>>()?;
+        out.sort_by(|a, b| a.file.name.cmp(&b.file.name));
+        Ok(out)
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self, data: &str) -> Result<T> {
+        serde_json::from_str(data).map_err(|e| Error::Index {
+            path: self.index.dir().to_path_buf(),
+            reason: format!("a stored record is not valid ({e})"),
+        })
+    }
+
+    pub fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
+        self.index.article(id)?.map(|h| self.decode(&h.data)).transpose()
+    }
+
+    /// The citation of an article (its id alone if the record cannot be read).
+    pub fn citation(&self, id: &str) -> Citation {
+        match self.article(id) {
+            Ok(Some(a)) => a.citation(),
+            _ => Citation {
+                id: id.to_string(),
+                title: id.to_string(),
+                outlet: String::new(),
+                published: String::new(),
+                url: None,
+            },
+        }
+    }
+
+    /// Files that were refused, with the reason, as `path: reason` problems.
+    pub fn problems(&self) -> Vec<corpus::Problem> {
+        self.saved
+            .refused
+            .iter()
+            .map(|r| corpus::Problem { path: self.corpus_dir.join(&r.file.name), reason: r.reason.clone() })
+            .collect()
+    }
+
+    /// Attributed quotes of a person over the corpus.
+    pub fn quote_count(&self, p: PersonId) -> usize {
+        self.saved.counts.get(p).map_or(0, |c| c.0)
+    }
+
+    /// Units (quotes, reported or authored words) of a person over the corpus.
+    pub fn unit_count(&self, p: PersonId) -> usize {
+        self.saved.counts.get(p).map_or(0, |c| c.1)
+    }
+
+    /// People with attributed quotes, most quoted first.
+    pub fn quoted_people(&self) -> Vec<(PersonId, usize)> {
+        let mut out: Vec<(PersonId, usize)> =
+            self.saved.counts.iter().enumerate().filter(|(_, c)| c.0 > 0).map(|(i, c)| (i, c.0)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Attributed quotes over the corpus.
+    pub fn attributed_quotes(&self) -> usize {
+        self.saved.quotes
+    }
+
+    /// Where each descriptor of a person was read.
+    pub fn described_in(&self, p: PersonId) -> &[Option<DescribedIn>] {
+        self.saved.described_in.get(p).map_or(&[], Vec::as_slice)
+    }
+
+    /// Units found by a search, decoded.
+    pub fn units(&self, req: &index::SearchRequest<'_>) -> Result<Vec<(f32, Unit)>> {
+        self.index.search(req)?.into_iter().map(|h| Ok((h.score, Unit::from_hit(h, self.index.dir())?))).collect()
+    }
+
+    /// The unit with this key.
+    pub fn unit(&self, key: u64) -> Result<Option<Unit>> {
+        self.index.get(key)?.map(|h| Unit::from_hit(h, self.index.dir())).transpose()
+    }
+
+    /// The quote audit rows of one article, in text order.
+    pub fn audit(&self, article: &str) -> Result<Vec<QuoteRow>> {
+        let mut out = Vec::new();
+        for h in self.index.article_units(article, UnitKind::Quote)? {
+            if let Some(row) = Unit::from_hit(h, self.index.dir())?.data.audit {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Timeline entries matching a query, decoded, best first.
+    pub fn entries(&self, q: &index::EventQuery) -> Result<Vec<(f32, Event)>> {
+        self.index.events(q)?.into_iter().map(|h| Ok((h.score, self.decode(&h.data)?))).collect()
+    }
+
+    /// The timeline entries passing `filter`, in date order. Candidates come from the index
+    /// (every topic word, the date range); the filter then reads each one exactly.
+    pub fn timeline(&self, filter: &timeline::Filter) -> Result<Vec<Event>> {
+        let q = index::EventQuery {
+            all: filter.topic.iter().map(|w| index::EventWord { word: w.clone(), loose: true }).collect(),
+            any: Vec::new(),
+            from: filter.from.map(|w| days(w.start)),
+            to: filter.to.map(|w| days(w.end())),
+            limit: 0,
+        };
+        let mut events: Vec<Event> =
+            self.entries(&q)?.into_iter().map(|(_, e)| e).filter(|e| filter.accepts(e)).collect();
+        timeline::sort(&mut events);
+        Ok(events)
+    }
+
+    /// Brings the index at `root` in line with the corpus folder and opens it: unchanged files
+    /// are not read; changed, new and removed ones are re-indexed alone; a missing, damaged or
+    /// differently-extracted index (or `force`) is rebuilt from every file.
+    #[tracing::instrument(skip_all, fields(corpus = %corpus_dir.display()))]
+    pub fn sync(
+        corpus_dir: &Path,
+        root: &Path,
+        force: bool,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Store, Synced)> {
+        let files = scan(corpus_dir)?;
+        let live = if force {
+            Err("a full rebuild was asked for".to_string())
+        } else {
+            match Store::open(corpus_dir, root) {
+                Ok(st) if st.saved.digest == EXTRACTION_DIGEST => match load_files(&st.index) {
+                    Ok(known) => Ok((st, known)),
+                    Err(Error::Index { reason, .. }) => Err(reason),
+                    Err(e) => return Err(e),
+                },
+                Ok(_) => Err("this version extracts differently from the one that built the index".to_string()),
+                Err(Error::Index { reason, .. }) => Err(reason),
+                Err(e) => return Err(e),
+            }
+        };
+        match live {
+            Ok((store, known)) => {
+                let plan = Plan::new(&known, &files);
+                if plan.todo.is_empty() && plan.gone.is_empty() {
+                    return Ok((store, Synced::Fresh));
+                }
+                let (changed, removed) = (plan.todo.len(), plan.gone.len());
+                let store = update(Some(store), known, plan, corpus_dir, root, progress)?;
+                Ok((store, Synced::Updated { changed, removed }))
+            }
+            Err(reason) => {
+                let plan = Plan::new(&[], &files);
+                let store = update(None, Vec::new(), plan, corpus_dir, root, progress)?;
+                Ok((store, Synced::Rebuilt { reason }))
+            }
+        }
+    }
+}
+
+/// Which files to (re)read and which articles to drop.
+#[derive(Debug)]
+struct Plan {
+    todo: Vec<FileStamp>,
+    /// Names of files indexed (or refused) before and now changed or gone.
+    stale: std::collections::HashSet<String>,
+    gone: Vec<String>,
+}
+
+impl Plan {
+    fn new(known: &[(FileStamp, Option<String>)], files: &[FileStamp]) -> Plan {
+        let by_name: HashMap<&str, &FileStamp> = known.iter().map(|(f, _)| (f.name.as_str(), f)).collect();
+        let todo: Vec<FileStamp> =
+            files.iter().filter(|f| by_name.get(f.name.as_str()).is_none_or(|k| *k != *f)).cloned().collect();
+        let present: std::collections::HashSet<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        let gone: Vec<String> = by_name.keys().filter(|n| !present.contains(*n)).map(|n| n.to_string()).collect();
+        let stale = todo.iter().map(|f| f.name.clone()).chain(gone.iter().cloned()).collect();
+        Plan { todo, stale, gone }
+    }
+}
+
+/// `files.json`: every file last seen, with the article id it gave (none if refused).
+fn load_files(index: &SearchIndex) -> Result<Vec<(FileStamp, Option<String>)>> {
+    let path = index.dir().join(FILES);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("the file list is unreadable ({e})") })?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("the file list is not valid ({e})") })
+}
+
+/// The corpus folder's article files with their sizes and modification times, by name.
+fn scan(dir: &Path) -> Result<Vec<FileStamp>> {
+    let mut out = Vec::new();
+    for path in corpus::article_files(dir)? {
+        let md = std::fs::metadata(&path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
+        let mtime =
+            md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        out.push(FileStamp { name, size: md.len(), mtime });
+    }
+    Ok(out)
+}
+
+fn read_article(dir: &Path, f: &FileStamp) -> std::result::Result<Article, String> {
+    let path = dir.join(&f.name);
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot be read: {e}"))?;
+    corpus::parse_article(&path, &bytes).map_err(|e| match e {
+        Error::BadArticle { reason, .. } => reason,
+        other => other.to_string(),
+    })
+}
+
+/// Re-indexes the files of `plan` (every file for a full build) and drops the articles of
+/// changed or removed files, into a new generation that becomes live.
+fn update(
+    live: Option<Store>,
+    known: Vec<(FileStamp, Option<String>)>,
+    plan: Plan,
+    corpus_dir: &Path,
+    root: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Store> {
+    progress(Progress::Planned { changed: plan.todo.len(), removed: plan.gone.len(), full: live.is_none() });
+    let (mut builder, mut reports, mut saved, mut people) = match &live {
+        None => (Builder::create(root)?, BTreeMap::new(), Saved::default(), People::default()),
+        Some(st) => (
+            Builder::update(root, &st.index)?,
+            load_reports(&st.index)?,
+            Saved { people: Vec::new(), ..st.saved.clone() },
+            st.people.clone(),
+        ),
+    };
+    saved.digest = EXTRACTION_DIGEST.to_string();
+    saved.counts.resize(people.all().len(), (0, 0));
+
+    // Drop what the changed and removed files contributed.
+    let mut files: Vec<(FileStamp, Option<String>)> = Vec::with_capacity(known.len() + plan.todo.len());
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (f, id) in known {
+        if !plan.stale.contains(&f.name) {
+            if let Some(id) = &id {
+                ids.insert(id.clone());
+            }
+            files.push((f, id));
+            continue;
+        }
+        let Some(id) = id else { continue };
+        if let Some(st) = &live {
+            if let Some(old) = st.article(&id)? {
+                for &(p, q, u) in &old.speakers {
+                    if let Some(c) = saved.counts.get_mut(p) {
+                        c.0 -= q.min(c.0);
+                        c.1 -= u.min(c.1);
+                    }
+                }
+                saved.quotes -= old.quotes.min(saved.quotes);
+                saved.articles -= 1.min(saved.articles);
+            }
+        }
+        builder.delete_article(&id);
+        reports.remove(&id);
+    }
+    saved.refused.retain(|r| !plan.stale.contains(&r.file.name));
+
+    // Pass one: every changed article's names join the registry before any is attributed.
+    let total = plan.todo.len();
+    let mut readable: Vec<&FileStamp> = Vec::with_capacity(total);
+    let mut last = Instant::now();
+    for (i, f) in plan.todo.iter().enumerate() {
+        match read_article(corpus_dir, f) {
+            Ok(a) if !ids.insert(a.id.clone()) => {
+                let reason = format!("another file already has the id {:?}", a.id);
+                saved.refused.push(Refused { file: f.clone(), reason });
+                files.push((f.clone(), None));
+            }
+            Ok(a) => {
+                quotes::register_article(&a, &mut people);
+                note_descriptors(&a, &mut people, &mut saved.described_in);
+                readable.push(f);
+            }
+            Err(reason) => {
+                tracing::warn!(file = %f.name, %reason, "skipping article");
+                saved.refused.push(Refused { file: f.clone(), reason });
+                files.push((f.clone(), None));
+            }
+        }
+        if last.elapsed().as_millis() >= 200 || i + 1 == total {
+            progress(Progress::Registering { done: i + 1, total });
+            last = Instant::now();
+        }
+    }
+
+    // Pass two: quotes, passages and dated reports, one article at a time.
+    for (i, f) in readable.iter().enumerate() {
+        // Read again rather than kept: memory holds one article, whatever the corpus.
+        let a = match read_article(corpus_dir, f) {
+            Ok(a) => a,
+            Err(reason) => {
+                saved.refused.push(Refused { file: (*f).clone(), reason });
+                files.push(((*f).clone(), None));
+                continue;
+            }
+        };
+        let (qs, ps) = quotes::attribute_article(&a, &mut people);
+        note_descriptors(&a, &mut people, &mut saved.described_in);
+        let record = index_article(&a, (*f).clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
+        saved.counts.resize(people.all().len(), (0, 0));
+        for &(p, q, u) in &record.speakers {
+            saved.counts[p].0 += q;
+            saved.counts[p].1 += u;
+        }
+        saved.quotes += record.quotes;
+        saved.articles += 1;
+        let key = saved.next_key;
+        saved.next_key += 1;
+        builder.add_article(key, &a.id, &serde_json::to_string(&record).expect("records serialize"))?;
+        reports.insert(a.id.clone(), timeline::reports(&a, &people));
+        files.push(((*f).clone(), Some(a.id.clone())));
+        if last.elapsed().as_millis() >= 200 || i + 1 == readable.len() {
+            progress(Progress::Extracting { done: i + 1, total: readable.len() });
+            last = Instant::now();
+        }
+    }
+    progress(Progress::Finishing);
+    if saved.articles == 0 {
+        return Err(Error::CorpusEmpty(corpus_dir.to_path_buf()));
+    }
+    saved.counts.resize(people.all().len(), (0, 0));
+    saved.refused.sort_by(|a, b| a.file.name.cmp(&b.file.name));
+    files.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+
+    // The timeline is merged whole: reports of different articles join into one entry.
+    builder.delete_events();
+    let all: Vec<Event> = reports.values().flatten().cloned().collect();
+    for ev in timeline::merge_reports(all) {
+        let data = serde_json::to_string(&ev).expect("events serialize");
+        let words: Vec<String> = ev.words.iter().cloned().collect();
+        let extras: Vec<String> = ev.extras().into_iter().collect();
+        let key = saved.next_key;
+        saved.next_key += 1;
+        builder.add_event(&EventDoc {
+            key,
+            words: &words,
+            extras: &extras,
+            start: days(ev.when.start),
+            end: days(ev.when.end()),
+            data: &data,
+        })?;
+    }
+    index::write_atomic(&builder.dir().join(REPORTS), &serde_json::to_vec(&reports).expect("reports serialize"))?;
+    index::write_atomic(&builder.dir().join(FILES), &serde_json::to_vec(&files).expect("files serialize"))?;
+    saved.people = people.all().to_vec();
+    index::write_atomic(&builder.dir().join(STORE), &serde_json::to_vec(&saved).expect("store serializes"))?;
+    saved.people = Vec::new();
+    drop(live);
+    let index = builder.commit()?;
+    Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved })
+}
+
+/// Days since 1970-01-01, the unit the index ranges over.
+pub fn days(d: chrono::NaiveDate) -> i64 {
+    (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date")).num_days()
+}
+
+fn load_reports(live: &SearchIndex) -> Result<BTreeMap<String, Vec<Event>>> {
+    let path = live.dir().join(REPORTS);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("stored reports unreadable ({e})") })?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("stored reports are not valid ({e})") })
+}
+
+/// Keeps, for each descriptor the registry just learnt from `a`, the sentence it was read
+/// from (for "who is" answers), while the article is at hand.
+fn note_descriptors(a: &Article, people: &mut People, described_in: &mut Vec<Vec<Option<DescribedIn>>>) {
+    described_in.resize(people.all().len(), Vec::new());
+    for (p, d) in people.take_described() {
+        let desc = &people.get(p).descriptors[d];
+        let s = desc.sentence;
+        if desc.article != a.id
+            || s.end > a.text.len()
+            || !a.text.is_char_boundary(s.start)
+            || !a.text.is_char_boundary(s.end)
+        {
+            continue;
+        }
+        let slot = &mut described_in[p];
+        if slot.len() <= d {
+            slot.resize(d + 1, None);
+        }
+        let paragraph = a.paragraph_of(s).map_or(0, |p| p.index);
+        slot[d] = Some(DescribedIn { article: a.id.clone(), paragraph, span: s, text: a.slice(s).to_string() });
+    }
+}
+
+/// Adds one article's units to the index; returns its record.
+fn index_article(
+    a: &Article,
+    file: FileStamp,
+    qs: &[quotes::Quote],
+    ps: &[quotes::Passage],
+    people: &People,
+    next_key: &mut u64,
+    builder: &mut Builder,
+) -> Result<ArticleRecord> {
+    let paragraphs: HashMap<usize, &Paragraph> = a.paragraphs.iter().map(|p| (p.index, p)).collect();
+    let context = |paragraph: usize| paragraphs.get(&paragraph).map_or("", |p| a.slice(p.span));
+    let mut speakers: BTreeMap<PersonId, (usize, usize)> = BTreeMap::new();
+    let quote_keys: Vec<u64> = (0..qs.len() as u64).map(|i| *next_key + i).collect();
+    *next_key += qs.len() as u64;
+    for (q, &key) in qs.iter().zip(&quote_keys) {
+        let turn = q.cue == Cue::Turn;
+        let sentences = if turn {
+            paragraphs
+                .get(&q.paragraph)
+                .map(|p| {
+                    p.sentences
+                        .iter()
+                        .filter(|s| q.span.contains(**s) || (s.overlaps(q.span) && s.start < q.span.start))
+                        .map(|s| Span::new(s.start.max(q.span.start), s.end.min(q.span.end)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if let Some(p) = q.speaker {
+            let e = speakers.entry(p).or_default();
+            e.0 += 1;
+            e.1 += 1;
+        }
+        let data = UnitData {
+            kind: UnitKind::Quote,
+            article: a.id.clone(),
+            paragraph: q.paragraph,
+            span: q.span,
+            speaker: q.speaker,
+            attribution: Attribution::Direct,
+            turn,
+            fragment: q.fragment,
+            within: None,
+            sentences,
+            audit: quotes::report::row(a, q, people),
+        };
+        add_unit(builder, key, &data, a, context(q.paragraph))?;
+    }
+    for p in ps {
+        let key = *next_key;
+        *next_key += 1;
+        let speaker = p.voice.speaker();
+        if let Some(s) = speaker {
+            speakers.entry(s).or_default().1 += 1;
+        }
+        // Link sentences of direct quotations to the quotation (not transcript turns: a
+        // sentence of a long turn is a better answer than the whole turn).
+        let within = matches!(p.voice, Voice::Quoted(_))
+            .then(|| {
+                qs.iter()
+                    .position(|q| q.cue != Cue::Turn && q.speaker == speaker && q.span.overlaps(p.span))
+                    .map(|i| quote_keys[i])
+            })
+            .flatten();
+        let attribution = match p.voice {
+            Voice::Reported(_) => Attribution::Reported,
+            Voice::Turn(_) | Voice::Quoted(_) => Attribution::Direct,
+            Voice::Section(_) => Attribution::Authored,
+            Voice::Narration | Voice::Unattributed => Attribution::Narration,
+        };
+        let data = UnitData {
+            kind: UnitKind::Passage,
+            article: a.id.clone(),
+            paragraph: p.paragraph,
+            span: p.span,
+            speaker,
+            attribution,
+            turn: false,
+            fragment: false,
+            within,
+            sentences: Vec::new(),
+            audit: None,
+        };
+        add_unit(builder, key, &data, a, context(p.paragraph))?;
+    }
+    Ok(ArticleRecord {
+        id: a.id.clone(),
+        file,
+        meta: a.meta.clone(),
+        quotes: qs.iter().filter(|q| q.speaker.is_some()).count(),
+        speakers: speakers.into_iter().map(|(p, (q, u))| (p, q, u)).collect(),
+    })
+}
+
+fn add_unit(builder: &mut Builder, key: u64, data: &UnitData, a: &Article, context: &str) -> Result<()> {
+    let json = serde_json::to_string(data).expect("units serialize");
+    builder.add_unit(&UnitDoc {
+        key,
+        kind: data.kind,
+        article: &a.id,
+        speaker: data.speaker.map(|p| p as u64),
+        text: a.slice(data.span),
+        context,
+        data: &json,
+    })
+}
