@@ -7,7 +7,7 @@ use crate::answer::{self, Answer, Question};
 use crate::error::Result;
 use crate::index::SearchIndex;
 use crate::settings::Settings;
-use crate::store::{Progress, Store, Synced};
+use crate::store::{Check, Progress, Store, Synced};
 
 /// A ready-to-answer engine.
 #[derive(Debug)]
@@ -19,17 +19,22 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Opens the index, first bringing it in line with the corpus folder: an unchanged
-    /// corpus is not read at all, changed files are re-indexed alone, and a missing, damaged
-    /// or differently-extracted index is rebuilt.
+    /// Opens the index, first bringing it in line with the corpus folder (every file's name,
+    /// size and modification time): an unchanged corpus is not read at all, changed files
+    /// are re-indexed alone, and a missing, damaged or differently-extracted index is rebuilt.
     #[tracing::instrument(skip_all)]
     pub fn open(settings: &Settings) -> Result<(Engine, Synced)> {
-        Engine::open_with(settings, &mut |_| {})
+        Engine::open_with(settings, Check::Thorough, &mut |_| {})
     }
 
-    /// As [`Engine::open`], telling `progress` how indexing goes.
-    pub fn open_with(settings: &Settings, progress: &mut dyn FnMut(Progress)) -> Result<(Engine, Synced)> {
-        let (store, synced) = Store::sync(&settings.corpus.dir, &settings.index.dir, false, progress)?;
+    /// As [`Engine::open`], checking the corpus as `check` says and telling `progress` how
+    /// indexing goes.
+    pub fn open_with(
+        settings: &Settings,
+        check: Check,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Engine, Synced)> {
+        let (store, synced) = Store::sync(&settings.corpus.dir, &settings.index.dir, check, progress)?;
         Ok((Engine::assemble(settings, store), synced))
     }
 
@@ -41,7 +46,7 @@ impl Engine {
     /// As [`Engine::rebuild`], telling `progress` how it goes.
     #[tracing::instrument(skip_all)]
     pub fn rebuild_with(settings: &Settings, progress: &mut dyn FnMut(Progress)) -> Result<Engine> {
-        let (store, _) = Store::sync(&settings.corpus.dir, &settings.index.dir, true, progress)?;
+        let (store, _) = Store::sync(&settings.corpus.dir, &settings.index.dir, Check::Rebuild, progress)?;
         Ok(Engine::assemble(settings, store))
     }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use summitbot::engine::Engine;
 use summitbot::settings::{LogFormat, Settings};
-use summitbot::store::{Progress, Store, Synced};
+use summitbot::store::{Check, Progress, Store, Synced};
 use summitbot::{render, Error};
 
 #[derive(Parser, Debug)]
@@ -114,7 +114,7 @@ fn init_logs(settings: &Settings, serving: bool) {
 
 fn open(settings: &Settings) -> anyhow::Result<Engine> {
     let mut meter = Meter::new();
-    let (engine, status) = Engine::open_with(settings, &mut |p| meter.show(p))?;
+    let (engine, status) = Engine::open_with(settings, Check::Quick, &mut |p| meter.show(p))?;
     meter.done();
     match status {
         Synced::Rebuilt { reason } => {
@@ -242,7 +242,7 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let (engine, status) = if full {
                 (Engine::rebuild_with(&settings, &mut |p| meter.show(p))?, Synced::Rebuilt { reason: "--full".into() })
             } else {
-                Engine::open_with(&settings, &mut |p| meter.show(p))?
+                Engine::open_with(&settings, Check::Thorough, &mut |p| meter.show(p))?
             };
             meter.done();
             report_problems(&engine);

@@ -508,7 +508,7 @@ async fn run_reindex(
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Progress>();
     // Only what changed in the corpus folder is read again (an added article alone).
     let job = tokio::task::spawn_blocking(move || {
-        Engine::open_with(&settings, &mut |s| {
+        Engine::open_with(&settings, crate::store::Check::Thorough, &mut |s| {
             let _ = tx.send(s);
         })
         .map(|(engine, _)| engine)

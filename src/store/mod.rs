@@ -36,6 +36,7 @@ pub const EXTRACTION_DIGEST: &str = env!("SUMMITBOT_EXTRACTION_DIGEST");
 
 const STORE: &str = "store.json";
 const FILES: &str = "files.json";
+const DESCRIBED: &str = "described.json";
 const REPORTS: &str = "reports.json";
 
 /// Where an answer's text was printed.
@@ -123,7 +124,12 @@ struct Saved {
     people: Vec<quotes::Person>,
     /// Per person: (quotes, units) over the corpus.
     counts: Vec<(usize, usize)>,
-    /// Per person: the sentences their descriptors come from, in descriptor order.
+    /// The corpus folder's modification time when it was last compared (nanoseconds).
+    #[serde(default)]
+    folder_mtime: u128,
+    /// Per person: the sentences their descriptors come from, in descriptor order (kept in
+    /// `described.json`, read only for "who is").
+    #[serde(skip)]
     described_in: Vec<Vec<Option<DescribedIn>>>,
 }
 
@@ -210,12 +216,28 @@ pub struct Store {
     pub index: SearchIndex,
     pub people: People,
     saved: Saved,
+    described: std::sync::OnceLock<Vec<Vec<Option<DescribedIn>>>>,
+}
+
+/// How closely [`Store::sync`] looks at the corpus folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Only the folder's own modification time (one look, whatever the corpus size): adding,
+    /// removing or renaming a file is noticed; an article rewritten in place under the same
+    /// name waits for a thorough check. For one-off commands (`ask`, `timeline`, …).
+    Quick,
+    /// Every file's name, size and modification time (`index`, `serve`, `/reindex`).
+    Thorough,
+    /// Rebuild from every file.
+    Rebuild,
 }
 
 impl Store {
     /// Opens the live generation under `root` with its stored extraction.
     pub fn open(corpus_dir: &Path, root: &Path) -> Result<Store> {
+        let t = Instant::now();
         let index = SearchIndex::open(root)?;
+        tracing::debug!(us = t.elapsed().as_micros() as u64, "opened the index");
         let path = index.dir().join(STORE);
         let bytes = std::fs::read(&path).map_err(|e| Error::Index {
             path: path.clone(),
@@ -226,7 +248,8 @@ impl Store {
             reason: format!("the stored extraction is not valid ({e})"),
         })?;
         let people = People::from_list(std::mem::take(&mut saved.people));
-        Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved })
+        tracing::debug!(us = t.elapsed().as_micros() as u64, "read the stored extraction");
+        Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved, described: Default::default() })
     }
 
     /// Whether this program extracts as the one that built the index did.
@@ -314,7 +337,8 @@ impl Store {
 
     /// Where each descriptor of a person was read.
     pub fn described_in(&self, p: PersonId) -> &[Option<DescribedIn>] {
-        self.saved.described_in.get(p).map_or(&[], Vec::as_slice)
+        let all = self.described.get_or_init(|| load_described(&self.index).unwrap_or_default());
+        all.get(p).map_or(&[], Vec::as_slice)
     }
 
     /// Units found by a search, decoded.
@@ -366,11 +390,23 @@ impl Store {
     pub fn sync(
         corpus_dir: &Path,
         root: &Path,
-        force: bool,
+        check: Check,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(Store, Synced)> {
+        let t = Instant::now();
+        let folder = folder_mtime(corpus_dir)?;
+        if check == Check::Quick {
+            match Store::open(corpus_dir, root) {
+                Ok(st) if st.saved.digest == EXTRACTION_DIGEST && st.saved.folder_mtime == folder && folder != 0 => {
+                    tracing::debug!(us = t.elapsed().as_micros() as u64, "the corpus folder is as last indexed");
+                    return Ok((st, Synced::Fresh));
+                }
+                _ => {}
+            }
+        }
         let files = scan(corpus_dir)?;
-        let live = if force {
+        tracing::debug!(us = t.elapsed().as_micros() as u64, files = files.len(), "scanned the corpus folder");
+        let live = if check == Check::Rebuild {
             Err("a full rebuild was asked for".to_string())
         } else {
             match Store::open(corpus_dir, root) {
@@ -387,16 +423,24 @@ impl Store {
         match live {
             Ok((store, known)) => {
                 let plan = Plan::new(&known, &files);
+                tracing::debug!(us = t.elapsed().as_micros() as u64, "compared the corpus with the index");
                 if plan.todo.is_empty() && plan.gone.is_empty() {
+                    if store.saved.folder_mtime != folder {
+                        // Remember the folder as seen, so quick checks need not scan it again.
+                        let mut saved = store.saved.clone();
+                        saved.folder_mtime = folder;
+                        write_saved(store.index.dir(), &saved, &store.people)?;
+                        return Ok((Store { saved, ..store }, Synced::Fresh));
+                    }
                     return Ok((store, Synced::Fresh));
                 }
                 let (changed, removed) = (plan.todo.len(), plan.gone.len());
-                let store = update(Some(store), known, plan, corpus_dir, root, progress)?;
+                let store = update(Some(store), known, plan, folder, corpus_dir, root, progress)?;
                 Ok((store, Synced::Updated { changed, removed }))
             }
             Err(reason) => {
                 let plan = Plan::new(&[], &files);
-                let store = update(None, Vec::new(), plan, corpus_dir, root, progress)?;
+                let store = update(None, Vec::new(), plan, folder, corpus_dir, root, progress)?;
                 Ok((store, Synced::Rebuilt { reason }))
             }
         }
@@ -461,6 +505,7 @@ fn update(
     live: Option<Store>,
     known: Vec<(FileStamp, Option<String>)>,
     plan: Plan,
+    folder: u128,
     corpus_dir: &Path,
     root: &Path,
     progress: &mut dyn FnMut(Progress),
@@ -471,11 +516,12 @@ fn update(
         Some(st) => (
             Builder::update(root, &st.index)?,
             load_reports(&st.index)?,
-            Saved { people: Vec::new(), ..st.saved.clone() },
+            Saved { people: Vec::new(), described_in: load_described(&st.index)?, ..st.saved.clone() },
             st.people.clone(),
         ),
     };
     saved.digest = EXTRACTION_DIGEST.to_string();
+    saved.folder_mtime = folder;
     saved.counts.resize(people.all().len(), (0, 0));
 
     // Drop what the changed and removed files contributed.
@@ -594,12 +640,31 @@ fn update(
     }
     index::write_atomic(&builder.dir().join(REPORTS), &serde_json::to_vec(&reports).expect("reports serialize"))?;
     index::write_atomic(&builder.dir().join(FILES), &serde_json::to_vec(&files).expect("files serialize"))?;
-    saved.people = people.all().to_vec();
-    index::write_atomic(&builder.dir().join(STORE), &serde_json::to_vec(&saved).expect("store serializes"))?;
-    saved.people = Vec::new();
+    index::write_atomic(&builder.dir().join(DESCRIBED), &serde_json::to_vec(&saved.described_in).expect("serializes"))?;
+    write_saved(builder.dir(), &saved, &people)?;
     drop(live);
     let index = builder.commit()?;
-    Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved })
+    let described = std::sync::OnceLock::from(std::mem::take(&mut saved.described_in));
+    Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved, described })
+}
+
+fn write_saved(dir: &Path, saved: &Saved, people: &People) -> Result<()> {
+    let with_people = Saved { people: people.all().to_vec(), described_in: Vec::new(), ..saved.clone() };
+    index::write_atomic(&dir.join(STORE), &serde_json::to_vec(&with_people).expect("store serializes"))
+}
+
+fn load_described(index: &SearchIndex) -> Result<Vec<Vec<Option<DescribedIn>>>> {
+    let path = index.dir().join(DESCRIBED);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("descriptor sentences unreadable ({e})") })?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| Error::Index { path: path.clone(), reason: format!("descriptor sentences are not valid ({e})") })
+}
+
+/// The corpus folder's own modification time (changes when a file is added, removed or renamed).
+fn folder_mtime(dir: &Path) -> Result<u128> {
+    let md = std::fs::metadata(dir).map_err(|source| Error::CorpusMissing { path: dir.to_path_buf(), source })?;
+    Ok(md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos()))
 }
 
 /// Days since 1970-01-01, the unit the index ranges over.
