@@ -554,64 +554,97 @@ fn update(
     saved.refused.retain(|r| !plan.stale.contains(&r.file.name));
 
     // Pass one: every changed article's names join the registry before any is attributed.
+    // A second thread reads and parses files while this one registers.
     let total = plan.todo.len();
     let mut readable: Vec<&FileStamp> = Vec::with_capacity(total);
     let mut last = Instant::now();
-    for (i, f) in plan.todo.iter().enumerate() {
-        match read_article(corpus_dir, f) {
-            Ok(a) if !ids.insert(a.id.clone()) => {
-                let reason = format!("another file already has the id {:?}", a.id);
-                saved.refused.push(Refused { file: f.clone(), reason });
-                files.push((f.clone(), None));
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let todo = &plan.todo;
+        scope.spawn(move || {
+            for f in todo {
+                if tx.send((f, read_article(corpus_dir, f))).is_err() {
+                    break;
+                }
             }
-            Ok(a) => {
-                quotes::register_article(&a, &mut people);
-                note_descriptors(&a, &mut people, &mut saved.described_in);
-                readable.push(f);
+        });
+        for (i, (f, read)) in rx.into_iter().enumerate() {
+            match read {
+                Ok(a) if !ids.insert(a.id.clone()) => {
+                    let reason = format!("another file already has the id {:?}", a.id);
+                    saved.refused.push(Refused { file: f.clone(), reason });
+                    files.push((f.clone(), None));
+                }
+                Ok(a) => {
+                    quotes::register_article(&a, &mut people);
+                    note_descriptors(&a, &mut people, &mut saved.described_in);
+                    readable.push(f);
+                }
+                Err(reason) => {
+                    tracing::warn!(file = %f.name, %reason, "skipping article");
+                    saved.refused.push(Refused { file: f.clone(), reason });
+                    files.push((f.clone(), None));
+                }
             }
-            Err(reason) => {
-                tracing::warn!(file = %f.name, %reason, "skipping article");
-                saved.refused.push(Refused { file: f.clone(), reason });
-                files.push((f.clone(), None));
+            if last.elapsed().as_millis() >= 200 || i + 1 == total {
+                progress(Progress::Registering { done: i + 1, total });
+                last = Instant::now();
             }
         }
-        if last.elapsed().as_millis() >= 200 || i + 1 == total {
-            progress(Progress::Registering { done: i + 1, total });
-            last = Instant::now();
-        }
-    }
+    });
 
-    // Pass two: quotes, passages and dated reports, one article at a time.
-    for (i, f) in readable.iter().enumerate() {
-        // Read again rather than kept: memory holds one article, whatever the corpus.
-        let a = match read_article(corpus_dir, f) {
-            Ok(a) => a,
-            Err(reason) => {
-                saved.refused.push(Refused { file: (*f).clone(), reason });
-                files.push(((*f).clone(), None));
-                continue;
+    // Pass two: quotes, passages and dated reports, one article at a time. Names are all
+    // known now (attribution adds genders and descriptors, never names), so a second thread
+    // reads each article again (memory holds a few articles, whatever the corpus) and finds
+    // its dated reports against a copy of the registry, while this one attributes quotes.
+    let names = people.clone();
+    let result: Result<()> = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        let names = &names;
+        let readable = &readable;
+        scope.spawn(move || {
+            for f in readable.iter() {
+                let read = read_article(corpus_dir, f).map(|a| {
+                    let r = timeline::reports(&a, names);
+                    (a, r)
+                });
+                if tx.send((*f, read)).is_err() {
+                    break;
+                }
             }
-        };
-        let (qs, ps) = quotes::attribute_article(&a, &mut people);
-        note_descriptors(&a, &mut people, &mut saved.described_in);
-        let record = index_article(&a, (*f).clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
-        saved.counts.resize(people.all().len(), (0, 0));
-        for &(p, q, u) in &record.speakers {
-            saved.counts[p].0 += q;
-            saved.counts[p].1 += u;
+        });
+        for (i, (f, read)) in rx.into_iter().enumerate() {
+            let (a, dated) = match read {
+                Ok(x) => x,
+                Err(reason) => {
+                    saved.refused.push(Refused { file: f.clone(), reason });
+                    files.push((f.clone(), None));
+                    continue;
+                }
+            };
+            let (qs, ps) = quotes::attribute_article(&a, &mut people);
+            note_descriptors(&a, &mut people, &mut saved.described_in);
+            let record = index_article(&a, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
+            saved.counts.resize(people.all().len(), (0, 0));
+            for &(p, q, u) in &record.speakers {
+                saved.counts[p].0 += q;
+                saved.counts[p].1 += u;
+            }
+            saved.quotes += record.quotes;
+            saved.articles += 1;
+            let key = saved.next_key;
+            saved.next_key += 1;
+            builder.add_article(key, &a.id, &serde_json::to_string(&record).expect("records serialize"))?;
+            reports.insert(a.id.clone(), dated);
+            files.push((f.clone(), Some(a.id.clone())));
+            if last.elapsed().as_millis() >= 200 || i + 1 == readable.len() {
+                progress(Progress::Extracting { done: i + 1, total: readable.len() });
+                last = Instant::now();
+            }
         }
-        saved.quotes += record.quotes;
-        saved.articles += 1;
-        let key = saved.next_key;
-        saved.next_key += 1;
-        builder.add_article(key, &a.id, &serde_json::to_string(&record).expect("records serialize"))?;
-        reports.insert(a.id.clone(), timeline::reports(&a, &people));
-        files.push(((*f).clone(), Some(a.id.clone())));
-        if last.elapsed().as_millis() >= 200 || i + 1 == readable.len() {
-            progress(Progress::Extracting { done: i + 1, total: readable.len() });
-            last = Instant::now();
-        }
-    }
+        Ok(())
+    });
+    result?;
     progress(Progress::Finishing);
     if saved.articles == 0 {
         return Err(Error::CorpusEmpty(corpus_dir.to_path_buf()));

@@ -298,22 +298,43 @@ fn merge(mut reports: Vec<Event>) -> Vec<Event> {
         })
     });
     let mut out: Vec<Event> = Vec::new();
-    let mut buckets: HashMap<(Precision, NaiveDate), Vec<usize>> = HashMap::new();
+    // Entries by period and by what two reports of one event must share (a key word or a
+    // person): a report is compared only with entries of its period that
+    // share one, in the order they were made, never with every entry of a busy year.
+    let mut buckets: HashMap<((Precision, NaiveDate), String), Vec<usize>> = HashMap::new();
     for ev in reports {
-        let found = buckets
-            .get(&(ev.when.precision, ev.when.start))
-            .and_then(|ids| ids.iter().copied().find(|&i| same_event(&out[i], &ev)));
-        match found {
-            Some(i) => absorb(&mut out[i], ev),
+        let own = (ev.when.precision, ev.when.start);
+        let mut candidates: Vec<usize> =
+            tags(&ev).filter_map(|t| buckets.get(&(own, t))).flat_map(|ids| ids.iter().copied()).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates.into_iter().find(|&i| same_event(&out[i], &ev));
+        let (id, new_tags): (usize, Vec<String>) = match found {
+            Some(i) => {
+                let known: std::collections::HashSet<String> = tags(&out[i]).collect();
+                let fresh = tags(&ev).filter(|t| !known.contains(t)).collect();
+                absorb(&mut out[i], ev);
+                (i, fresh)
+            }
             None => {
-                for k in keys(ev.when) {
-                    buckets.entry(k).or_default().push(out.len());
-                }
+                let all = tags(&ev).collect();
                 out.push(ev);
+                (out.len() - 1, all)
+            }
+        };
+        for k in keys(out[id].when) {
+            for t in &new_tags {
+                buckets.entry((k, t.clone())).or_default().push(id);
             }
         }
     }
     out
+}
+
+/// What an entry offers for being found again: its key words and people (every merge rule
+/// of [`same_event`] needs a shared key word, or the same person in the same place).
+fn tags(e: &Event) -> impl Iterator<Item = String> + '_ {
+    e.key_words.iter().map(|w| format!("w:{w}")).chain(e.people.iter().map(|p| format!("p:{p}")))
 }
 
 /// Whether `ev` (one report) tells of the event `e` already holds, at the same or a
