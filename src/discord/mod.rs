@@ -73,7 +73,9 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
     validate_token(settings.discord.token.expose()).map_err(anyhow::Error::msg)?;
     let token = settings.discord.token.expose().trim().to_string();
     let open_settings = settings.clone();
+    let opening = std::time::Instant::now();
     let (engine, status) = tokio::task::spawn_blocking(move || Engine::open(&open_settings)).await??;
+    tracing::info!(articles = engine.store.article_count(), ms = opening.elapsed().as_millis() as u64, "engine ready");
     match status {
         Synced::Rebuilt { reason } => tracing::info!(%reason, "built the index"),
         Synced::Updated { changed, removed } => tracing::info!(changed, removed, "re-indexed changed articles"),

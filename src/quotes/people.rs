@@ -241,46 +241,49 @@ impl People {
     }
 
     /// People a question's words name, tolerating case and small typos; each with the number
-    /// of edits it took (0 = exact).
+    /// of edits it took (0 = exact), in registry order. Exact names come from the word index;
+    /// only when no word names anyone exactly are family names compared for typos.
     pub fn find_in_words(&self, words: &[String]) -> Vec<(PersonId, usize)> {
+        let mut ids: Vec<PersonId> = words.iter().flat_map(|w| self.with_word(w).iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
         let mut out: Vec<(PersonId, usize)> = Vec::new();
-        for (i, p) in self.list.iter().enumerate() {
-            if p.kind == Kind::Organisation {
+        for i in ids {
+            let p = &self.list[i];
+            let named = if p.kind == Kind::Organisation {
                 // An organisation is named by all its words (`the royal academy of dance`) or an
                 // alias (`the RAD`); one of its words alone (`the Brookings analyst`) describes
                 // someone else.
-                let named = p.aliases.iter().any(|a| words.contains(a))
+                p.aliases.iter().any(|a| words.contains(a))
                     || p.words
                         .iter()
                         .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
-                        .all(|w| words.contains(w));
-                if named {
-                    out.push((i, 0));
-                }
-                continue;
+                        .all(|w| words.contains(w))
+            } else {
+                p.words.iter().any(|pw| words.contains(pw))
+            };
+            if named {
+                out.push((i, 0));
             }
-            let mut best: Option<usize> = None;
-            for w in words {
-                // Exact on any name word; fuzzy only on the family name and only for longer
-                // words, so that `many` never finds `Mary`.
-                let d = if p.words.iter().any(|pw| pw == w) {
-                    Some(0)
-                } else if w.chars().count() >= 5 && close_enough(w, p.surname()) {
-                    Some(crate::text::edit_distance(w, p.surname()))
-                } else {
-                    None
-                };
-                if let Some(d) = d {
-                    best = Some(best.map_or(d, |b: usize| b.min(d)));
-                }
-            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+        // Fuzzy only on the family name and only for longer words, so that `many` never
+        // finds `Mary`.
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 5).collect();
+        if long.is_empty() {
+            return out;
+        }
+        for (i, p) in self.list.iter().enumerate().filter(|(_, p)| p.kind == Kind::Person) {
+            let best = long
+                .iter()
+                .filter(|w| close_enough(w, p.surname()))
+                .map(|w| crate::text::edit_distance(w, p.surname()))
+                .min();
             if let Some(d) = best {
                 out.push((i, d));
             }
-        }
-        // Prefer exact matches: if any word matched exactly, drop fuzzy ones on that word.
-        if out.iter().any(|(_, d)| *d == 0) {
-            out.retain(|(_, d)| *d == 0);
         }
         out
     }
