@@ -375,3 +375,33 @@ fn quotes_text_lists_one_article_and_an_unknown_article_is_a_clear_error() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(stderr(&bad).trim(), "error: no article \"no-such-article\" in the corpus");
 }
+
+#[test]
+fn adding_an_article_to_an_index_gives_what_a_full_build_of_the_same_files_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(bundled_corpus()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()).collect();
+    files.sort();
+    let (last, first) = files.split_last().unwrap();
+    for f in first {
+        std::fs::copy(f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let incremental = dir.path().join("incremental");
+    assert!(run(&corpus, &incremental, &["index"]).status.success());
+    std::fs::copy(last, corpus.join(last.file_name().unwrap())).unwrap();
+    let o = run(&corpus, &incremental, &["index"]);
+    assert!(stdout(&o).contains("updated (1 changed, 0 removed)"), "{}", stdout(&o));
+    let full = dir.path().join("full");
+    assert!(run(&corpus, &full, &["index", "--full"]).status.success());
+    for args in [
+        &["timeline", "--json"][..],
+        &["sources", "--json"],
+        &["quotes", "--json"],
+        &["ask", "--json", "what did Gabuev say about the iceberg?"],
+        &["ask", "--json", "when did Putin visit Harbin?"],
+    ] {
+        assert_eq!(stdout(&run(&corpus, &incremental, args)), stdout(&run(&corpus, &full, args)), "{args:?}");
+    }
+}

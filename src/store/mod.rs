@@ -593,6 +593,14 @@ fn update(
         }
     });
 
+    // Reports kept from before name people as the registry now knows them.
+    if live.is_some() {
+        for list in reports.values_mut() {
+            let old = std::mem::take(list);
+            *list = old.into_iter().map(|r| timeline::refresh(r, &people)).collect();
+        }
+    }
+
     // Pass two: quotes, passages and dated reports, one article at a time. Names are all
     // known now (attribution adds genders and descriptors, never names), so a second thread
     // reads each article again (memory holds a few articles, whatever the corpus) and finds

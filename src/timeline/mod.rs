@@ -100,7 +100,9 @@ pub struct Event {
     pub places: Vec<String>,
     /// Folded content words of all reports' clauses, for topic filters.
     pub words: BTreeSet<String>,
-    /// The same without people's names, for telling whether two reports are one event.
+    /// The same without people's names, for telling whether two reports are one event
+    /// (derived, so not stored: see [`Event::rekey`]).
+    #[serde(skip)]
     key_words: BTreeSet<String>,
 }
 
@@ -141,6 +143,12 @@ fn is_date_word(w: &str) -> bool {
 }
 
 impl Event {
+    /// Recomputes the key words (the content words that are not people's names).
+    fn rekey(&mut self) {
+        let names: BTreeSet<String> = self.people.iter().flat_map(|n| content_words(n)).collect();
+        self.key_words = self.words.difference(&names).cloned().collect();
+    }
+
     /// Content words of the event's people and places, which a topic may name.
     pub fn extras(&self) -> BTreeSet<String> {
         self.people.iter().chain(&self.places).flat_map(|n| content_words(n)).collect()
@@ -218,6 +226,15 @@ pub fn reports(a: &Article, people: &People) -> Vec<Event> {
     out
 }
 
+/// Reads again who a stored report names, against the registry as it is now (a later article
+/// may have given a name in full): so that re-indexing some articles leaves the others' reports
+/// as a full build would have them, without reading those articles.
+pub fn refresh(report: Event, people: &People) -> Event {
+    let Event { when, planned, mut reports, .. } = report;
+    let r = reports.swap_remove(0);
+    event(people, when, planned, r)
+}
+
 /// Merges one-report events of any number of articles into the timeline's entries, in
 /// order (date, then precision, then first report's article and place).
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
@@ -291,6 +308,10 @@ fn keys(w: When) -> Vec<(Precision, NaiveDate)> {
 /// gives. Reports are taken finest date first; each looks only into the bucket of its own
 /// period, which holds the entries at that period or inside it.
 fn merge(mut reports: Vec<Event>) -> Vec<Event> {
+    // Reports read back from the store come without their derived key words.
+    for r in reports.iter_mut().filter(|r| r.key_words.is_empty()) {
+        r.rekey();
+    }
     reports.sort_by(|a, b| {
         b.when.precision.cmp(&a.when.precision).then(a.when.start.cmp(&b.when.start)).then_with(|| {
             let (x, y) = (&a.reports[0], &b.reports[0]);
@@ -298,43 +319,50 @@ fn merge(mut reports: Vec<Event>) -> Vec<Event> {
         })
     });
     let mut out: Vec<Event> = Vec::new();
-    // Entries by period and by what two reports of one event must share (a key word or a
-    // person): a report is compared only with entries of its period that
-    // share one, in the order they were made, never with every entry of a busy year.
-    let mut buckets: HashMap<((Precision, NaiveDate), String), Vec<usize>> = HashMap::new();
+    // Entries by period and by what two reports of one event must share (a key word, or a
+    // person: every merge rule of [`same_event`] needs one): a report is compared only with
+    // entries of its period that share one, in the order they were made, never with every
+    // entry of a busy year. Words and people are interned, so looking up allocates nothing.
+    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut people: HashMap<String, u32> = HashMap::new();
+    let mut buckets: HashMap<((Precision, NaiveDate), bool, u32), Vec<usize>> = HashMap::new();
     for ev in reports {
         let own = (ev.when.precision, ev.when.start);
+        let by_word = ev.key_words.iter().filter_map(|w| words.get(w.as_str())).map(|&t| (own, false, t));
+        let by_person = ev.people.iter().filter_map(|p| people.get(p.as_str())).map(|&t| (own, true, t));
         let mut candidates: Vec<usize> =
-            tags(&ev).filter_map(|t| buckets.get(&(own, t))).flat_map(|ids| ids.iter().copied()).collect();
+            by_word.chain(by_person).filter_map(|k| buckets.get(&k)).flat_map(|ids| ids.iter().copied()).collect();
         candidates.sort_unstable();
         candidates.dedup();
         let found = candidates.into_iter().find(|&i| same_event(&out[i], &ev));
-        let (id, new_tags): (usize, Vec<String>) = match found {
+        let (id, new_words, new_people): (usize, Vec<String>, Vec<String>) = match found {
             Some(i) => {
-                let known: std::collections::HashSet<String> = tags(&out[i]).collect();
-                let fresh = tags(&ev).filter(|t| !known.contains(t)).collect();
+                let e = &out[i];
+                let w = ev.key_words.iter().filter(|w| !e.key_words.contains(*w)).cloned().collect();
+                let p = ev.people.iter().filter(|p| !e.people.contains(p)).cloned().collect();
                 absorb(&mut out[i], ev);
-                (i, fresh)
+                (i, w, p)
             }
             None => {
-                let all = tags(&ev).collect();
+                let w = ev.key_words.iter().cloned().collect();
+                let p = ev.people.clone();
                 out.push(ev);
-                (out.len() - 1, all)
+                (out.len() - 1, w, p)
             }
         };
-        for k in keys(out[id].when) {
-            for t in &new_tags {
-                buckets.entry((k, t.clone())).or_default().push(id);
+        let periods = keys(out[id].when);
+        for (is_person, tag) in
+            new_words.into_iter().map(|w| (false, w)).chain(new_people.into_iter().map(|p| (true, p)))
+        {
+            let table = if is_person { &mut people } else { &mut words };
+            let next = table.len() as u32;
+            let t = *table.entry(tag).or_insert(next);
+            for &k in &periods {
+                buckets.entry((k, is_person, t)).or_default().push(id);
             }
         }
     }
     out
-}
-
-/// What an entry offers for being found again: its key words and people (every merge rule
-/// of [`same_event`] needs a shared key word, or the same person in the same place).
-fn tags(e: &Event) -> impl Iterator<Item = String> + '_ {
-    e.key_words.iter().map(|w| format!("w:{w}")).chain(e.people.iter().map(|p| format!("p:{p}")))
 }
 
 /// Whether `ev` (one report) tells of the event `e` already holds, at the same or a
