@@ -7,7 +7,7 @@
 //! finds reporting cues, and gives each quoted segment to a speaker by the ordered sieves of
 //! [`super::sieves`], or to nobody. Both passes are linear in the text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,7 +17,7 @@ use super::names::{
     self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
 };
 use super::people::{title_case, Gender, Kind, People, PersonId};
-use super::resolve::{starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
+use super::resolve::{run_candidates, starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
 use super::sieves::{self, CueAt, Site};
 use super::{Cue, Extraction, Passage, Quote, Voice};
 use crate::corpus::{Article, Corpus, ParaKind, Paragraph};
@@ -30,12 +30,15 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn extract(corpus: &Corpus) -> Extraction {
     let mut people = People::default();
-    for a in &corpus.articles {
-        register(a, &mut people);
-    }
+    let singles: Vec<Singles> = corpus.articles.iter().map(|a| register(a, &mut people)).collect();
+    // Pass one and a half, once every full name of the corpus is known: a person an article
+    // names by one word only (`Mr. Obama`, `President Obama`, `Sanders said`) is that article's
+    // own speaker, unless the article also names someone with that word in full.
+    let known: Vec<Vec<PersonId>> =
+        corpus.articles.iter().zip(singles).map(|(a, s)| register_single_names(a, s, &mut people)).collect();
     let mut ex = Extraction { people, quotes: Vec::new(), passages: Vec::new() };
-    for a in &corpus.articles {
-        attribute(a, &mut ex);
+    for (a, known) in corpus.articles.iter().zip(known) {
+        attribute(a, &mut ex, known);
     }
     // Fragments of one sentence by the same speaker (`blaming the "West" for the "conflict"`)
     // show the same text: one quote with all their parts.
@@ -95,6 +98,151 @@ fn starts_run(toks: &[Token<'_>], i: usize) -> bool {
     t.is_word() && is_name_word(t.text) && !(i > 0 && toks[i - 1].is_word() && is_name_word(toks[i - 1].text))
 }
 
+/// A run may also start right after an organisation's name that ends before it: `Republican
+/// National Committee Research Director Raj Shah`, `Bank of England Governor Mervyn King`.
+fn starts_run_after(toks: &[Token<'_>], i: usize, org_ended_at: Option<usize>) -> bool {
+    starts_run(toks, i) || (org_ended_at.is_some_and(|e| e + 1 == i) && toks[i].is_word() && is_name_word(toks[i].text))
+}
+
+/// Names an article gives in one word only, with what shows they are people's names.
+#[derive(Debug, Default)]
+struct Singles {
+    /// The name word as written, an honorific before it (`Mr.`), and whether it opened a
+    /// sentence (where any noun is capitalised: `Officials said`).
+    runs: Vec<(String, Option<String>, bool)>,
+    /// Folded words the article capitalises inside a sentence.
+    mid_sentence_capitals: HashSet<String>,
+}
+
+/// Whether a one-word name run is a person by the text around it: an honorific (`Mr. Obama`),
+/// a title only people bear right before it (`President Obama`, `Secretary of State Kerry`), or
+/// the subject of a reporting verb (`Sanders said`, `"…," said Blair`). Place and organisation
+/// words never get here (a name run holds none), nor do plurals of titles (`Republicans said`).
+fn single_name_evidence(toks: &[Token<'_>], run: &NameRun) -> bool {
+    if run.words.len() != 1 || run.possessive {
+        return false;
+    }
+    if run.honorific.is_some() {
+        return true;
+    }
+    let word = &run.words[0];
+    let f = fold(word);
+    if f.strip_suffix('s').is_some_and(names::is_title) || names::is_title(&f) {
+        return false;
+    }
+    let name = run.last;
+    // Titles (and the `of` inside `Secretary of State`) right before the name.
+    let mut k = name;
+    while k > 0 && toks[k - 1].is_word() && (names::is_title(toks[k - 1].text) || toks[k - 1].text == "of") {
+        if names::is_person_title(toks[k - 1].text) && names::is_capitalised(toks[k - 1].text) {
+            return true;
+        }
+        k -= 1;
+    }
+    // Subject of a reporting verb: `Sanders said`, `Sanders also told`.
+    // Not after a determiner, a preposition or a conjunction: `the Trump said` is no name,
+    // `lawyers for Smith said` and `Smith and Jones said` are not Smith speaking.
+    let free_subject = match run.first.checked_sub(1).map(|b| toks[b]) {
+        Some(b) if b.is_word() => {
+            !is_preposition(b.text) && !matches!(fold(b.text).as_str(), "the" | "a" | "an" | "and" | "or" | "&")
+        }
+        _ => true,
+    };
+    let mut v = name + 1;
+    while v < toks.len() && toks[v].is_word() && is_adverb(toks[v].text) {
+        v += 1;
+    }
+    if free_subject
+        && toks.get(v).is_some_and(|t| t.is_word() && is_cue_verb(t.text) && super::resolve::is_inflected(t.text))
+    {
+        return true;
+    }
+    // Inverted after a quote or a comma: `"…," said Blair.`
+    run.first == name
+        && name >= 2
+        && toks[name - 1].is_word()
+        && is_invertible(toks[name - 1].text)
+        && matches!(toks[name - 2].kind, Tok::Quote(_) | Tok::Punct(','))
+        && toks.get(name + 1).is_none_or(|t| !t.is_word())
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "for" | "of" | "to" | "by" | "with" | "from" | "at" | "against" | "about" | "on" | "behind" | "like" | "in"
+    )
+}
+
+/// People the article names with two words or more (`Donald J. Trump`), wherever it does.
+fn named_in_full(article: &Article, people: &People) -> Vec<PersonId> {
+    let mut out: Vec<PersonId> = Vec::new();
+    let transcript = is_transcript(article);
+    for p in article.body() {
+        let span = content_span(article, p, transcript);
+        let segs: Vec<(usize, Segment)> = segments(&article.text, span, p.index).into_iter().enumerate().collect();
+        let toks = tokens(&article.text, span, &segs);
+        for i in 0..toks.len() {
+            if !starts_run(&toks, i) {
+                continue;
+            }
+            let Some(run) = run_at(&toks, i) else { continue };
+            if run.words.len() < 2 {
+                continue;
+            }
+            if let [id] = people.candidates(&run.words)[..] {
+                if people.get(id).kind == Kind::Person && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Registers the one-word names of an article (see [`Singles`]) that no full name of the same
+/// article accounts for; returns the people the article names: in full, or by such a word.
+fn register_single_names(article: &Article, singles: Singles, people: &mut People) -> Vec<PersonId> {
+    let mut known = named_in_full(article, people);
+    let mut done: Vec<String> = Vec::new();
+    for (word, honorific, opens_sentence) in &singles.runs {
+        let f = fold(word);
+        if done.contains(&f) || (*opens_sentence && !singles.mid_sentence_capitals.contains(&f)) {
+            continue;
+        }
+        done.push(f.clone());
+        // One form per word and article: with an honorific if the article ever uses one.
+        let honorific = honorific.clone().or_else(|| {
+            singles.runs.iter().find(|(w, h, _)| fold(w) == f && h.is_some()).and_then(|(_, h, _)| h.clone())
+        });
+        let gender = honorific.as_deref().and_then(gender_of_word);
+        let cands = people.candidates(std::slice::from_ref(word));
+        // `Mr. Obama` in an article that names only `Michelle Obama` in full is someone else.
+        let in_full = cands
+            .iter()
+            .any(|&id| known.contains(&id) && gender.is_none_or(|g| people.get(id).gender.is_none_or(|pg| pg == g)));
+        let an_org = cands.iter().any(|&id| people.get(id).kind == Kind::Organisation);
+        if in_full || an_org {
+            continue;
+        }
+        let id = match &honorific {
+            Some(h) => {
+                let id = people.add(&[h.trim_end_matches('.').to_string(), word.clone()]);
+                if let (Some(id), Some(g)) = (id, gender) {
+                    people.set_gender(id, g);
+                }
+                id
+            }
+            None => Some(people.add_single(word)),
+        };
+        if let Some(id) = id {
+            if !known.contains(&id) {
+                known.push(id);
+            }
+        }
+    }
+    known
+}
+
 /// Evidence that a run of two or more name words is a person.
 fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     if run.words.len() < 2 {
@@ -124,12 +272,17 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         k += 1;
     }
     let subject = toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text));
+    // `"…" ― Ana Ruiz` closing the paragraph: a quotation signed with a name.
+    let signed = run.first >= 2
+        && matches!(toks[run.first - 1].kind, Tok::Punct(c) if names::is_dash(c))
+        && toks[run.first - 2].is_quote()
+        && toks[run.last + 1..].iter().find(|t| t.kind != Tok::Punct('.')).is_none_or(|t| t.is_quote());
     let inverted = run.first > 0
         && toks[run.first - 1].is_word()
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || known_first_name || apposition || is_a || subject || inverted
+    titled || known_first_name || apposition || is_a || subject || inverted || signed
 }
 
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
@@ -237,14 +390,14 @@ fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
         && matches!(fold(toks[k - 2].text).as_str(), "spokesman" | "spokeswoman" | "spokesperson")
 }
 
-/// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence.
-fn register(article: &Article, people: &mut People) {
+/// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence;
+/// returns the one-word names of the article, registered once the whole corpus is read.
+fn register(article: &Article, people: &mut People) -> Singles {
     for a in &article.meta.authors {
         people.add(&words_of(a));
     }
     let transcript = is_transcript(article);
-    // `Mr Dein` registers only when the article never names a `… Dein` in full.
-    let mut honorific_only: Vec<NameRun> = Vec::new();
+    let mut singles = Singles::default();
     for p in &article.paragraphs {
         if let ParaKind::SectionMarker { author, .. } = &p.kind {
             people.add(&words_of(author));
@@ -260,7 +413,14 @@ fn register(article: &Article, people: &mut People) {
         let span = content_span(article, p, transcript);
         let segs: Vec<(usize, Segment)> = segments(&article.text, span, p.index).into_iter().enumerate().collect();
         let toks = tokens(&article.text, span, &segs);
+        let sentence_of = sentence_ids(&article.text, &toks);
+        for (k, t) in toks.iter().enumerate() {
+            if t.is_word() && is_name_word(t.text) && !starts_sentence(&sentence_of, k) {
+                singles.mid_sentence_capitals.insert(fold(names::strip_possessive(t.text)));
+            }
+        }
         let mut i = 0;
+        let mut org_ended_at = None;
         while i < toks.len() {
             if let Some((words, last)) = org_run(&toks, i) {
                 if let Some(id) = people.add_kind(&words, Kind::Organisation) {
@@ -268,10 +428,11 @@ fn register(article: &Article, people: &mut People) {
                         people.alias(id, acr);
                     }
                 }
+                org_ended_at = Some(last);
                 i = last + 1;
                 continue;
             }
-            if !starts_run(&toks, i) {
+            if !starts_run_after(&toks, i, org_ended_at) {
                 i += 1;
                 continue;
             }
@@ -289,20 +450,18 @@ fn register(article: &Article, people: &mut People) {
                 if let Some(id) = people.add(&run.words) {
                     learn_gender(people, id, &run);
                 }
-            } else if run.words.len() == 1 && run.honorific.is_some() {
-                honorific_only.push(run.clone());
+            } else if single_name_evidence(&toks, &run) {
+                let name = toks[run.last].text;
+                singles.runs.push((
+                    names::strip_possessive(name).to_string(),
+                    run.honorific.clone(),
+                    starts_sentence(&sentence_of, run.first),
+                ));
             }
             i = run.last.max(i) + 1;
         }
     }
-    for run in honorific_only {
-        let known = people.candidates(&run.words).into_iter().any(|id| people.get(id).kind == Kind::Person);
-        if !known {
-            if let Some(id) = people.add(&run.registrable()) {
-                learn_gender(people, id, &run);
-            }
-        }
-    }
+    singles
 }
 
 /// Gender from an honorific before the name (`Mrs Holloway`) or a common first name.
@@ -336,10 +495,11 @@ struct Decided {
     rule: &'static str,
 }
 
-/// Pass two for one article.
-fn attribute(article: &Article, ex: &mut Extraction) {
+/// Pass two for one article; `known` are the people it names in full or by a word of its own.
+fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
     let transcript = is_transcript(article);
     let mut discourse = Discourse::default();
+    discourse.known = known;
     let mut carry = Carry::default();
     let text = &article.text;
 
@@ -558,11 +718,12 @@ fn read_paragraph(
         };
     }
     let mut i = 0;
+    let mut org_ended_at = None;
     while i < toks.len() {
         let t = toks[i];
         let reader = reader!();
-        // `according to Kovacs, "…"`: a cue without a verb.
-        if let Some(c) = reader.according_to(i) {
+        // `according to Kovacs, "…"` or `"…" ― Ana Ruiz`: cues without a verb.
+        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)) {
             cues.push(c);
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
@@ -601,12 +762,13 @@ fn read_paragraph(
                 discourse.mention(id, starts_sentence(sentence_of, i));
                 sentence_mentions.push((sentence_of[i], i, id));
             }
+            org_ended_at = Some(last);
             i = last + 1;
             continue;
         }
-        if starts_run(toks, i) {
+        if starts_run_after(toks, i, org_ended_at) {
             if let Some(run) = run_at(toks, i) {
-                if let Some(id) = discourse.choose(&people.candidates(&run.words)) {
+                if let Some(id) = discourse.choose(&run_candidates(people, &run)) {
                     if !run.possessive {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
