@@ -768,7 +768,9 @@ fn read_paragraph(
         }
         if starts_run_after(toks, i, org_ended_at) {
             if let Some(run) = run_at(toks, i) {
-                if let Some(id) = discourse.choose(&run_candidates(people, &run)) {
+                if let Some(id) =
+                    run.words.last().and_then(|last| discourse.choose(people, &run_candidates(people, &run), last))
+                {
                     if !run.possessive {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
@@ -1032,4 +1034,139 @@ fn describe_from_context(
     let d = &text[toks[start].span.start..toks[end].span.end];
     let d = d.strip_prefix("now ").unwrap_or(d);
     people.describe(id, d, &article.id, sentence);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::corpus::parse_article;
+
+    /// A corpus of invented articles, one body text each.
+    fn corpus(bodies: &[&str]) -> Corpus {
+        let articles = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let raw = format!(
+                    "+++\ntitle = \"Story {i}\"\noutlet = \"Test\"\npublished = \"2024-03-0{}\"\n+++\nStory {i}.\n\n{body}\n",
+                    i + 1
+                );
+                parse_article(Path::new(&format!("2024-03-0{}_story-{i}.txt", i + 1)), raw.as_bytes()).unwrap()
+            })
+            .collect();
+        Corpus { dir: PathBuf::new(), articles, problems: Vec::new(), fingerprint: String::new() }
+    }
+
+    /// The speaker of the quote whose words start with `start`.
+    fn speaker_of(c: &Corpus, start: &str) -> Option<String> {
+        let ex = extract(c);
+        let q = ex
+            .quotes
+            .iter()
+            .find(|q| {
+                let a = c.article(&q.article).unwrap();
+                q.parts.iter().any(|p| a.slice(*p).starts_with(start))
+            })
+            .unwrap_or_else(|| panic!("no quote starts with {start:?}"));
+        q.speaker.map(|s| ex.people.get(s).name.clone())
+    }
+
+    #[test]
+    fn a_surname_the_article_never_gives_in_full_is_its_own_speaker() {
+        let c = corpus(&["\"We will appeal the ruling at once,\" Okonjo said on Monday."]);
+        assert_eq!(speaker_of(&c, "We will appeal").as_deref(), Some("Okonjo"));
+    }
+
+    #[test]
+    fn an_honorific_keeps_a_one_word_name_from_a_namesake_of_the_other_gender() {
+        let c = corpus(&[
+            "Greta Lindqvist opened the new library on Friday.",
+            "\"The budget is not negotiable,\" Mr. Lindqvist said. Greta Lindqvist was not at the meeting.",
+        ]);
+        assert_eq!(speaker_of(&c, "The budget").as_deref(), Some("Mr Lindqvist"));
+    }
+
+    #[test]
+    fn a_one_word_name_from_another_article_is_not_reused_by_guess() {
+        let c = corpus(&[
+            "\"We will appeal the ruling at once,\" Okonjo said on Monday.",
+            "Okonjo was seen at the court. \"Nobody expected this outcome,\" he said.",
+        ]);
+        assert_eq!(speaker_of(&c, "Nobody expected").as_deref(), None);
+    }
+
+    #[test]
+    fn plural_titles_and_capitalised_common_nouns_are_nobody() {
+        let c = corpus(&[
+            "\"The vote is a disgrace to the chamber,\" Republicans said.",
+            "Critics said the scheme \"will never pay for itself at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The vote is").as_deref(), None);
+        assert_eq!(speaker_of(&c, "will never pay").as_deref(), None);
+    }
+
+    #[test]
+    fn a_signed_quotation_belongs_to_the_name_after_its_dash() {
+        let c = corpus(&[
+            "Readers wrote in.\n\n\u{201c}The new bridge changed my commute for the better.\u{201d} \u{2015} Ana Ruiz\n\u{201c}I miss the old ferry and its slow mornings.\u{201d} \u{2015} Tomas Berg",
+        ]);
+        assert_eq!(speaker_of(&c, "The new bridge").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(speaker_of(&c, "I miss the old").as_deref(), Some("Tomas Berg"));
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_of_its_clause() {
+        let c = corpus(&[
+            "During a rally on Monday, Senator Mara Jensen attacked the plan, saying, \"It will cost every family dearly.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "It will cost").as_deref(), Some("Mara Jensen"));
+    }
+
+    #[test]
+    fn party_tags_and_brackets_after_a_name_do_not_end_the_sentence() {
+        let c = corpus(&[
+            "\"We are not done with this bill,\" Sen. Paul Reddick, R-Ore., said Tuesday.",
+            "\"The count must go on,\" Rep. Lena Ortiz (D-Vt.) said in a statement.",
+        ]);
+        assert_eq!(speaker_of(&c, "We are not done").as_deref(), Some("Paul Reddick"));
+        assert_eq!(speaker_of(&c, "The count must").as_deref(), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_name_right_after_an_organisation_is_read_as_a_person() {
+        let c = corpus(&["Harbor Savings Bank Chief Economist Dana Whitfield said: \"Rates will fall by spring.\""]);
+        assert_eq!(speaker_of(&c, "Rates will fall").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn after_an_inverted_verb_the_name_a_role_describes_is_the_speaker() {
+        let c = corpus(&[
+            "Paul Reddick won the primary. \"We expect a close race,\" said Reddick campaign manager Dana Whitfield.",
+        ]);
+        assert_eq!(speaker_of(&c, "We expect").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_capitalised_states_is_never_a_reporting_verb() {
+        let c = corpus(&["Leland Marsh said the United States had become a \"parking lot for bad ideas.\""]);
+        assert_eq!(speaker_of(&c, "parking lot").as_deref(), Some("Leland Marsh"));
+    }
+
+    #[test]
+    fn a_pronoun_cue_prefers_the_earlier_cue_speaker_of_its_sentence() {
+        let c = corpus(&[
+            "Campaign aide Rick Tolland said that Governor Paul Reddick has \"a clear plan for the state,\" he said.",
+        ]);
+        assert_eq!(speaker_of(&c, "a clear plan").as_deref(), Some("Rick Tolland"));
+    }
+
+    #[test]
+    fn an_inverted_verb_followed_by_a_verb_of_the_name_is_no_cue() {
+        let c = corpus(&[
+            "Dana Whitfield, one of the mayor's closest aides, recalled Mr. Bell talking about \"the long road to recovery.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the long road").as_deref(), Some("Dana Whitfield"));
+    }
 }

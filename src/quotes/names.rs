@@ -126,11 +126,7 @@ const CUE_VERBS: &[&str] = &[
     "thanked",
     "mused",
     "put",
-    "tweet",
-    "tweets",
     "tweeted",
-    "report",
-    "reports",
     "reported",
     "shout",
     "shouted",
@@ -213,7 +209,6 @@ const INVERTIBLE: &[&str] = &[
     "asked",
     "asks",
     "reported",
-    "reports",
     "tweeted",
 ];
 
@@ -1040,6 +1035,7 @@ const ORG_WORDS: &[&str] = &[
     "olympics",
     "amendment",
     "act",
+    "state",
     "constitution",
     "hill",
     "city",
@@ -1049,8 +1045,11 @@ const ORG_WORDS: &[&str] = &[
     "energy",
 ];
 
+/// A reporting verb as news writes it: in lower case, or opening an inverted sentence (`Said
+/// Ellis: "…"`). Capitalised, `States`, `Call` or `Note` is a name or a title.
 pub fn is_cue_verb(word: &str) -> bool {
-    CUE_VERBS.contains(&fold(word).as_str())
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds")) && CUE_VERBS.contains(&fold(word).as_str())
 }
 
 pub fn is_participle(word: &str) -> bool {
@@ -1338,9 +1337,14 @@ fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
     }
     let words: Vec<String> = run.iter().map(|(_, w)| strip_possessive(w).to_string()).collect();
     let name_words = words.iter().filter(|w| !is_particle(w)).count();
+    // A title alone, or its plural (`Republicans`, `Senators`), names a group, not a person.
+    let title_alone = |w: &String| {
+        let f = fold(w);
+        is_title(&f) || f.strip_suffix('s').is_some_and(is_title)
+    };
     if words.is_empty()
         || name_words > 4
-        || words.iter().any(|w| is_org_word(w) || is_institution_word(w) || is_title(w) && words.len() == 1)
+        || words.iter().any(|w| is_org_word(w) || is_institution_word(w) || title_alone(w) && words.len() == 1)
         || words.last().is_some_and(|w| is_particle(w))
     {
         return None;
@@ -1411,4 +1415,30 @@ pub fn run_backward(toks: &[Token<'_>], i: usize) -> Option<NameRun> {
     // Leading titles that are real words of the sentence ("The") were stopped above;
     // `finish` strips titles and descriptors.
     finish(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn party_tags_are_a_party_letter_and_a_state() {
+        assert!(is_party_tag("R-Ky."));
+        assert!(is_party_tag("D-Vt"));
+        assert!(!is_party_tag("Jean-Luc"));
+        assert!(!is_party_tag("R-"));
+    }
+
+    #[test]
+    fn capitalised_verb_forms_are_names_unless_they_open_an_inverted_cue() {
+        assert!(is_cue_verb("states"));
+        assert!(!is_cue_verb("States"));
+        assert!(is_cue_verb("Said"));
+    }
+
+    #[test]
+    fn a_plural_title_is_no_name() {
+        let toks = crate::quotes::lexer::tokens("Republicans", crate::text::Span::new(0, 11), &[]);
+        assert_eq!(run_forward(&toks, 0), None);
+    }
 }

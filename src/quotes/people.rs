@@ -54,6 +54,14 @@ impl Person {
     pub fn surname(&self) -> &str {
         self.words.last().map(String::as_str).unwrap_or("")
     }
+
+    /// A name of one word, bare or after an honorific (`DuVernay`, `Mr Obama`): the form an
+    /// article uses when it never gives the name in full. Which person it means is settled
+    /// in that article only.
+    pub fn is_local_form(&self) -> bool {
+        self.kind == Kind::Person
+            && (self.words.len() == 1 || self.words.len() == 2 && crate::quotes::names::is_honorific(&self.words[0]))
+    }
 }
 
 pub type PersonId = usize;

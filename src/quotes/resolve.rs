@@ -117,9 +117,10 @@ impl Discourse {
         self.nominal = Some((self.para, self.order));
     }
 
-    /// Picks among candidates for a name: the one named most recently in this article, else
-    /// the only one the article names at all, else the only candidate the corpus knows.
-    pub fn choose(&self, cands: &[PersonId]) -> Option<PersonId> {
+    /// Picks among candidates for a name ending in `surname`: the one named most recently in
+    /// this article, else the only one the article names at all, else the only candidate the
+    /// corpus knows.
+    pub fn choose(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
         if let Some(m) = self.mentions.iter().rev().find(|m| cands.contains(&m.id)) {
             return Some(m.id);
         }
@@ -128,7 +129,10 @@ impl Discourse {
         if let Some(id) = of_article.next() {
             return of_article.next().is_none().then_some(id);
         }
-        (cands.len() == 1).then(|| cands[0])
+        // The only candidate in the corpus, by family name (`Sanders`, not `United` for a
+        // `United Technologies`), unless it is another article's one-word name.
+        let sole = |p: &super::people::Person| !p.is_local_form() && p.surname() == fold(surname);
+        (cands.len() == 1 && sole(people.get(cands[0]))).then(|| cands[0])
     }
 
     /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
@@ -198,9 +202,17 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Speakers named earlier in the sentence of token `at`, the likeliest antecedent last: the
+    /// speakers of the sentence's earlier cues come after every other name (`Tyler said that
+    /// Cruz has "…," he said` → Tyler).
     fn same_sentence_before(&self, at: usize) -> Vec<PersonId> {
         let s = self.sentence_of[at];
-        self.sentence_mentions.iter().filter(|(ms, k, _)| *ms == s && *k < at).map(|(_, _, id)| *id).collect()
+        let mut out: Vec<PersonId> =
+            self.sentence_mentions.iter().filter(|(ms, k, _)| *ms == s && *k < at).map(|(_, _, id)| *id).collect();
+        out.extend(
+            self.earlier_cues.iter().filter(|c| c.verb < at && self.sentence_of[c.verb] == s).filter_map(|c| c.speaker),
+        );
+        out
     }
 
     fn pronoun_at(&self, pr: Pronoun, at: usize) -> Option<PersonId> {
@@ -212,7 +224,7 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        self.discourse.choose(&run_candidates(self.people, run))
+        self.discourse.choose(self.people, &run_candidates(self.people, run), run.words.last()?)
     }
 
     /// An organisation named by capitalised words ending at token `i` (`the Campaign for
@@ -426,12 +438,13 @@ impl Reader<'_> {
             // The name is the verb's subject only if no preposition leads to it (`said on
             // Twitter`) and no verb of its own follows it (`recalled Mr. Obama talking about`).
             let run = names::run_forward(toks, v + 1).filter(|r| {
-                toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
+                !r.possessive
+                    && toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
                     && toks.get(r.last + 1).is_none_or(|n| {
                         !(n.is_word() && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text)))
                     })
             });
-            if let Some(run) = run {
+            if let Some(run) = run.map(|r| self.described_name_after(r)) {
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
@@ -476,9 +489,35 @@ impl Reader<'_> {
             return None;
         }
         // `Rival Hillary Clinton`: a capitalised descriptor may lead the name.
-        let speaker =
-            (0..run.words.len()).find_map(|k| self.discourse.choose(&self.people.candidates(&run.words[k..])));
+        let speaker = (0..run.words.len()).find_map(|k| {
+            self.discourse.choose(self.people, &self.people.candidates(&run.words[k..]), run.words.last()?)
+        });
         Some(CueAt { verb: v, speaker, from: v, to: v })
+    }
+
+    /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of
+    /// role and another name is a descriptor of that other name, who is the one speaking.
+    fn described_name_after(&self, run: NameRun) -> NameRun {
+        let toks = self.toks;
+        let mut k = run.last + 1;
+        while k < toks.len() && k <= run.last + 4 {
+            let t = toks[k];
+            let lower = t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase);
+            let role = lower
+                && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                && !matches!(t.text, "and" | "or" | "but" | "who" | "which" | "that" | "in" | "as" | "is" | "was")
+                && !t.text.ends_with("ing")
+                && !is_inflected(t.text)
+                && pronoun(t.text).is_none();
+            if !role {
+                break;
+            }
+            k += 1;
+        }
+        if k == run.last + 1 || k >= toks.len() || !(toks[k].is_word() && is_name_word(toks[k].text)) {
+            return run;
+        }
+        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive).unwrap_or(run)
     }
 
     /// `"…" ― Ana Ruiz` ending a paragraph: a quotation signed with its author's name, at the
