@@ -1344,7 +1344,9 @@ fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
     };
     if words.is_empty()
         || name_words > 4
-        || words.iter().any(|w| is_org_word(w) || is_institution_word(w) || title_alone(w) && words.len() == 1)
+        || words.iter().any(|w| {
+            is_org_word(w) || is_institution_word(w) || title_alone(w) && words.len() == 1 && honorific.is_none()
+        })
         || words.last().is_some_and(|w| is_particle(w))
     {
         return None;

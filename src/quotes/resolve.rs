@@ -527,6 +527,10 @@ impl Reader<'_> {
         if !(d > 0 && toks[d - 1].is_quote() && matches!(toks[d].kind, Tok::Punct(c) if names::is_dash(c))) {
             return None;
         }
+        // A signed quotation is one line: marks paired across a line break are not one.
+        if toks[d - 1].text.contains('\n') {
+            return None;
+        }
         let run = names::run_forward(toks, d + 1).filter(|r| r.first == d + 1 && !r.possessive)?;
         // The name ends its line: the paragraph, or the line before the next signed quotation.
         let rest = toks[run.last + 1..].iter().find(|t| t.kind != Tok::Punct('.'));
@@ -573,7 +577,9 @@ impl Reader<'_> {
                 return None;
             }
             if is_name_word(toks[before - 1].text) {
-                let run = names::run_backward(toks, before - 1)?;
+                // `…, the foreign minister of France, a member of …, said`: a place ending an
+                // apposition is no name; look further back.
+                let Some(run) = names::run_backward(toks, before - 1) else { continue };
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(before - 1));
                 if speaker.is_none() {
                     // `Ayrault, the foreign minister of France, a member of …, said`: the

@@ -73,6 +73,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("signed_after_dash", signed_after_dash),
     ("cue_after_quote", cue_after_quote),
     ("cue_before_quote", cue_before_quote),
+    ("cue_ending_sentence", cue_ending_sentence),
     ("colon_cue_in_previous_paragraph", colon_cue_in_previous_paragraph),
     ("continues_open_quotation", continues_open_quotation),
     ("cue_between_quotes", cue_between_quotes),
@@ -163,6 +164,21 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
         return verdict(site, outermost, Cue::Before);
     }
     verdict(site, nearest, Cue::Before)
+}
+
+/// `A cashier who "steals a few notes" is punished, Warren said.`: a cue set off by a comma at
+/// the end of the sentence reports everything before it, fragments included.
+pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
+    let s = site.sentence_of[site.q];
+    let c = need!(site.cues.iter().find(|c| c.from > site.q && site.sentence_of[c.verb] == s));
+    let comma_before = c.from > 0 && site.toks[c.from - 1].kind == Tok::Punct(',');
+    let ends = site.toks.get(c.to + 1).is_none_or(|t| t.kind == Tok::Punct('.'));
+    // Nothing but narration between the quote and the cue: no other quote of the sentence.
+    let quote_between = (site.q + 1..c.from).any(|k| site.toks[k].is_quote());
+    if !(comma_before && ends) || quote_between {
+        return Outcome::Pass;
+    }
+    verdict(site, c, Cue::After)
 }
 
 /// `Transport Minister Anne-Marie Duval told MPs:` closing one paragraph, and the quotation
