@@ -7,7 +7,7 @@
 //! finds reporting cues, and gives each quoted segment to a speaker by the ordered sieves of
 //! [`super::sieves`], or to nobody. Both passes are linear in the text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,7 +17,7 @@ use super::names::{
     self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
 };
 use super::people::{title_case, Gender, Kind, People, PersonId};
-use super::resolve::{starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
+use super::resolve::{run_candidates, starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
 use super::sieves::{self, CueAt, Site};
 use super::{Cue, Extraction, Passage, Quote, Voice};
 use crate::corpus::{Article, Corpus, ParaKind, Paragraph};
@@ -30,29 +30,35 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn extract(corpus: &Corpus) -> Extraction {
     let mut people = People::default();
-    for a in &corpus.articles {
-        register(a, &mut people);
-    }
+    let singles: Vec<Singles> = corpus.articles.iter().map(|a| register_article(a, &mut people)).collect();
     let mut ex = Extraction { people, quotes: Vec::new(), passages: Vec::new() };
-    for a in &corpus.articles {
-        let (quotes, passages) = attribute_article(a, &mut ex.people);
+    for (a, s) in corpus.articles.iter().zip(singles) {
+        let (quotes, passages) = attribute_article(a, s, &mut ex.people);
         ex.quotes.extend(quotes);
         ex.passages.extend(passages);
     }
     ex
 }
 
-/// Pass one for one article: the speakers it names, added to `people`. Every article is
-/// registered before any is attributed, so a name given in full anywhere is known everywhere.
-pub fn register_article(article: &Article, people: &mut People) {
-    register(article, people);
+/// Pass one for one article: the speakers it names in full, added to `people`, and the names
+/// it gives in one word only (kept for pass two). Every article is registered before any is
+/// attributed, so a name given in full anywhere is known everywhere.
+pub fn register_article(article: &Article, people: &mut People) -> Singles {
+    let mut singles = register(article, people);
+    // Only capitals that decide whether a sentence-opening one-word run is a name are needed.
+    let opening: HashSet<String> = singles.runs.iter().filter(|r| r.2).map(|r| fold(&r.0)).collect();
+    singles.mid_sentence_capitals.retain(|w| opening.contains(w));
+    singles
 }
 
-/// Pass two for one article: its quotes and passages, decided against `people` (which learns
-/// genders and descriptors as it reads).
-pub fn attribute_article(article: &Article, people: &mut People) -> (Vec<Quote>, Vec<Passage>) {
+/// Pass two for one article: a person it names by one word only (`Mr. Obama`, `President
+/// Obama`, `Sanders said`) becomes its own speaker, unless it also names someone with that
+/// word in full; then its quotes and passages, decided against `people` (which learns genders
+/// and descriptors as it reads).
+pub fn attribute_article(article: &Article, singles: Singles, people: &mut People) -> (Vec<Quote>, Vec<Passage>) {
+    let known = register_single_names(article, singles, people);
     let mut ex = Extraction { people: std::mem::take(people), quotes: Vec::new(), passages: Vec::new() };
-    attribute(article, &mut ex);
+    attribute(article, &mut ex, known);
     *people = std::mem::take(&mut ex.people);
     // Fragments of one sentence by the same speaker (`blaming the "West" for the "conflict"`)
     // show the same text: one quote with all their parts.
@@ -110,6 +116,151 @@ fn starts_run(toks: &[Token<'_>], i: usize) -> bool {
     t.is_word() && is_name_word(t.text) && !(i > 0 && toks[i - 1].is_word() && is_name_word(toks[i - 1].text))
 }
 
+/// A run may also start right after an organisation's name that ends before it: `Republican
+/// National Committee Research Director Raj Shah`, `Bank of England Governor Mervyn King`.
+fn starts_run_after(toks: &[Token<'_>], i: usize, org_ended_at: Option<usize>) -> bool {
+    starts_run(toks, i) || (org_ended_at.is_some_and(|e| e + 1 == i) && toks[i].is_word() && is_name_word(toks[i].text))
+}
+
+/// Names an article gives in one word only, with what shows they are people's names.
+#[derive(Debug, Default)]
+pub struct Singles {
+    /// The name word as written, an honorific before it (`Mr.`), and whether it opened a
+    /// sentence (where any noun is capitalised: `Officials said`).
+    runs: Vec<(String, Option<String>, bool)>,
+    /// Folded words the article capitalises inside a sentence.
+    mid_sentence_capitals: HashSet<String>,
+}
+
+/// Whether a one-word name run is a person by the text around it: an honorific (`Mr. Obama`),
+/// a title only people bear right before it (`President Obama`, `Secretary of State Kerry`), or
+/// the subject of a reporting verb (`Sanders said`, `"…," said Blair`). Place and organisation
+/// words never get here (a name run holds none), nor do plurals of titles (`Republicans said`).
+fn single_name_evidence(toks: &[Token<'_>], run: &NameRun) -> bool {
+    if run.words.len() != 1 || run.possessive {
+        return false;
+    }
+    if run.honorific.is_some() {
+        return true;
+    }
+    let word = &run.words[0];
+    let f = fold(word);
+    if f.strip_suffix('s').is_some_and(names::is_title) || names::is_title(&f) {
+        return false;
+    }
+    let name = run.last;
+    // Titles (and the `of` inside `Secretary of State`) right before the name.
+    let mut k = name;
+    while k > 0 && toks[k - 1].is_word() && (names::is_title(toks[k - 1].text) || toks[k - 1].text == "of") {
+        if names::is_person_title(toks[k - 1].text) && names::is_capitalised(toks[k - 1].text) {
+            return true;
+        }
+        k -= 1;
+    }
+    // Subject of a reporting verb: `Sanders said`, `Sanders also told`.
+    // Not after a determiner, a preposition or a conjunction: `the Trump said` is no name,
+    // `lawyers for Smith said` and `Smith and Jones said` are not Smith speaking.
+    let free_subject = match run.first.checked_sub(1).map(|b| toks[b]) {
+        Some(b) if b.is_word() => {
+            !is_preposition(b.text) && !matches!(fold(b.text).as_str(), "the" | "a" | "an" | "and" | "or" | "&")
+        }
+        _ => true,
+    };
+    let mut v = name + 1;
+    while v < toks.len() && toks[v].is_word() && is_adverb(toks[v].text) {
+        v += 1;
+    }
+    if free_subject
+        && toks.get(v).is_some_and(|t| t.is_word() && is_cue_verb(t.text) && super::resolve::is_inflected(t.text))
+    {
+        return true;
+    }
+    // Inverted after a quote or a comma: `"…," said Blair.`
+    run.first == name
+        && name >= 2
+        && toks[name - 1].is_word()
+        && is_invertible(toks[name - 1].text)
+        && matches!(toks[name - 2].kind, Tok::Quote(_) | Tok::Punct(','))
+        && toks.get(name + 1).is_none_or(|t| !t.is_word())
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        fold(word).as_str(),
+        "for" | "of" | "to" | "by" | "with" | "from" | "at" | "against" | "about" | "on" | "behind" | "like" | "in"
+    )
+}
+
+/// People the article names with two words or more (`Donald J. Trump`), wherever it does.
+fn named_in_full(article: &Article, people: &People) -> Vec<PersonId> {
+    let mut out: Vec<PersonId> = Vec::new();
+    let transcript = is_transcript(article);
+    for p in article.body() {
+        let span = content_span(article, p, transcript);
+        let segs: Vec<(usize, Segment)> = segments(&article.text, span, p.index).into_iter().enumerate().collect();
+        let toks = tokens(&article.text, span, &segs);
+        for i in 0..toks.len() {
+            if !starts_run(&toks, i) {
+                continue;
+            }
+            let Some(run) = run_at(&toks, i) else { continue };
+            if run.words.len() < 2 {
+                continue;
+            }
+            if let [id] = people.candidates(&run.words)[..] {
+                if people.get(id).kind == Kind::Person && !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Registers the one-word names of an article (see [`Singles`]) that no full name of the same
+/// article accounts for; returns the people the article names: in full, or by such a word.
+fn register_single_names(article: &Article, singles: Singles, people: &mut People) -> Vec<PersonId> {
+    let mut known = named_in_full(article, people);
+    let mut done: Vec<String> = Vec::new();
+    for (word, honorific, opens_sentence) in &singles.runs {
+        let f = fold(word);
+        if done.contains(&f) || (*opens_sentence && !singles.mid_sentence_capitals.contains(&f)) {
+            continue;
+        }
+        done.push(f.clone());
+        // One form per word and article: with an honorific if the article ever uses one.
+        let honorific = honorific.clone().or_else(|| {
+            singles.runs.iter().find(|(w, h, _)| fold(w) == f && h.is_some()).and_then(|(_, h, _)| h.clone())
+        });
+        let gender = honorific.as_deref().and_then(gender_of_word);
+        let cands = people.candidates(std::slice::from_ref(word));
+        // `Mr. Obama` in an article that names only `Michelle Obama` in full is someone else.
+        let in_full = cands
+            .iter()
+            .any(|&id| known.contains(&id) && gender.is_none_or(|g| people.get(id).gender.is_none_or(|pg| pg == g)));
+        let an_org = cands.iter().any(|&id| people.get(id).kind == Kind::Organisation);
+        if in_full || an_org {
+            continue;
+        }
+        let id = match &honorific {
+            Some(h) => {
+                let id = people.add(&[h.trim_end_matches('.').to_string(), word.clone()]);
+                if let (Some(id), Some(g)) = (id, gender) {
+                    people.set_gender(id, g);
+                }
+                id
+            }
+            None => Some(people.add_single(word)),
+        };
+        if let Some(id) = id {
+            if !known.contains(&id) {
+                known.push(id);
+            }
+        }
+    }
+    known
+}
+
 /// Evidence that a run of two or more name words is a person.
 fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     if run.words.len() < 2 {
@@ -139,12 +290,17 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         k += 1;
     }
     let subject = toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text));
+    // `"…" ― Ana Ruiz` closing the paragraph: a quotation signed with a name.
+    let signed = run.first >= 2
+        && matches!(toks[run.first - 1].kind, Tok::Punct(c) if names::is_dash(c))
+        && toks[run.first - 2].is_quote()
+        && toks[run.last + 1..].iter().find(|t| t.kind != Tok::Punct('.')).is_none_or(|t| t.is_quote());
     let inverted = run.first > 0
         && toks[run.first - 1].is_word()
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || known_first_name || apposition || is_a || subject || inverted
+    titled || known_first_name || apposition || is_a || subject || inverted || signed
 }
 
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
@@ -252,14 +408,14 @@ fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
         && matches!(fold(toks[k - 2].text).as_str(), "spokesman" | "spokeswoman" | "spokesperson")
 }
 
-/// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence.
-fn register(article: &Article, people: &mut People) {
+/// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence;
+/// returns the one-word names of the article, registered once the whole corpus is read.
+fn register(article: &Article, people: &mut People) -> Singles {
     for a in &article.meta.authors {
         people.add(&words_of(a));
     }
     let transcript = is_transcript(article);
-    // `Mr Dein` registers only when the article never names a `… Dein` in full.
-    let mut honorific_only: Vec<NameRun> = Vec::new();
+    let mut singles = Singles::default();
     for p in &article.paragraphs {
         if let ParaKind::SectionMarker { author, .. } = &p.kind {
             people.add(&words_of(author));
@@ -275,7 +431,19 @@ fn register(article: &Article, people: &mut People) {
         let span = content_span(article, p, transcript);
         let segs: Vec<(usize, Segment)> = segments(&article.text, span, p.index).into_iter().enumerate().collect();
         let toks = tokens(&article.text, span, &segs);
+        let sentence_of = sentence_ids(&article.text, &toks);
+        // A headline in title case (`Retired General Reveals …`) capitalises every word: no
+        // one-word name is read from it.
+        let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.is_word()).collect();
+        let title_case =
+            words.len() >= 4 && words.iter().filter(|t| names::is_capitalised(t.text)).count() * 10 >= words.len() * 7;
+        for (k, t) in toks.iter().enumerate() {
+            if t.is_word() && is_name_word(t.text) && !starts_sentence(&sentence_of, k) && !title_case {
+                singles.mid_sentence_capitals.insert(fold(names::strip_possessive(t.text)));
+            }
+        }
         let mut i = 0;
+        let mut org_ended_at = None;
         while i < toks.len() {
             if let Some((words, last)) = org_run(&toks, i) {
                 if let Some(id) = people.add_kind(&words, Kind::Organisation) {
@@ -283,10 +451,11 @@ fn register(article: &Article, people: &mut People) {
                         people.alias(id, acr);
                     }
                 }
+                org_ended_at = Some(last);
                 i = last + 1;
                 continue;
             }
-            if !starts_run(&toks, i) {
+            if !starts_run_after(&toks, i, org_ended_at) {
                 i += 1;
                 continue;
             }
@@ -304,20 +473,18 @@ fn register(article: &Article, people: &mut People) {
                 if let Some(id) = people.add(&run.words) {
                     learn_gender(people, id, &run);
                 }
-            } else if run.words.len() == 1 && run.honorific.is_some() {
-                honorific_only.push(run.clone());
+            } else if !title_case && single_name_evidence(&toks, &run) {
+                let name = toks[run.last].text;
+                singles.runs.push((
+                    names::strip_possessive(name).to_string(),
+                    run.honorific.clone(),
+                    starts_sentence(&sentence_of, run.first),
+                ));
             }
             i = run.last.max(i) + 1;
         }
     }
-    for run in honorific_only {
-        let known = people.candidates(&run.words).into_iter().any(|id| people.get(id).kind == Kind::Person);
-        if !known {
-            if let Some(id) = people.add(&run.registrable()) {
-                learn_gender(people, id, &run);
-            }
-        }
-    }
+    singles
 }
 
 /// Gender from an honorific before the name (`Mrs Holloway`) or a common first name.
@@ -351,10 +518,11 @@ struct Decided {
     rule: &'static str,
 }
 
-/// Pass two for one article.
-fn attribute(article: &Article, ex: &mut Extraction) {
+/// Pass two for one article; `known` are the people it names in full or by a word of its own.
+fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
     let transcript = is_transcript(article);
     let mut discourse = Discourse::default();
+    discourse.known = known;
     let mut carry = Carry::default();
     let text = &article.text;
 
@@ -573,11 +741,12 @@ fn read_paragraph(
         };
     }
     let mut i = 0;
+    let mut org_ended_at = None;
     while i < toks.len() {
         let t = toks[i];
         let reader = reader!();
-        // `according to Kovacs, "…"`: a cue without a verb.
-        if let Some(c) = reader.according_to(i) {
+        // `according to Kovacs, "…"` or `"…" ― Ana Ruiz`: cues without a verb.
+        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)) {
             cues.push(c);
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
@@ -616,12 +785,15 @@ fn read_paragraph(
                 discourse.mention(id, starts_sentence(sentence_of, i));
                 sentence_mentions.push((sentence_of[i], i, id));
             }
+            org_ended_at = Some(last);
             i = last + 1;
             continue;
         }
-        if starts_run(toks, i) {
+        if starts_run_after(toks, i, org_ended_at) {
             if let Some(run) = run_at(toks, i) {
-                if let Some(id) = discourse.choose(&people.candidates(&run.words)) {
+                if let Some(id) =
+                    run.words.last().and_then(|last| discourse.choose(people, &run_candidates(people, &run), last))
+                {
                     if !run.possessive {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
@@ -885,4 +1057,166 @@ fn describe_from_context(
     let d = &text[toks[start].span.start..toks[end].span.end];
     let d = d.strip_prefix("now ").unwrap_or(d);
     people.describe(id, d, &article.id, sentence);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::corpus::parse_article;
+
+    /// A corpus of invented articles, one body text each.
+    fn corpus(bodies: &[&str]) -> Corpus {
+        let articles = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let raw = format!(
+                    "+++\ntitle = \"Story {i}\"\noutlet = \"Test\"\npublished = \"2024-03-0{}\"\n+++\nStory {i}.\n\n{body}\n",
+                    i + 1
+                );
+                parse_article(Path::new(&format!("2024-03-0{}_story-{i}.txt", i + 1)), raw.as_bytes()).unwrap()
+            })
+            .collect();
+        Corpus { dir: PathBuf::new(), articles, problems: Vec::new(), fingerprint: String::new() }
+    }
+
+    /// The speaker of the quote whose words start with `start`.
+    fn speaker_of(c: &Corpus, start: &str) -> Option<String> {
+        let ex = extract(c);
+        let q = ex
+            .quotes
+            .iter()
+            .find(|q| {
+                let a = c.article(&q.article).unwrap();
+                q.parts.iter().any(|p| a.slice(*p).starts_with(start))
+            })
+            .unwrap_or_else(|| panic!("no quote starts with {start:?}"));
+        q.speaker.map(|s| ex.people.get(s).name.clone())
+    }
+
+    #[test]
+    fn a_surname_the_article_never_gives_in_full_is_its_own_speaker() {
+        let c = corpus(&["\"We will appeal the ruling at once,\" Okonjo said on Monday."]);
+        assert_eq!(speaker_of(&c, "We will appeal").as_deref(), Some("Okonjo"));
+    }
+
+    #[test]
+    fn an_honorific_keeps_a_one_word_name_from_a_namesake_of_the_other_gender() {
+        let c = corpus(&[
+            "Greta Lindqvist opened the new library on Friday.",
+            "\"The budget is not negotiable,\" Mr. Lindqvist said. Greta Lindqvist was not at the meeting.",
+        ]);
+        assert_eq!(speaker_of(&c, "The budget").as_deref(), Some("Mr Lindqvist"));
+    }
+
+    #[test]
+    fn a_one_word_name_from_another_article_is_not_reused_by_guess() {
+        let c = corpus(&[
+            "\"We will appeal the ruling at once,\" Okonjo said on Monday.",
+            "Okonjo was seen at the court. \"Nobody expected this outcome,\" he said.",
+        ]);
+        assert_eq!(speaker_of(&c, "Nobody expected").as_deref(), None);
+    }
+
+    #[test]
+    fn plural_titles_and_capitalised_common_nouns_are_nobody() {
+        let c = corpus(&[
+            "\"The vote is a disgrace to the chamber,\" Republicans said.",
+            "Critics said the scheme \"will never pay for itself at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The vote is").as_deref(), None);
+        assert_eq!(speaker_of(&c, "will never pay").as_deref(), None);
+    }
+
+    #[test]
+    fn a_signed_quotation_belongs_to_the_name_after_its_dash() {
+        let c = corpus(&[
+            "Readers wrote in.\n\n\u{201c}The new bridge changed my commute for the better.\u{201d} \u{2015} Ana Ruiz\n\u{201c}I miss the old ferry and its slow mornings.\u{201d} \u{2015} Tomas Berg",
+        ]);
+        assert_eq!(speaker_of(&c, "The new bridge").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(speaker_of(&c, "I miss the old").as_deref(), Some("Tomas Berg"));
+    }
+
+    #[test]
+    fn a_title_case_headline_gives_no_one_word_name() {
+        let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
+        assert_eq!(speaker_of(&c, "We were never").as_deref(), None);
+    }
+
+    #[test]
+    fn a_sentence_final_cue_reports_a_fragment_before_it() {
+        let c = corpus(&["A clerk who \"takes a few notes home\" is punished at once, Reddick said."]);
+        // Reddick is the article's own one-word name, given by the cue.
+        assert_eq!(speaker_of(&c, "takes a few").as_deref(), Some("Reddick"));
+    }
+
+    #[test]
+    fn an_apposition_ending_in_a_place_is_skipped_to_the_name_before_it() {
+        let c = corpus(&[
+            "Marc Ayrand, the foreign minister of France, a member of the council, said the \"provocation cannot go unanswered.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "provocation").as_deref(), Some("Marc Ayrand"));
+    }
+
+    #[test]
+    fn an_honorific_makes_a_title_word_a_family_name() {
+        let c = corpus(&["Charlie King, a party organiser, spoke first. \"It is all about turnout,\" Mr. King added."]);
+        assert_eq!(speaker_of(&c, "It is all about").as_deref(), Some("Charlie King"));
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_of_its_clause() {
+        let c = corpus(&[
+            "During a rally on Monday, Senator Mara Jensen attacked the plan, saying, \"It will cost every family dearly.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "It will cost").as_deref(), Some("Mara Jensen"));
+    }
+
+    #[test]
+    fn party_tags_and_brackets_after_a_name_do_not_end_the_sentence() {
+        let c = corpus(&[
+            "\"We are not done with this bill,\" Sen. Paul Reddick, R-Ore., said Tuesday.",
+            "\"The count must go on,\" Rep. Lena Ortiz (D-Vt.) said in a statement.",
+        ]);
+        assert_eq!(speaker_of(&c, "We are not done").as_deref(), Some("Paul Reddick"));
+        assert_eq!(speaker_of(&c, "The count must").as_deref(), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_name_right_after_an_organisation_is_read_as_a_person() {
+        let c = corpus(&["Harbor Savings Bank Chief Economist Dana Whitfield said: \"Rates will fall by spring.\""]);
+        assert_eq!(speaker_of(&c, "Rates will fall").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn after_an_inverted_verb_the_name_a_role_describes_is_the_speaker() {
+        let c = corpus(&[
+            "Paul Reddick won the primary. \"We expect a close race,\" said Reddick campaign manager Dana Whitfield.",
+        ]);
+        assert_eq!(speaker_of(&c, "We expect").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_capitalised_states_is_never_a_reporting_verb() {
+        let c = corpus(&["Leland Marsh said the United States had become a \"parking lot for bad ideas.\""]);
+        assert_eq!(speaker_of(&c, "parking lot").as_deref(), Some("Leland Marsh"));
+    }
+
+    #[test]
+    fn a_pronoun_cue_prefers_the_earlier_cue_speaker_of_its_sentence() {
+        let c = corpus(&[
+            "Campaign aide Rick Tolland said that Governor Paul Reddick has \"a clear plan for the state,\" he said.",
+        ]);
+        assert_eq!(speaker_of(&c, "a clear plan").as_deref(), Some("Rick Tolland"));
+    }
+
+    #[test]
+    fn an_inverted_verb_followed_by_a_verb_of_the_name_is_no_cue() {
+        let c = corpus(&[
+            "Dana Whitfield, one of the mayor's closest aides, recalled Mr. Bell talking about \"the long road to recovery.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the long road").as_deref(), Some("Dana Whitfield"));
+    }
 }

@@ -144,7 +144,10 @@ pub fn tokens<'a>(text: &'a str, span: Span, segs: &[(usize, Segment)]) -> Vec<T
             push_punct(text, Span::new(cursor, w.span.start), &mut out);
             // `Mr.`, `Gov.`, `Charles B. Rangel`: the dot of an abbreviation or an initial
             // belongs to the word and ends no sentence.
-            let span = if text[w.span.end..].starts_with('.') && is_abbreviation(w.text) {
+            // A dot right before a comma or a closing bracket ends no sentence either: `Mitch
+            // McConnell, R-Ky., said`, `Rep. Gwen Moore (D-Wis.) said`.
+            let dot_inside = text[w.span.end..].starts_with(".,") || text[w.span.end..].starts_with(".)");
+            let span = if text[w.span.end..].starts_with('.') && (is_abbreviation(w.text) || dot_inside) {
                 Span::new(w.span.start, w.span.end + 1)
             } else {
                 w.span
@@ -162,7 +165,7 @@ pub fn tokens<'a>(text: &'a str, span: Span, segs: &[(usize, Segment)]) -> Vec<T
 fn is_abbreviation(word: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
         "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
-        "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "ret",
+        "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "ret", "sens", "reps", "del",
     ];
     let single_initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
     single_initial || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())
@@ -219,6 +222,15 @@ mod tests {
         let toks = tokens(t, Span::new(0, t.len()), &[]);
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(words, ["Gov.", "Mike", "Pence", "and", "Charles", "B.", "Rangel", "met", ".", "Then"]);
+    }
+
+    #[test]
+    fn a_dot_before_a_comma_or_a_bracket_stays_with_its_word() {
+        let t = "Ann Lee, R-Ore., and Bo Kim (D-Vt.) spoke.";
+        let toks = tokens(t, Span::new(0, t.len()), &[]);
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Ann", "Lee", ",", "R-Ore.", ",", "and", "Bo", "Kim", "(", "D-Vt.", ")", "spoke", "."]);
+        assert_eq!(toks.iter().filter(|k| k.ends_sentence(t)).count(), 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod sieves;
 
 use serde::{Deserialize, Serialize};
 
-pub use extract::{attribute_article, extract, register_article};
+pub use extract::{attribute_article, extract, register_article, Singles};
 pub use people::{Gender, Kind, People, Person, PersonId};
 
 use crate::text::Span;

@@ -126,6 +126,35 @@ const CUE_VERBS: &[&str] = &[
     "thanked",
     "mused",
     "put",
+    "tweeted",
+    "reported",
+    "shout",
+    "shouted",
+    "joked",
+    "boasted",
+    "complained",
+    "conceded",
+    "countered",
+    "demanded",
+    "demands",
+];
+
+/// Participles that report what the subject of their clause said: `Trump attacked Clinton,
+/// saying, "…"`.
+const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "telling",
+    "writing",
+    "arguing",
+    "insisting",
+    "warning",
+    "explaining",
+    "declaring",
+    "asking",
+    "tweeting",
+    "calling",
 ];
 
 /// Verbs that may come before their subject right after a quote: `"…," said Xi`.
@@ -179,6 +208,8 @@ const INVERTIBLE: &[&str] = &[
     "mused",
     "asked",
     "asks",
+    "reported",
+    "tweeted",
 ];
 
 /// Words that may stand between a subject and its verb: `Blinken just yesterday said`.
@@ -387,6 +418,9 @@ const TITLES: &[&str] = &[
     "sen.",
     "rep.",
     "gov.",
+    "sens.",
+    "reps.",
+    "del.",
     "senator",
     "governor",
     "leader",
@@ -448,7 +482,6 @@ const TITLES: &[&str] = &[
     "founder",
     "author",
     "writer",
-    "new",
     "lord",
     "lady",
     "sir",
@@ -1000,10 +1033,32 @@ const ORG_WORDS: &[&str] = &[
     "games",
     "cup",
     "olympics",
+    "amendment",
+    "act",
+    "state",
+    "constitution",
+    "hill",
+    "city",
+    "county",
+    "avenue",
+    "island",
+    "energy",
 ];
 
+/// A reporting verb as news writes it: in lower case, or opening an inverted sentence (`Said
+/// Ellis: "…"`). Capitalised, `States`, `Call` or `Note` is a name or a title.
 pub fn is_cue_verb(word: &str) -> bool {
-    CUE_VERBS.contains(&fold(word).as_str())
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds")) && CUE_VERBS.contains(&fold(word).as_str())
+}
+
+pub fn is_participle(word: &str) -> bool {
+    PARTICIPLES.contains(&fold(word).as_str())
+}
+
+/// A dash that signs a quotation with its author's name: `"…" ― Ana Ruiz`.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '―' | '—' | '–')
 }
 
 pub fn is_invertible(word: &str) -> bool {
@@ -1015,8 +1070,75 @@ pub fn is_adverb(word: &str) -> bool {
     ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && w.chars().all(|c| c.is_lowercase()))
 }
 
+/// Titles only a person bears, written right before a name (`President Obama`, `Sen. Cruz`,
+/// `Secretary of State Kerry`): unlike `New` in `New York` or a demonym, they make the single
+/// word after them a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "premier",
+    "minister",
+    "secretary",
+    "chancellor",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "gen.",
+    "gen",
+    "general",
+    "sen.",
+    "sen",
+    "senator",
+    "rep.",
+    "rep",
+    "sens.",
+    "reps.",
+    "del.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov.",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "professor",
+    "prof.",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "admiral",
+    "commander",
+    "colonel",
+    "lt.",
+    "col.",
+    "maj.",
+    "capt.",
+    "sgt.",
+    "adm.",
+    "rev.",
+    "reverend",
+    "speaker",
+    "sheriff",
+    "spokesman",
+    "spokeswoman",
+];
+
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&fold(word).as_str())
+}
+
+/// A title only a person bears (see [`PERSON_TITLES`]).
+pub fn is_person_title(word: &str) -> bool {
+    PERSON_TITLES.contains(&fold(word).as_str())
+}
+
+/// A US party-and-state tag set after a politician's name: `R-Ky.`, `D-Md.`, `I-Vt.`.
+pub fn is_party_tag(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else { return false };
+    matches!(party, "R" | "D" | "I") && state.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && state.len() <= 6
 }
 
 /// The gender an honorific (`Mr`, `Mrs`, `Lord`) or a common given name tells, if any.
@@ -1215,9 +1337,16 @@ fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
     }
     let words: Vec<String> = run.iter().map(|(_, w)| strip_possessive(w).to_string()).collect();
     let name_words = words.iter().filter(|w| !is_particle(w)).count();
+    // A title alone, or its plural (`Republicans`, `Senators`), names a group, not a person.
+    let title_alone = |w: &String| {
+        let f = fold(w);
+        is_title(&f) || f.strip_suffix('s').is_some_and(is_title)
+    };
     if words.is_empty()
         || name_words > 4
-        || words.iter().any(|w| is_org_word(w) || is_institution_word(w) || is_title(w) && words.len() == 1)
+        || words.iter().any(|w| {
+            is_org_word(w) || is_institution_word(w) || title_alone(w) && words.len() == 1 && honorific.is_none()
+        })
         || words.last().is_some_and(|w| is_particle(w))
     {
         return None;
@@ -1233,7 +1362,10 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
     while i < toks.len() && toks[i].is_word() && !is_name_word(toks[i].text) && skipped < 5 {
         let w = toks[i].text;
         let lower_desc = w.chars().next().is_some_and(|c| c.is_lowercase()) && !is_cue_verb(w) && pronoun(w).is_none();
-        if !(lower_desc || is_title(w)) {
+        // `MSNBC host Chris Matthews`: an outlet's acronym before a lower-case role.
+        let acronym_desc = is_acronym(w)
+            && toks.get(i + 1).is_some_and(|n| n.is_word() && n.text.chars().next().is_some_and(char::is_lowercase));
+        if !(lower_desc || acronym_desc || is_title(w)) {
             return None;
         }
         lead.push(w.to_string());
@@ -1285,4 +1417,30 @@ pub fn run_backward(toks: &[Token<'_>], i: usize) -> Option<NameRun> {
     // Leading titles that are real words of the sentence ("The") were stopped above;
     // `finish` strips titles and descriptors.
     finish(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn party_tags_are_a_party_letter_and_a_state() {
+        assert!(is_party_tag("R-Ky."));
+        assert!(is_party_tag("D-Vt"));
+        assert!(!is_party_tag("Jean-Luc"));
+        assert!(!is_party_tag("R-"));
+    }
+
+    #[test]
+    fn capitalised_verb_forms_are_names_unless_they_open_an_inverted_cue() {
+        assert!(is_cue_verb("states"));
+        assert!(!is_cue_verb("States"));
+        assert!(is_cue_verb("Said"));
+    }
+
+    #[test]
+    fn a_plural_title_is_no_name() {
+        let toks = crate::quotes::lexer::tokens("Republicans", crate::text::Span::new(0, 11), &[]);
+        assert_eq!(run_forward(&toks, 0), None);
+    }
 }

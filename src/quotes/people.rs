@@ -54,6 +54,14 @@ impl Person {
     pub fn surname(&self) -> &str {
         self.words.last().map(String::as_str).unwrap_or("")
     }
+
+    /// A name of one word, bare or after an honorific (`DuVernay`, `Mr Obama`): the form an
+    /// article uses when it never gives the name in full. Which person it means is settled
+    /// in that article only.
+    pub fn is_local_form(&self) -> bool {
+        self.kind == Kind::Person
+            && (self.words.len() == 1 || self.words.len() == 2 && crate::quotes::names::is_honorific(&self.words[0]))
+    }
 }
 
 pub type PersonId = usize;
@@ -173,6 +181,27 @@ impl People {
         Some(id)
     }
 
+    /// Registers a person an article names by one word only (`DuVernay said`), under that
+    /// word. Unlike [`People::add`], no longer name is merged into it: the article that uses
+    /// the word decides whether it means someone named in full elsewhere.
+    pub fn add_single(&mut self, word: &str) -> PersonId {
+        let f = fold(word);
+        if let Some(&i) = self.by_full.get(&f) {
+            return i;
+        }
+        self.list.push(Person {
+            name: word.to_string(),
+            words: vec![f],
+            descriptors: Vec::new(),
+            kind: Kind::Person,
+            gender: None,
+            aliases: Vec::new(),
+        });
+        let id = self.list.len() - 1;
+        self.index_words(id);
+        id
+    }
+
     /// Records a gender the text shows; a conflicting second reading makes it unknown again,
     /// since a wrong `he`/`she` link is worse than none.
     pub fn set_gender(&mut self, id: PersonId, g: Gender) {
@@ -219,7 +248,8 @@ impl People {
     /// the run's last word among their name words (or aliases).
     pub fn candidates(&self, words: &[String]) -> Vec<PersonId> {
         let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-        if let Some(&i) = self.by_full.get(&folded.join(" ")) {
+        // A full name is exact; one word may name a one-word person and others with that word.
+        if let Some(&i) = self.by_full.get(&folded.join(" ")).filter(|_| folded.len() > 1) {
             return vec![i];
         }
         let Some(last) = folded.last() else { return Vec::new() };
@@ -230,7 +260,9 @@ impl People {
             let given = crate::quotes::names::gender_of_word(last).is_some();
             out.retain(|&i| {
                 let p = &self.list[i];
-                p.aliases.contains(last) || p.kind == Kind::Person && (p.words.last() == Some(last) || !given)
+                p.aliases.contains(last)
+                    || p.words.len() == 1 && p.words[0] == *last
+                    || p.kind == Kind::Person && (p.words.last() == Some(last) || !given)
             });
         }
         if folded.len() > 1 {

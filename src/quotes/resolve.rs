@@ -65,6 +65,7 @@ pub const APPOSITION_OPENERS: &[&str] = &[
     "mp",
     "whose",
     "aged",
+    "one",
 ];
 
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement"];
@@ -96,6 +97,10 @@ pub struct Discourse {
     /// The latest cue whose subject was a person we cannot name (`a spokesman said`, `the
     /// lawyer told`): (paragraph, order). A `he` after it most likely means that person.
     nominal: Option<(usize, usize)>,
+    /// People the article names in full anywhere, or by a one-word name of its own (`Mr.
+    /// Obama` when it never writes `Barack Obama`): what a surname means in this article
+    /// before its first mention.
+    pub known: Vec<PersonId>,
 }
 
 impl Discourse {
@@ -112,13 +117,22 @@ impl Discourse {
         self.nominal = Some((self.para, self.order));
     }
 
-    /// Picks among candidates for a name: the one named most recently in this article, else
-    /// the only candidate the corpus knows.
-    pub fn choose(&self, cands: &[PersonId]) -> Option<PersonId> {
+    /// Picks among candidates for a name ending in `surname`: the one named most recently in
+    /// this article, else the only one the article names at all, else the only candidate the
+    /// corpus knows.
+    pub fn choose(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
         if let Some(m) = self.mentions.iter().rev().find(|m| cands.contains(&m.id)) {
             return Some(m.id);
         }
-        (cands.len() == 1).then(|| cands[0])
+        // Someone the article itself names (later, or by its own one-word form).
+        let mut of_article = cands.iter().copied().filter(|id| self.known.contains(id));
+        if let Some(id) = of_article.next() {
+            return of_article.next().is_none().then_some(id);
+        }
+        // The only candidate in the corpus, by family name (`Sanders`, not `United` for a
+        // `United Technologies`), unless it is another article's one-word name.
+        let sole = |p: &super::people::Person| !p.is_local_form() && p.surname() == fold(surname);
+        (cands.len() == 1 && sole(people.get(cands[0]))).then(|| cands[0])
     }
 
     /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
@@ -188,9 +202,17 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Speakers named earlier in the sentence of token `at`, the likeliest antecedent last: the
+    /// speakers of the sentence's earlier cues come after every other name (`Tyler said that
+    /// Cruz has "…," he said` → Tyler).
     fn same_sentence_before(&self, at: usize) -> Vec<PersonId> {
         let s = self.sentence_of[at];
-        self.sentence_mentions.iter().filter(|(ms, k, _)| *ms == s && *k < at).map(|(_, _, id)| *id).collect()
+        let mut out: Vec<PersonId> =
+            self.sentence_mentions.iter().filter(|(ms, k, _)| *ms == s && *k < at).map(|(_, _, id)| *id).collect();
+        out.extend(
+            self.earlier_cues.iter().filter(|c| c.verb < at && self.sentence_of[c.verb] == s).filter_map(|c| c.speaker),
+        );
+        out
     }
 
     fn pronoun_at(&self, pr: Pronoun, at: usize) -> Option<PersonId> {
@@ -202,7 +224,7 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        self.discourse.choose(&self.people.candidates(&run.words))
+        self.discourse.choose(self.people, &run_candidates(self.people, run), run.words.last()?)
     }
 
     /// An organisation named by capitalised words ending at token `i` (`the Campaign for
@@ -384,8 +406,19 @@ impl Reader<'_> {
                 }
             }
         }
-        // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`.
-        if is_invertible(toks[v].text) && v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(',')) {
+        // `Trump attacked Clinton, saying, "…"`: a participle reports its clause's subject.
+        if k == v && v > 0 && toks[v - 1].kind == Tok::Punct(',') && names::is_participle(toks[v].text) {
+            if let Some(c) = self.clause_subject(v) {
+                return Some(c);
+            }
+        }
+        // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`; or
+        // opening a sentence: `Said Ellis: "…"`.
+        let opens_sentence = (v == 0 || self.sentence_of[v - 1] != sentence)
+            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds")
+            && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
+        let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
+        if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
             let n = toks.get(v + 1)?;
             if !n.is_word() {
                 return None;
@@ -402,12 +435,109 @@ impl Reader<'_> {
                     return Some(CueAt { verb: v, speaker: self.org_ending_at(v + 2), from: v, to: v + 2 });
                 }
             }
-            if let Some(run) = names::run_forward(toks, v + 1) {
+            // The name is the verb's subject only if no preposition leads to it (`said on
+            // Twitter`) and no verb of its own follows it (`recalled Mr. Obama talking about`).
+            let run = names::run_forward(toks, v + 1).filter(|r| {
+                !r.possessive
+                    && toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
+                    && toks.get(r.last + 1).is_none_or(|n| {
+                        !(n.is_word() && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text)))
+                    })
+            });
+            if let Some(run) = run.map(|r| self.described_name_after(r)) {
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
         }
         None
+    }
+
+    /// The subject of the clause a participle at `v` ends (`During a speech, Trump attacked
+    /// Clinton, saying …` → Trump): a pronoun or a name opening the sentence, or opening it
+    /// after an introductory phrase and its comma, followed by its verb or an aside. `None`
+    /// when the sentence does not open so (then the participle is no cue).
+    fn clause_subject(&self, v: usize) -> Option<CueAt> {
+        const INTRODUCTIONS: &[&str] =
+            &["during", "after", "before", "while", "when", "as", "in", "on", "at", "since", "despite", "speaking"];
+        let toks = self.toks;
+        let sentence = self.sentence_of[v];
+        let mut s = v;
+        while s > 0 && self.sentence_of[s - 1] == sentence {
+            s -= 1;
+        }
+        let opener = fold(toks[s].text);
+        if toks[s].is_word() && (INTRODUCTIONS.contains(&opener.as_str()) || PREPOSITIONS.contains(&opener.as_str())) {
+            s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
+        }
+        let t = toks.get(s).filter(|t| t.is_word() && s < v)?;
+        let is_verb = |w: &Token<'_>| {
+            w.is_word()
+                && w.text.chars().next().is_some_and(char::is_lowercase)
+                && (is_inflected(w.text) || is_adverb(w.text))
+        };
+        if let Some(pr) = pronoun(t.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
+            return toks.get(s + 1).filter(|n| is_verb(n)).map(|_| CueAt {
+                verb: v,
+                speaker: self.pronoun_at(pr, s),
+                from: v,
+                to: v,
+            });
+        }
+        let run = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive)?;
+        let after = toks.get(run.last + 1)?;
+        if !(is_verb(after) || matches!(after.kind, Tok::Punct(',' | '('))) {
+            return None;
+        }
+        // `Rival Hillary Clinton`: a capitalised descriptor may lead the name.
+        let speaker = (0..run.words.len()).find_map(|k| {
+            self.discourse.choose(self.people, &self.people.candidates(&run.words[k..]), run.words.last()?)
+        });
+        Some(CueAt { verb: v, speaker, from: v, to: v })
+    }
+
+    /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of
+    /// role and another name is a descriptor of that other name, who is the one speaking.
+    fn described_name_after(&self, run: NameRun) -> NameRun {
+        let toks = self.toks;
+        let mut k = run.last + 1;
+        while k < toks.len() && k <= run.last + 4 {
+            let t = toks[k];
+            let lower = t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase);
+            let role = lower
+                && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                && !matches!(t.text, "and" | "or" | "but" | "who" | "which" | "that" | "in" | "as" | "is" | "was")
+                && !t.text.ends_with("ing")
+                && !is_inflected(t.text)
+                && pronoun(t.text).is_none();
+            if !role {
+                break;
+            }
+            k += 1;
+        }
+        if k == run.last + 1 || k >= toks.len() || !(toks[k].is_word() && is_name_word(toks[k].text)) {
+            return run;
+        }
+        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive).unwrap_or(run)
+    }
+
+    /// `"…" ― Ana Ruiz` ending a paragraph: a quotation signed with its author's name, at the
+    /// dash (token `d`).
+    pub fn signature(&self, d: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        if !(d > 0 && toks[d - 1].is_quote() && matches!(toks[d].kind, Tok::Punct(c) if names::is_dash(c))) {
+            return None;
+        }
+        // A signed quotation is one line: marks paired across a line break are not one.
+        if toks[d - 1].text.contains('\n') {
+            return None;
+        }
+        let run = names::run_forward(toks, d + 1).filter(|r| r.first == d + 1 && !r.possessive)?;
+        // The name ends its line: the paragraph, or the line before the next signed quotation.
+        let rest = toks[run.last + 1..].iter().find(|t| t.kind != Tok::Punct('.'));
+        if rest.is_some_and(|t| !t.is_quote()) {
+            return None;
+        }
+        Some(CueAt { verb: d, speaker: self.run_speaker(&run), from: d, to: run.last })
     }
 
     /// An apposition between commas before the verb: `Shen Dingli, a … relations, said`.
@@ -425,15 +555,32 @@ impl Reader<'_> {
             if toks[j].kind != Tok::Punct(',') {
                 continue;
             }
-            let opener =
-                toks.get(j + 1).is_some_and(|o| o.is_word() && APPOSITION_OPENERS.contains(&fold(o.text).as_str()))
-                    || toks.get(j + 1).is_some_and(|o| o.is_word() && o.text.chars().all(|c| c.is_ascii_digit()));
-            if !(opener && j > 0 && toks[j - 1].is_word()) {
+            let opener = toks.get(j + 1).is_some_and(|o| {
+                o.is_word()
+                    && (APPOSITION_OPENERS.contains(&fold(o.text).as_str())
+                        || o.text.chars().all(|c| c.is_ascii_digit())
+                        || names::is_party_tag(o.text))
+            });
+            // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: the bracket belongs
+            // to the name before the apposition.
+            let mut before = j;
+            if opener && before > 0 && toks[before - 1].kind == Tok::Punct(')') {
+                let mut b = before - 1;
+                while b > 0 && toks[b].kind != Tok::Punct('(') && before - b < 8 {
+                    b -= 1;
+                }
+                if toks[b].kind == Tok::Punct('(') {
+                    before = b;
+                }
+            }
+            if !(opener && before > 0 && toks[before - 1].is_word()) {
                 return None;
             }
-            if is_name_word(toks[j - 1].text) {
-                let run = names::run_backward(toks, j - 1)?;
-                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(j - 1));
+            if is_name_word(toks[before - 1].text) {
+                // `…, the foreign minister of France, a member of …, said`: a place ending an
+                // apposition is no name; look further back.
+                let Some(run) = names::run_backward(toks, before - 1) else { continue };
+                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(before - 1));
                 if speaker.is_none() {
                     // `Ayrault, the foreign minister of France, a member of …, said`: the
                     // apposition has appositions of its own; look further back.
@@ -443,8 +590,8 @@ impl Reader<'_> {
             }
             // `The studio, Harbor Pictures, said` is read by the name before the verb; a common
             // noun before the apposition (`the bank, the region's biggest lender, said`).
-            if names::is_org_noun(toks[j - 1].text) {
-                return Some(CueAt { verb: v, speaker: self.org_ending_at(j - 1), from: j - 1, to: v });
+            if names::is_org_noun(toks[before - 1].text) {
+                return Some(CueAt { verb: v, speaker: self.org_ending_at(before - 1), from: before - 1, to: v });
             }
             return None;
         }
@@ -477,11 +624,21 @@ impl Reader<'_> {
 }
 
 /// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
-fn is_inflected(verb: &str) -> bool {
+pub(crate) fn is_inflected(verb: &str) -> bool {
     let v = fold(verb);
     matches!(v.as_str(), "said" | "told" | "wrote" | "put")
         || v.ends_with("ed")
         || (v.ends_with('s') && !v.ends_with("ss"))
+}
+
+/// The people a name run may refer to: `Mr. Obama` is never a woman the corpus knows as
+/// `Michelle Obama`, nor `Mrs. Clinton` a man.
+pub fn run_candidates(people: &People, run: &NameRun) -> Vec<PersonId> {
+    let mut cands = people.candidates(&run.words);
+    if let Some(g) = run.honorific.as_deref().and_then(names::gender_of_word) {
+        cands.retain(|&id| people.get(id).gender.is_none_or(|pg| pg == g));
+    }
+    cands
 }
 
 /// Whether token `i` starts a sentence.

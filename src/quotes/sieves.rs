@@ -70,8 +70,10 @@ pub type Sieve = fn(&Site<'_>) -> Outcome;
 
 /// The sieves in the order they are tried.
 pub const SIEVES: &[(&str, Sieve)] = &[
+    ("signed_after_dash", signed_after_dash),
     ("cue_after_quote", cue_after_quote),
     ("cue_before_quote", cue_before_quote),
+    ("cue_ending_sentence", cue_ending_sentence),
     ("colon_cue_in_previous_paragraph", colon_cue_in_previous_paragraph),
     ("continues_open_quotation", continues_open_quotation),
     ("cue_between_quotes", cue_between_quotes),
@@ -83,7 +85,12 @@ pub const SIEVES: &[(&str, Sieve)] = &[
 /// Runs the sieves in order: the first decision (a speaker or a firm nobody) and the name of
 /// the sieve that made it; `(None, None)` when no sieve had an opinion.
 pub fn decide(site: &Site<'_>) -> (Option<Verdict>, Option<&'static str>) {
+    // A signature (`"…" ― Ana Ruiz`) names the author of the quotation before it only: the
+    // other sieves see the paragraph's spoken cues.
+    let spoken: Vec<CueAt> = site.cues.iter().filter(|c| !is_signature(site, c)).copied().collect();
+    let others = Site { cues: &spoken, ..*site };
     for (name, sieve) in SIEVES {
+        let site = if *name == "signed_after_dash" { site } else { &others };
         match sieve(site) {
             Outcome::Speaker(v) => return (Some(v), Some(name)),
             Outcome::Nobody => return (None, Some(name)),
@@ -112,6 +119,16 @@ macro_rules! need {
             None => return Outcome::Pass,
         }
     };
+}
+
+fn is_signature(site: &Site<'_>, c: &CueAt) -> bool {
+    matches!(site.toks[c.verb].kind, Tok::Punct(d) if super::names::is_dash(d))
+}
+
+/// `"…" ― Ana Ruiz` ending a line: the quotation is signed with its author's name.
+pub fn signed_after_dash(site: &Site<'_>) -> Outcome {
+    let c = need!(site.cues.iter().find(|c| c.from == site.q + 1 && is_signature(site, c)));
+    verdict(site, c, Cue::After)
 }
 
 /// `"…," Smith said` · `"…," said Smith` · `"…," he added`: the cue phrase starts right after
@@ -147,6 +164,21 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
         return verdict(site, outermost, Cue::Before);
     }
     verdict(site, nearest, Cue::Before)
+}
+
+/// `A cashier who "steals a few notes" is punished, Warren said.`: a cue set off by a comma at
+/// the end of the sentence reports everything before it, fragments included.
+pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
+    let s = site.sentence_of[site.q];
+    let c = need!(site.cues.iter().find(|c| c.from > site.q && site.sentence_of[c.verb] == s));
+    let comma_before = c.from > 0 && site.toks[c.from - 1].kind == Tok::Punct(',');
+    let ends = site.toks.get(c.to + 1).is_none_or(|t| t.kind == Tok::Punct('.'));
+    // Nothing but narration between the quote and the cue: no other quote of the sentence.
+    let quote_between = (site.q + 1..c.from).any(|k| site.toks[k].is_quote());
+    if !(comma_before && ends) || quote_between {
+        return Outcome::Pass;
+    }
+    verdict(site, c, Cue::After)
 }
 
 /// `Transport Minister Anne-Marie Duval told MPs:` closing one paragraph, and the quotation
@@ -249,7 +281,12 @@ pub fn quote_paragraph_after_speaker(site: &Site<'_>) -> Outcome {
     // The paragraph's opening quote, or a quote opening a sentence after narration that names
     // nobody: with no cue and no one else in between, the last voice goes on.
     let opens_sentence = site.q == 0 || site.sentence_of[site.q - 1] != site.sentence_of[site.q];
-    let named_before = site.mentions.iter().any(|&(k, _)| k < site.q);
+    // Someone named before the quote, or after it in its sentence (`"…?" Vitter demanded.`),
+    // may be its speaker.
+    let named_before = site.mentions.iter().any(|&(k, id)| {
+        k < site.q
+            || (k == site.q + 1 || site.sentence_of[k] == site.sentence_of[site.q]) && Some(id) != site.previous_voice
+    });
     let quotes_before = (0..site.q).any(|k| site.toks[k].is_quote());
     if !opens_sentence || named_before || quotes_before && site.prev_quote.is_none() {
         return Outcome::Pass;

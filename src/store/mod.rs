@@ -556,7 +556,7 @@ fn update(
     // Pass one: every changed article's names join the registry before any is attributed.
     // A second thread reads and parses files while this one registers.
     let total = plan.todo.len();
-    let mut readable: Vec<&FileStamp> = Vec::with_capacity(total);
+    let mut readable: Vec<(&FileStamp, quotes::Singles)> = Vec::with_capacity(total);
     let mut last = Instant::now();
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(64);
@@ -576,9 +576,9 @@ fn update(
                     files.push((f.clone(), None));
                 }
                 Ok(a) => {
-                    quotes::register_article(&a, &mut people);
+                    let singles = quotes::register_article(&a, &mut people);
                     note_descriptors(&a, &mut people, &mut saved.described_in);
-                    readable.push(f);
+                    readable.push((f, singles));
                 }
                 Err(reason) => {
                     tracing::warn!(file = %f.name, %reason, "skipping article");
@@ -593,25 +593,20 @@ fn update(
         }
     });
 
-    // Reports kept from before name people as the registry now knows them.
-    if live.is_some() {
-        for list in reports.values_mut() {
-            let old = std::mem::take(list);
-            *list = old.into_iter().map(|r| timeline::refresh(r, &people)).collect();
-        }
-    }
-
     // Pass two: quotes, passages and dated reports, one article at a time. Names are all
     // known now (attribution adds genders and descriptors, never names), so a second thread
     // reads each article again (memory holds a few articles, whatever the corpus) and finds
     // its dated reports against a copy of the registry, while this one attributes quotes.
     let names = people.clone();
+    let count = readable.len();
+    let (files_to_read, mut singles): (Vec<&FileStamp>, Vec<quotes::Singles>) = readable.into_iter().unzip();
+    singles.reverse();
     let result: Result<()> = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(64);
         let names = &names;
-        let readable = &readable;
+        let files_to_read = &files_to_read;
         scope.spawn(move || {
-            for f in readable.iter() {
+            for f in files_to_read.iter() {
                 let read = read_article(corpus_dir, f).map(|a| {
                     let r = timeline::reports(&a, names);
                     (a, r)
@@ -622,6 +617,7 @@ fn update(
             }
         });
         for (i, (f, read)) in rx.into_iter().enumerate() {
+            let one_word_names = singles.pop().unwrap_or_default();
             let (a, dated) = match read {
                 Ok(x) => x,
                 Err(reason) => {
@@ -630,7 +626,7 @@ fn update(
                     continue;
                 }
             };
-            let (qs, ps) = quotes::attribute_article(&a, &mut people);
+            let (qs, ps) = quotes::attribute_article(&a, one_word_names, &mut people);
             note_descriptors(&a, &mut people, &mut saved.described_in);
             let record = index_article(&a, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
             saved.counts.resize(people.all().len(), (0, 0));
@@ -645,8 +641,8 @@ fn update(
             builder.add_article(key, &a.id, &serde_json::to_string(&record).expect("records serialize"))?;
             reports.insert(a.id.clone(), dated);
             files.push((f.clone(), Some(a.id.clone())));
-            if last.elapsed().as_millis() >= 200 || i + 1 == readable.len() {
-                progress(Progress::Extracting { done: i + 1, total: readable.len() });
+            if last.elapsed().as_millis() >= 200 || i + 1 == count {
+                progress(Progress::Extracting { done: i + 1, total: count });
                 last = Instant::now();
             }
         }
@@ -661,6 +657,11 @@ fn update(
     saved.refused.sort_by(|a, b| a.file.name.cmp(&b.file.name));
     files.sort_by(|a, b| a.0.name.cmp(&b.0.name));
 
+    // Reports name people as the final registry knows them (pass two adds one-word names).
+    for list in reports.values_mut() {
+        let old = std::mem::take(list);
+        *list = old.into_iter().map(|r| timeline::refresh(r, &people)).collect();
+    }
     // The timeline is merged whole: reports of different articles join into one entry.
     builder.delete_events();
     let all: Vec<Event> = reports.values().flatten().cloned().collect();
