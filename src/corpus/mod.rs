@@ -10,15 +10,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::text::Span;
 
 pub use clean::{Chrome, ParaKind, Paragraph};
-
-/// Bumped whenever extraction changes what an index built from the same files contains.
-pub const EXTRACTOR_VERSION: &str = "summitbot-extract-7";
 
 /// Article files larger than this are refused at load time (and at `/ingest`).
 pub const MAX_ARTICLE_BYTES: usize = 512 * 1024;
@@ -87,8 +83,6 @@ pub struct Corpus {
     pub dir: PathBuf,
     pub articles: Vec<Article>,
     pub problems: Vec<Problem>,
-    /// Hash of the extractor version and every article file's name and bytes.
-    pub fingerprint: String,
 }
 
 impl Corpus {
@@ -97,8 +91,6 @@ impl Corpus {
     #[tracing::instrument(skip_all, fields(dir = %dir.display()))]
     pub fn load(dir: &Path) -> Result<Corpus> {
         let files = article_files(dir)?;
-        let mut hasher = Sha256::new();
-        hasher.update(EXTRACTOR_VERSION.as_bytes());
         let mut articles = Vec::new();
         let mut problems = Vec::new();
         for path in files {
@@ -109,9 +101,6 @@ impl Corpus {
                     continue;
                 }
             };
-            hasher.update(path.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
-            hasher.update((bytes.len() as u64).to_le_bytes());
-            hasher.update(&bytes);
             match parse_article(&path, &bytes) {
                 Ok(a) => articles.push(a),
                 Err(Error::BadArticle { path, reason }) => {
@@ -124,17 +113,12 @@ impl Corpus {
         if articles.is_empty() {
             return Err(Error::CorpusEmpty(dir.to_path_buf()));
         }
-        let fingerprint = hex(&hasher.finalize());
-        Ok(Corpus { dir: dir.to_path_buf(), articles, problems, fingerprint })
+        Ok(Corpus { dir: dir.to_path_buf(), articles, problems })
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The article files of a corpus folder, sorted by name.

@@ -241,12 +241,6 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Reads just the manifest of the live generation, if there is one.
-    pub fn live_manifest(root: &Path) -> Option<Manifest> {
-        let dir = live_dir(root).ok()?;
-        serde_json::from_slice(&std::fs::read(dir.join(MANIFEST)).ok()?).ok()
-    }
-
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -437,18 +431,15 @@ impl std::fmt::Debug for Builder {
 }
 
 impl Builder {
-    fn new_dir(root: &Path) -> Result<(String, PathBuf, std::time::Duration)> {
+    /// A new generation directory under `root` (with its `records/` part), whose two tantivy
+    /// indexes `make` creates or fills from (units dir, records dir).
+    fn start(root: &Path, make: impl FnOnce(&Path, &Path) -> Result<(Index, Index)>) -> Result<Builder> {
         std::fs::create_dir_all(root).map_err(|e| Error::io(format!("creating {}", root.display()), e))?;
         let stamp = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
         let name = format!("gen-{}-{}", stamp.as_millis(), std::process::id());
         let dir = root.join(&name);
         std::fs::create_dir(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        Ok((name, dir, stamp))
-    }
-
-    /// An empty new generation under `root`.
-    pub fn create(root: &Path) -> Result<Builder> {
-        let (name, dir, stamp) = Builder::new_dir(root)?;
+        // From here on, dropping the builder removes the directory.
         let mut b = Builder {
             root: root.to_path_buf(),
             name,
@@ -459,39 +450,34 @@ impl Builder {
             started: std::time::Instant::now(),
             stamp,
         };
-        let index = Index::create_in_dir(&dir, schema().0).map_err(|e| index_err(&dir, e))?;
-        b.writer = Some(writer(&index, &dir)?);
         let rdir = dir.join(RECORDS);
         std::fs::create_dir(&rdir).map_err(|e| Error::io(format!("creating {}", rdir.display()), e))?;
-        let records = Index::create_in_dir(&rdir, schema().0).map_err(|e| index_err(&rdir, e))?;
+        let (units, records) = make(&dir, &rdir)?;
+        b.writer = Some(writer(&units, &dir)?);
         b.records = Some(writer(&records, &rdir)?);
         Ok(b)
+    }
+
+    /// An empty new generation under `root`.
+    pub fn create(root: &Path) -> Result<Builder> {
+        Builder::start(root, |dir, rdir| {
+            let units = Index::create_in_dir(dir, schema().0).map_err(|e| index_err(dir, e))?;
+            let records = Index::create_in_dir(rdir, schema().0).map_err(|e| index_err(rdir, e))?;
+            Ok((units, records))
+        })
     }
 
     /// A new generation that starts as a copy of `live` (hard links: segment files never
     /// change once written, and every file tantivy or the store rewrites is replaced by a
     /// rename, so the live generation is never touched).
     pub fn update(root: &Path, live: &SearchIndex) -> Result<Builder> {
-        let (name, dir, stamp) = Builder::new_dir(root)?;
-        let mut b = Builder {
-            root: root.to_path_buf(),
-            name,
-            dir: dir.clone(),
-            writer: None,
-            records: None,
-            fields: schema().1,
-            started: std::time::Instant::now(),
-            stamp,
-        };
-        let rdir = dir.join(RECORDS);
-        std::fs::create_dir(&rdir).map_err(|e| Error::io(format!("creating {}", rdir.display()), e))?;
-        link_files(live.dir(), &dir)?;
-        link_files(&live.dir().join(RECORDS), &rdir)?;
-        let index = Index::open_in_dir(&dir).map_err(|e| index_err(&dir, e))?;
-        b.writer = Some(writer(&index, &dir)?);
-        let records = Index::open_in_dir(&rdir).map_err(|e| index_err(&rdir, e))?;
-        b.records = Some(writer(&records, &rdir)?);
-        Ok(b)
+        Builder::start(root, |dir, rdir| {
+            link_files(live.dir(), dir)?;
+            link_files(&live.dir().join(RECORDS), rdir)?;
+            let units = Index::open_in_dir(dir).map_err(|e| index_err(dir, e))?;
+            let records = Index::open_in_dir(rdir).map_err(|e| index_err(rdir, e))?;
+            Ok((units, records))
+        })
     }
 
     /// Where side files of this generation go.

@@ -1079,7 +1079,7 @@ mod tests {
                 parse_article(Path::new(&format!("2024-03-0{}_story-{i}.txt", i + 1)), raw.as_bytes()).unwrap()
             })
             .collect();
-        Corpus { dir: PathBuf::new(), articles, problems: Vec::new(), fingerprint: String::new() }
+        Corpus { dir: PathBuf::new(), articles, problems: Vec::new() }
     }
 
     /// The speaker of the quote whose words start with `start`.

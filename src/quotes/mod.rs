@@ -98,18 +98,3 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     pub passages: Vec<Passage>,
 }
-
-impl Extraction {
-    /// How many quotes each person has, for listing who the corpus quotes.
-    pub fn quoted_people(&self) -> Vec<(PersonId, usize)> {
-        let mut counts = vec![0usize; self.people.all().len()];
-        for q in &self.quotes {
-            if let Some(p) = q.speaker {
-                counts[p] += 1;
-            }
-        }
-        let mut out: Vec<(PersonId, usize)> = counts.into_iter().enumerate().filter(|(_, n)| *n > 0).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
-    }
-}

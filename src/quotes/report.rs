@@ -2,12 +2,9 @@
 //! sieve that decided it, and its spans — what `summitbot quotes` prints after an `/ingest`, what
 //! the Discord reply to `/ingest` summarises, and what evaluations read.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::{Cue, Extraction, Kind, People, Quote};
-use crate::corpus::Corpus;
+use super::{Cue, Kind, People, Quote};
 use crate::text::Span;
 
 /// One quote as the audit shows it. `text` is `article.text[span]`; `parts` are the interiors
@@ -26,17 +23,6 @@ pub struct QuoteRow {
     pub cue_text: Option<String>,
     pub cue_span: Option<[usize; 2]>,
     pub rule: String,
-}
-
-/// The quotes of `corpus` (or of one article), in article order. Transcript turns are left
-/// out: they are the transcript's paragraphs, not quotations.
-pub fn rows(corpus: &Corpus, ex: &Extraction, article: Option<&str>) -> Vec<QuoteRow> {
-    let by_id: HashMap<&str, &crate::corpus::Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    ex.quotes
-        .iter()
-        .filter(|q| article.is_none_or(|a| q.article == a))
-        .filter_map(|q| row(by_id.get(q.article.as_str())?, q, &ex.people))
-        .collect()
 }
 
 /// The audit row of one quote of `a`, or `None` for a transcript turn.
