@@ -50,12 +50,19 @@ fn main() {
     }
     let rounds = std::env::var("SCALE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(100);
     let mut samples: Vec<Duration> = Vec::with_capacity(rounds * QUESTIONS.len());
+    let mut per_question: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); QUESTIONS.len()];
     for _ in 0..rounds {
-        for q in QUESTIONS {
+        for (i, q) in QUESTIONS.iter().enumerate() {
             let t = Instant::now();
             std::hint::black_box(engine.ask(q).unwrap());
             samples.push(t.elapsed());
+            per_question[i].push(t.elapsed());
         }
+    }
+    // Which question is slow, for whoever profiles next (stderr: the script reads stdout).
+    for (q, mut s) in QUESTIONS.iter().zip(per_question) {
+        s.sort();
+        eprintln!("  p50 {:>8} us  {q}", s[s.len() / 2].as_micros());
     }
     samples.sort();
     let pct = |p: f64| samples[((samples.len() as f64 - 1.0) * p) as usize];

@@ -257,7 +257,7 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 "indexed {} articles: {} attributed quotes from {} people, {} documents, {what} in {} ms ({})",
                 st.article_count(),
                 st.attributed_quotes(),
-                st.quoted_people().len(),
+                st.quoted_total(),
                 engine.index().manifest.docs,
                 started.elapsed().as_millis(),
                 engine.index().dir().display()

@@ -116,6 +116,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     strsim::osa_distance(a, b)
 }
 
+/// The words of a (folded) phrase as questions and descriptors are compared: split at anything
+/// but letters, digits and apostrophes, a possessive `'s` dropped.
+pub fn all_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\'').trim_end_matches("'s").to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// Whether a typed name is close enough to a known one: exact for short names, one edit for
 /// names of 4–6 letters, two for longer ones (`gabuyev` → `gabuev`).
 pub fn close_enough(typed: &str, known: &str) -> bool {

@@ -71,7 +71,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 /// Answers a question from the library and its index.
 #[tracing::instrument(skip_all, fields(question = %question.as_str()))]
 pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
-    let intent = understand(question, &lib.people);
+    let intent = understand(question, lib);
     tracing::debug!(?intent, "understood");
     let mut note = None;
     let items = match &intent {
@@ -103,7 +103,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             items
         }
         Intent::WhoIs { person } => {
-            let p = lib.people.get(*person);
+            let p = lib.record(*person).map(|r| r.person.clone()).unwrap_or_default();
             let roles: Vec<&str> = p.descriptors.iter().map(|d| d.text.as_str()).filter(|d| d.contains(' ')).collect();
             note = Some(if roles.is_empty() {
                 format!("{} is named in the corpus; these sentences say who they are.", p.name)
@@ -128,18 +128,16 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
 }
 
 fn speaker_names(lib: &Store, ids: &[PersonId]) -> Vec<String> {
-    ids.iter().map(|&i| lib.people.get(i).name.clone()).collect()
+    ids.iter().map(|&i| lib.name(i)).collect()
 }
 
 fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Result<(Vec<Item>, Option<String>)> {
     let names = speaker_names(lib, speakers);
     let ids: Vec<u64> = speakers.iter().map(|&s| s as u64).collect();
     // The speaker's own name words are not topic words.
-    let topic: String = topic
-        .split_whitespace()
-        .filter(|w| !speakers.iter().any(|&s| lib.people.get(s).words.iter().any(|n| n == &fold(w))))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words: Vec<String> =
+        speakers.iter().filter_map(|&s| lib.record(s)).flat_map(|r| r.person.words.clone()).collect();
+    let topic: String = topic.split_whitespace().filter(|w| !words.contains(&fold(w))).collect::<Vec<_>>().join(" ");
     let quoted = speakers.iter().any(|&s| lib.quote_count(s) > 0);
     let has_words = speakers.iter().any(|&s| lib.unit_count(s) > 0);
     if !has_words {
@@ -165,9 +163,15 @@ fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Resul
     Ok((items, note))
 }
 
-fn quoted_list(lib: &Store) -> String {
-    let list: Vec<String> = lib.quoted_people().iter().map(|(id, _)| lib.people.get(*id).name.clone()).collect();
-    format!("People quoted in the corpus: {}.", list.join(", "))
+/// Who is quoted: everyone when few are, else the most quoted and how many more.
+pub fn quoted_list(lib: &Store) -> String {
+    let list: Vec<String> = lib.most_quoted().iter().map(|&(id, _)| lib.name(id)).collect();
+    let more = lib.quoted_total().saturating_sub(list.len());
+    if more == 0 {
+        format!("People quoted in the corpus: {}.", list.join(", "))
+    } else {
+        format!("People quoted most in the corpus: {}, and {more} others.", list.join(", "))
+    }
 }
 
 fn unknown_speaker_note(lib: &Store, name: &str) -> String {
@@ -298,7 +302,7 @@ fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
             UnitKind::Passage => ItemKind::Passage,
         },
         text: unit.slice(span).to_string(),
-        speaker: unit.data.speaker.map(|p| lib.people.get(p).name.clone()),
+        speaker: unit.data.speaker.map(|p| lib.name(p)),
         attribution: unit.data.attribution,
         document: lib.citation(&unit.data.article),
         paragraph: unit.data.paragraph,

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::error::{Error, Result};
-use crate::quotes::{People, PersonId};
-use crate::text::{fold, is_stopword, squash};
+use crate::quotes::{find_in_words, PersonId, Registry};
+use crate::text::{all_words, fold, is_stopword, squash};
 
 /// A question that passed the boundary checks: non-empty, within the length limit, one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,13 +129,6 @@ fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn all_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\'').trim_end_matches("'s").to_string())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 const ROLE_GROUPS: &[&[&str]] = &[
     &["expert", "analyst", "scholar", "fellow", "watcher", "specialist", "researcher", "academic", "professor"],
     &["laureate", "winner", "prize", "nobel"],
@@ -157,26 +150,37 @@ fn role_matches(asked: &str, word: &str) -> bool {
 
 /// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
 /// (`the Rand expert`, `the Nobel laureate`).
-pub fn resolve_people(phrase: &str, people: &People) -> Vec<PersonId> {
+pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let words = content_words(phrase);
     if words.is_empty() {
         return Vec::new();
     }
-    let by_name: Vec<PersonId> = people.find_in_words(&words).into_iter().map(|(id, _)| id).collect();
+    let by_name: Vec<PersonId> = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
     if !by_name.is_empty() {
         return by_name;
     }
-    // Descriptor: every asked word must fit a word of the person's descriptors.
-    let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
-    // Descriptors describe people; an organisation is found by its name above.
-    for (id, p) in people.all().iter().enumerate().filter(|(_, p)| p.kind == crate::quotes::Kind::Person) {
-        let mut pool: Vec<String> = p.words.clone();
-        for d in &p.descriptors {
-            pool.extend(all_words(&fold(&d.text)).into_iter().flat_map(|w| {
-                let parts: Vec<String> = w.split('-').map(String::from).collect();
-                std::iter::once(w).chain(parts)
-            }));
+    // Descriptor: every asked word must fit a word of the person's descriptors. Only people
+    // with a word some asked word fits (exactly, as a prefix, or as a near-synonym role) can
+    // weigh anything, so only they are looked at.
+    let mut ids: Vec<PersonId> = Vec::new();
+    for a in &words {
+        ids.extend(people.described(a, false));
+        if a.len() >= 5 {
+            ids.extend(people.described(a, true));
         }
+        for g in ROLE_GROUPS.iter().filter(|g| g.contains(&a.as_str())) {
+            for w in g.iter().filter(|w| **w != a.as_str()) {
+                ids.extend(people.described(w, false));
+            }
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
+    for id in ids {
+        // Descriptors describe people; an organisation is found by its name above.
+        let Some(p) = people.person(id).filter(|p| p.kind == crate::quotes::Kind::Person) else { continue };
+        let pool = p.description_words();
         let matched: Vec<&String> = words.iter().filter(|a| pool.iter().any(|w| role_matches(a, w))).collect();
         // A specific word (`Brookings`) tells more than a role word (`analyst`).
         let weight: usize = matched.iter().map(|w| if is_role_word(w) { 1 } else { 2 }).sum();
@@ -242,7 +246,7 @@ fn expect_for(q: &str) -> Option<Expect> {
 }
 
 /// Reads the intent of a question against the people the corpus knows.
-pub fn understand(question: &Question, people: &People) -> Intent {
+pub fn understand(question: &Question, people: &dyn Registry) -> Intent {
     let original = question.as_str();
     let q = clean(original);
 
@@ -250,11 +254,11 @@ pub fn understand(question: &Question, people: &People) -> Intent {
         let who = c["who"].to_string();
         let ids = resolve_people(&who, people);
         // "who was in Putin's delegation" names Putin but does not ask who he is.
-        let only_name = ids.len() == 1 && {
-            let p = people.get(ids[0]);
-            let name_hits = content_words(&who).iter().filter(|w| p.words.contains(w)).count();
-            name_hits == 0 || name_hits == content_words(&who).len()
-        };
+        let only_name = ids.len() == 1
+            && people.person(ids[0]).is_some_and(|p| {
+                let name_hits = content_words(&who).iter().filter(|w| p.words.contains(w)).count();
+                name_hits == 0 || name_hits == content_words(&who).len()
+            });
         if only_name {
             return Intent::WhoIs { person: ids[0] };
         }
@@ -330,6 +334,7 @@ fn is_place_or_group(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quotes::People;
 
     fn people() -> People {
         let mut p = People::default();

@@ -19,7 +19,7 @@ use super::rest::{Call, SendError, ACK_BUDGET, REPLY_BUDGET};
 use super::state::{Data, ReindexGuard, ReindexReport, Stored};
 use super::{Context, Error};
 use crate::answer::question::resolve_people;
-use crate::answer::Question;
+use crate::answer::{quoted_list, Question};
 use crate::corpus::{Meta, MAX_ARTICLE_BYTES};
 use crate::engine::Engine;
 use crate::render::discord::{escape_markdown, text_messages, CONTENT_MAX};
@@ -276,9 +276,10 @@ pub fn speaker_choices(data: &Data, partial: &str) -> Vec<String> {
     // Autocomplete input is untrusted: bounded and compared, never interpreted.
     let typed: String = fold(partial).chars().take(64).collect();
     let engine = data.engine();
-    let people = &engine.store.people;
-    let mut names: Vec<(usize, String)> = engine
-        .store
+    // The serving process reads the whole registry once, on the first completion.
+    let Ok(everyone) = engine.store.everyone() else { return Vec::new() };
+    let people = &everyone.people;
+    let mut names: Vec<(usize, String)> = everyone
         .quoted_people()
         .into_iter()
         .filter_map(|(id, _)| {
@@ -320,15 +321,12 @@ async fn quote(
     let span = tracing::info_span!("quote", user);
     deferred_question(ctx, false, || async move {
         let engine = data.engine();
-        let people = &engine.store.people;
         let speaker: String = speaker.chars().take(100).collect();
-        if resolve_people(&speaker, people).is_empty() {
-            let quoted: Vec<String> =
-                engine.store.quoted_people().iter().map(|(id, _)| people.get(*id).name.clone()).collect();
+        if resolve_people(&speaker, &engine.store).is_empty() {
             let text = format!(
-                "No quotes from {} in the corpus. People quoted: {}.",
+                "No quotes from {} in the corpus. {}",
                 escape_markdown(&speaker),
-                quoted.join(", ")
+                escape_markdown(&quoted_list(&engine.store))
             );
             return Ok((Outgoing::Text(text), Outcome::NoAnswer));
         }
@@ -430,7 +428,7 @@ async fn status(ctx: Context<'_>) -> Result<(), Error> {
             "**summitbot status**\nArticles: {}\nAttributed quotes: {}\nPeople quoted: {}\nIndex: {} documents, {} KiB, built {}\nUptime: {}\nQuestions answered: {}\nFeedback: 👍 {} · 👎 {}",
             st.article_count(),
             st.attributed_quotes(),
-            st.quoted_people().len(),
+            st.quoted_total(),
             m.docs,
             engine.index().size_bytes() / 1024,
             built,
@@ -553,8 +551,7 @@ async fn run_reindex(
         let rows = engine.store.audit(&id).unwrap_or_default();
         ingest_audit(&id, &rows)
     });
-    let engine_summary =
-        (engine.store.article_count(), engine.store.attributed_quotes(), engine.store.quoted_people().len());
+    let engine_summary = (engine.store.article_count(), engine.store.attributed_quotes(), engine.store.quoted_total());
     data.swap_engine(engine);
     let took = started.elapsed();
     data.metrics.reindexed(took, true);

@@ -77,6 +77,33 @@ impl UnitKind {
 
 const EVENT: &str = "event";
 const ARTICLE: &str = "article";
+const PERSON: &str = "person";
+
+/// What is indexed for one person (or organisation) of the registry, so that answering looks
+/// people up by word instead of loading the registry.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonDoc<'a> {
+    /// The registry's id for the person.
+    pub id: u64,
+    /// Folded name words and aliases (each an exact term).
+    pub names: &'a [String],
+    /// The family name, for typo-tolerant look-ups.
+    pub surname: &'a str,
+    /// Folded words a description of the person is matched against (name and descriptor words).
+    pub described: &'a [String],
+    pub data: &'a str,
+}
+
+/// Which words of a person a look-up compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonWords {
+    /// Name words and aliases, exactly.
+    Names,
+    /// Name and descriptor words, exactly.
+    Described,
+    /// Name and descriptor words that start with the given word.
+    DescribedPrefix,
+}
 
 /// Facts about a generation, written next to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,6 +170,9 @@ struct Fields {
     ev_extras: Field,
     ev_start: Field,
     ev_end: Field,
+    p_names: Field,
+    p_surname: Field,
+    p_described: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -165,6 +195,9 @@ fn schema() -> (Schema, Fields) {
         ev_extras: b.add_text_field("ev_extras", STRING),
         ev_start: b.add_i64_field("ev_start", INDEXED | FAST),
         ev_end: b.add_i64_field("ev_end", INDEXED | FAST),
+        p_names: b.add_text_field("p_names", STRING),
+        p_surname: b.add_text_field("p_surname", STRING),
+        p_described: b.add_text_field("p_described", STRING),
     };
     (b.build(), fields)
 }
@@ -390,6 +423,65 @@ impl SearchIndex {
         Box::new(BooleanQuery::new(any))
     }
 
+    /// The ids of people (and organisations) with `word` among the words `which` compares.
+    pub fn people_with(&self, which: PersonWords, word: &str) -> Result<Vec<u64>> {
+        let f = self.fields;
+        let words: Box<dyn Query> = match which {
+            PersonWords::Names => term_query(f.p_names, word),
+            PersonWords::Described => term_query(f.p_described, word),
+            PersonWords::DescribedPrefix => {
+                match tantivy::query::RegexQuery::from_pattern(&format!("{}.*", regex::escape(word)), f.p_described) {
+                    Ok(q) => Box::new(q),
+                    Err(e) => return Err(index_err(&self.dir, e)),
+                }
+            }
+        };
+        self.person_keys(words)
+    }
+
+    /// The ids of people whose family name is at most `distance` edits (a swap of two
+    /// neighbouring letters counts as one) from `word`.
+    pub fn people_near(&self, word: &str, distance: u8) -> Result<Vec<u64>> {
+        let t = Term::from_field_text(self.fields.p_surname, word);
+        self.person_keys(Box::new(tantivy::query::FuzzyTermQuery::new(t, distance, true)))
+    }
+
+    fn person_keys(&self, words: Box<dyn Query>) -> Result<Vec<u64>> {
+        let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, PERSON)), (Occur::Must, words)]);
+        let searcher = self.records.searcher();
+        let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector).map_err(|e| index_err(&self.dir, e))?;
+        let mut keys = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let reader = searcher.segment_reader(addr.segment_ord);
+            let column = reader.fast_fields().u64("key").map_err(|e| index_err(&self.dir, e))?;
+            if let Some(k) = column.first(addr.doc_id) {
+                keys.push(k);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    /// The stored data of one person.
+    pub fn person(&self, id: u64) -> Result<Option<Hit>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.kind, PERSON)),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_u64(self.fields.key, id), IndexRecordOption::Basic)),
+            ),
+        ]);
+        Ok(self.run(&self.records, &q, 1)?.pop())
+    }
+
+    /// Every stored person (for the whole registry: re-indexing and listings, not answers).
+    pub fn people(&self) -> Result<Vec<Hit>> {
+        let q = TermQuery::new(Term::from_field_text(self.fields.kind, PERSON), IndexRecordOption::Basic);
+        let n = self.count(&self.records, &q)?;
+        self.run(&self.records, &q, n)
+    }
+
     /// The index's own analysis of some words (lower-cased, stemmed English), so callers can
     /// compare question words with text words the way the index does.
     pub fn analyse(&self, words: &str) -> Result<Vec<String>> {
@@ -540,6 +632,33 @@ impl Builder {
         let dir = self.dir.clone();
         self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
         Ok(())
+    }
+
+    /// Adds a person's record (found again by id, name words, family name and descriptor words).
+    pub fn add_person(&mut self, p: &PersonDoc<'_>) -> Result<()> {
+        let f = self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.key, p.id);
+        doc.add_text(f.kind, PERSON);
+        for w in p.names {
+            doc.add_text(f.p_names, w);
+        }
+        if !p.surname.is_empty() {
+            doc.add_text(f.p_surname, p.surname);
+        }
+        for w in p.described {
+            doc.add_text(f.p_described, w);
+        }
+        doc.add_text(f.data, p.data);
+        let dir = self.dir.clone();
+        self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
+        Ok(())
+    }
+
+    /// Removes every person's record (they are written whole: any article may add to anyone).
+    pub fn delete_people(&mut self) {
+        let t = Term::from_field_text(self.fields.kind, PERSON);
+        self.r().delete_term(t);
     }
 
     /// Removes every unit and the record of an article (before adding its new ones, or when it is gone).

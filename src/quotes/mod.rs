@@ -14,7 +14,7 @@ pub mod sieves;
 use serde::{Deserialize, Serialize};
 
 pub use extract::{attribute_article, extract, register_article, Singles};
-pub use people::{Gender, Kind, People, Person, PersonId};
+pub use people::{find_in_words, Gender, Kind, People, Person, PersonId, Registry};
 
 use crate::text::Span;
 

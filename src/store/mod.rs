@@ -7,7 +7,10 @@
 //!   `article.text[span]` and whose stored data says where it stands and whose it is;
 //! - every timeline entry as a document (its reports, with their clause and sentence words);
 //! - every article's record (front matter, how many quotes each speaker has in it) as a document;
-//! - `store.json`: the people registry with their counts, and what was refused and why;
+//! - every person of the registry as a document (name, descriptors and the sentences they
+//!   come from, how many quotes and units), found by name word, family name (typos
+//!   tolerated) or descriptor word, so that answering never loads the registry;
+//! - `store.json`: corpus-wide counts, the most quoted people, what was refused and why;
 //! - `files.json`: each article file's name, size and modification time (read only to sync);
 //! - `reports.json`: each article's timeline reports, so that changing one article re-merges
 //!   the timeline without reading the others.
@@ -36,7 +39,6 @@ pub const EXTRACTION_DIGEST: &str = env!("SUMMITBOT_EXTRACTION_DIGEST");
 
 const STORE: &str = "store.json";
 const FILES: &str = "files.json";
-const DESCRIBED: &str = "described.json";
 const REPORTS: &str = "reports.json";
 
 /// Where an answer's text was printed.
@@ -113,7 +115,10 @@ pub struct DescribedIn {
     pub text: String,
 }
 
-/// What `store.json` holds.
+/// How many of the most quoted people `store.json` names (for "who is quoted" notes).
+const MOST_QUOTED: usize = 25;
+
+/// What `store.json` holds: small, whatever the corpus.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Saved {
     digest: String,
@@ -121,16 +126,45 @@ struct Saved {
     articles: usize,
     quotes: usize,
     refused: Vec<Refused>,
-    people: Vec<quotes::Person>,
-    /// Per person: (quotes, units) over the corpus.
-    counts: Vec<(usize, usize)>,
     /// The corpus folder's modification time when it was last compared (nanoseconds).
     #[serde(default)]
     folder_mtime: u128,
-    /// Per person: the sentences their descriptors come from, in descriptor order (kept in
-    /// `described.json`, read only for "who is").
-    #[serde(skip)]
-    described_in: Vec<Vec<Option<DescribedIn>>>,
+    /// How many people have attributed quotes, and the most quoted of them (most first).
+    quoted_total: usize,
+    most_quoted: Vec<(PersonId, usize)>,
+}
+
+/// What each person's document keeps.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PersonRecord {
+    pub person: quotes::Person,
+    /// Attributed quotes over the corpus.
+    pub quotes: usize,
+    /// Units (quotes, reported or authored words) over the corpus.
+    pub units: usize,
+    /// The sentences the descriptors come from, in descriptor order.
+    pub described_in: Vec<Option<DescribedIn>>,
+}
+
+/// The whole registry with every person's counts and descriptor sentences: what re-indexing
+/// changes, and what listings of everyone read. Answering never needs it.
+#[derive(Debug, Clone, Default)]
+pub struct Everyone {
+    pub people: People,
+    /// Per person: (quotes, units) over the corpus.
+    pub counts: Vec<(usize, usize)>,
+    /// Per person: the sentences their descriptors come from, in descriptor order.
+    pub described_in: Vec<Vec<Option<DescribedIn>>>,
+}
+
+impl Everyone {
+    /// People with attributed quotes, most quoted first.
+    pub fn quoted_people(&self) -> Vec<(PersonId, usize)> {
+        let mut out: Vec<(PersonId, usize)> =
+            self.counts.iter().enumerate().filter(|(_, c)| c.0 > 0).map(|(i, c)| (i, c.0)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
 }
 
 /// What each unit document keeps besides its words.
@@ -209,15 +243,21 @@ pub enum Synced {
 }
 
 /// The stored extraction of the live generation and its index: everything answering needs.
-/// Small in memory: people and counts; articles, units and timeline entries stay in the index.
+/// Small in memory: corpus-wide counts and the people a question looked up; articles, people,
+/// units and timeline entries stay in the index.
 #[derive(Debug)]
 pub struct Store {
     pub corpus_dir: PathBuf,
     pub index: SearchIndex,
-    pub people: People,
     saved: Saved,
-    described: std::sync::OnceLock<Vec<Vec<Option<DescribedIn>>>>,
+    /// The whole registry, read from the index on first need (re-indexing, listings).
+    everyone: std::sync::OnceLock<Everyone>,
+    /// People questions looked up, decoded once (bounded: cleared when it grows large).
+    looked_up: std::sync::Mutex<HashMap<PersonId, std::sync::Arc<PersonRecord>>>,
 }
+
+/// How many decoded people [`Store`] keeps before it starts over.
+const LOOKED_UP: usize = 4096;
 
 /// How closely [`Store::sync`] looks at the corpus folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,13 +283,78 @@ impl Store {
             path: path.clone(),
             reason: format!("the stored extraction is unreadable ({e})"),
         })?;
-        let mut saved: Saved = serde_json::from_slice(&bytes).map_err(|e| Error::Index {
+        let saved: Saved = serde_json::from_slice(&bytes).map_err(|e| Error::Index {
             path: path.clone(),
             reason: format!("the stored extraction is not valid ({e})"),
         })?;
-        let people = People::from_list(std::mem::take(&mut saved.people));
         tracing::debug!(us = t.elapsed().as_micros() as u64, "read the stored extraction");
-        Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved, described: Default::default() })
+        Ok(Store::new(corpus_dir, index, saved, None))
+    }
+
+    fn new(corpus_dir: &Path, index: SearchIndex, saved: Saved, everyone: Option<Everyone>) -> Store {
+        Store {
+            corpus_dir: corpus_dir.to_path_buf(),
+            index,
+            saved,
+            everyone: everyone.map(std::sync::OnceLock::from).unwrap_or_default(),
+            looked_up: Default::default(),
+        }
+    }
+
+    /// The whole registry with counts (read from the index once): for re-indexing and for
+    /// listings of everyone, never for answers.
+    pub fn everyone(&self) -> Result<&Everyone> {
+        if let Some(e) = self.everyone.get() {
+            return Ok(e);
+        }
+        let mut records: Vec<(u64, PersonRecord)> = Vec::new();
+        for h in self.index.people()? {
+            records.push((h.key, self.decode(&h.data)?));
+        }
+        records.sort_by_key(|r| r.0);
+        if records.iter().enumerate().any(|(i, r)| r.0 != i as u64) {
+            return Err(Error::Index {
+                path: self.index.dir().to_path_buf(),
+                reason: "the stored people are not numbered one after another".to_string(),
+            });
+        }
+        let mut e = Everyone::default();
+        let mut list = Vec::with_capacity(records.len());
+        for (_, r) in records {
+            e.counts.push((r.quotes, r.units));
+            e.described_in.push(r.described_in);
+            list.push(r.person);
+        }
+        e.people = People::from_list(list);
+        Ok(self.everyone.get_or_init(|| e))
+    }
+
+    /// One person's stored record (decoded once, then kept).
+    pub fn record(&self, p: PersonId) -> Option<std::sync::Arc<PersonRecord>> {
+        if let Some(r) = self.looked_up.lock().ok()?.get(&p) {
+            return Some(r.clone());
+        }
+        let r: PersonRecord =
+            match self.index.person(p as u64).and_then(|h| h.map(|h| self.decode(&h.data)).transpose()) {
+                Ok(Some(r)) => r,
+                Ok(None) => return None,
+                Err(e) => {
+                    tracing::warn!(person = p, error = %e, "a stored person is unreadable");
+                    return None;
+                }
+            };
+        let r = std::sync::Arc::new(r);
+        let mut cache = self.looked_up.lock().ok()?;
+        if cache.len() >= LOOKED_UP {
+            cache.clear();
+        }
+        cache.insert(p, r.clone());
+        Some(r)
+    }
+
+    /// A person's name (empty if the index does not know the id).
+    pub fn name(&self, p: PersonId) -> String {
+        self.record(p).map(|r| r.person.name.clone()).unwrap_or_default()
     }
 
     /// Whether this program extracts as the one that built the index did.
@@ -314,20 +419,22 @@ impl Store {
 
     /// Attributed quotes of a person over the corpus.
     pub fn quote_count(&self, p: PersonId) -> usize {
-        self.saved.counts.get(p).map_or(0, |c| c.0)
+        self.record(p).map_or(0, |r| r.quotes)
     }
 
     /// Units (quotes, reported or authored words) of a person over the corpus.
     pub fn unit_count(&self, p: PersonId) -> usize {
-        self.saved.counts.get(p).map_or(0, |c| c.1)
+        self.record(p).map_or(0, |r| r.units)
     }
 
-    /// People with attributed quotes, most quoted first.
-    pub fn quoted_people(&self) -> Vec<(PersonId, usize)> {
-        let mut out: Vec<(PersonId, usize)> =
-            self.saved.counts.iter().enumerate().filter(|(_, c)| c.0 > 0).map(|(i, c)| (i, c.0)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+    /// How many people have attributed quotes.
+    pub fn quoted_total(&self) -> usize {
+        self.saved.quoted_total
+    }
+
+    /// The most quoted people (at most 25), most quoted first, with their quote counts.
+    pub fn most_quoted(&self) -> &[(PersonId, usize)] {
+        &self.saved.most_quoted
     }
 
     /// Attributed quotes over the corpus.
@@ -336,9 +443,8 @@ impl Store {
     }
 
     /// Where each descriptor of a person was read.
-    pub fn described_in(&self, p: PersonId) -> &[Option<DescribedIn>] {
-        let all = self.described.get_or_init(|| load_described(&self.index).unwrap_or_default());
-        all.get(p).map_or(&[], Vec::as_slice)
+    pub fn described_in(&self, p: PersonId) -> Vec<Option<DescribedIn>> {
+        self.record(p).map(|r| r.described_in.clone()).unwrap_or_default()
     }
 
     /// Units found by a search, decoded.
@@ -429,7 +535,7 @@ impl Store {
                         // Remember the folder as seen, so quick checks need not scan it again.
                         let mut saved = store.saved.clone();
                         saved.folder_mtime = folder;
-                        write_saved(store.index.dir(), &saved, &store.people)?;
+                        write_saved(store.index.dir(), &saved)?;
                         return Ok((Store { saved, ..store }, Synced::Fresh));
                     }
                     return Ok((store, Synced::Fresh));
@@ -511,18 +617,16 @@ fn update(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Store> {
     progress(Progress::Planned { changed: plan.todo.len(), removed: plan.gone.len(), full: live.is_none() });
-    let (mut builder, mut reports, mut saved, mut people) = match &live {
-        None => (Builder::create(root)?, BTreeMap::new(), Saved::default(), People::default()),
-        Some(st) => (
-            Builder::update(root, &st.index)?,
-            load_reports(&st.index)?,
-            Saved { people: Vec::new(), described_in: load_described(&st.index)?, ..st.saved.clone() },
-            st.people.clone(),
-        ),
+    let (mut builder, mut reports, mut saved, everyone) = match &live {
+        None => (Builder::create(root)?, BTreeMap::new(), Saved::default(), Everyone::default()),
+        Some(st) => {
+            (Builder::update(root, &st.index)?, load_reports(&st.index)?, st.saved.clone(), st.everyone()?.clone())
+        }
     };
+    let Everyone { mut people, mut counts, mut described_in } = everyone;
     saved.digest = EXTRACTION_DIGEST.to_string();
     saved.folder_mtime = folder;
-    saved.counts.resize(people.all().len(), (0, 0));
+    counts.resize(people.all().len(), (0, 0));
 
     // Drop what the changed and removed files contributed.
     let mut files: Vec<(FileStamp, Option<String>)> = Vec::with_capacity(known.len() + plan.todo.len());
@@ -539,7 +643,7 @@ fn update(
         if let Some(st) = &live {
             if let Some(old) = st.article(&id)? {
                 for &(p, q, u) in &old.speakers {
-                    if let Some(c) = saved.counts.get_mut(p) {
+                    if let Some(c) = counts.get_mut(p) {
                         c.0 -= q.min(c.0);
                         c.1 -= u.min(c.1);
                     }
@@ -577,7 +681,7 @@ fn update(
                 }
                 Ok(a) => {
                     let singles = quotes::register_article(&a, &mut people);
-                    note_descriptors(&a, &mut people, &mut saved.described_in);
+                    note_descriptors(&a, &mut people, &mut described_in);
                     readable.push((f, singles));
                 }
                 Err(reason) => {
@@ -627,12 +731,12 @@ fn update(
                 }
             };
             let (qs, ps) = quotes::attribute_article(&a, one_word_names, &mut people);
-            note_descriptors(&a, &mut people, &mut saved.described_in);
+            note_descriptors(&a, &mut people, &mut described_in);
             let record = index_article(&a, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
-            saved.counts.resize(people.all().len(), (0, 0));
+            counts.resize(people.all().len(), (0, 0));
             for &(p, q, u) in &record.speakers {
-                saved.counts[p].0 += q;
-                saved.counts[p].1 += u;
+                counts[p].0 += q;
+                counts[p].1 += u;
             }
             saved.quotes += record.quotes;
             saved.articles += 1;
@@ -653,7 +757,8 @@ fn update(
     if saved.articles == 0 {
         return Err(Error::CorpusEmpty(corpus_dir.to_path_buf()));
     }
-    saved.counts.resize(people.all().len(), (0, 0));
+    counts.resize(people.all().len(), (0, 0));
+    described_in.resize(people.all().len(), Vec::new());
     saved.refused.sort_by(|a, b| a.file.name.cmp(&b.file.name));
     files.sort_by(|a, b| a.0.name.cmp(&b.0.name));
 
@@ -682,25 +787,37 @@ fn update(
     }
     index::write_atomic(&builder.dir().join(REPORTS), &serde_json::to_vec(&reports).expect("reports serialize"))?;
     index::write_atomic(&builder.dir().join(FILES), &serde_json::to_vec(&files).expect("files serialize"))?;
-    index::write_atomic(&builder.dir().join(DESCRIBED), &serde_json::to_vec(&saved.described_in).expect("serializes"))?;
-    write_saved(builder.dir(), &saved, &people)?;
+    let everyone = Everyone { people, counts, described_in };
+    // People are written whole: an article anywhere may have added a descriptor or a quote.
+    builder.delete_people();
+    for (id, p) in everyone.people.all().iter().enumerate() {
+        let record = PersonRecord {
+            person: p.clone(),
+            quotes: everyone.counts[id].0,
+            units: everyone.counts[id].1,
+            described_in: everyone.described_in[id].clone(),
+        };
+        let names: Vec<String> = p.words.iter().chain(&p.aliases).cloned().collect();
+        let described = if p.kind == quotes::Kind::Person { p.description_words() } else { Vec::new() };
+        builder.add_person(&index::PersonDoc {
+            id: id as u64,
+            names: &names,
+            surname: if p.kind == quotes::Kind::Person { p.surname() } else { "" },
+            described: &described,
+            data: &serde_json::to_string(&record).expect("people serialize"),
+        })?;
+    }
+    let quoted = everyone.quoted_people();
+    saved.quoted_total = quoted.len();
+    saved.most_quoted = quoted.into_iter().take(MOST_QUOTED).collect();
+    write_saved(builder.dir(), &saved)?;
     drop(live);
     let index = builder.commit()?;
-    let described = std::sync::OnceLock::from(std::mem::take(&mut saved.described_in));
-    Ok(Store { corpus_dir: corpus_dir.to_path_buf(), index, people, saved, described })
+    Ok(Store::new(corpus_dir, index, saved, Some(everyone)))
 }
 
-fn write_saved(dir: &Path, saved: &Saved, people: &People) -> Result<()> {
-    let with_people = Saved { people: people.all().to_vec(), described_in: Vec::new(), ..saved.clone() };
-    index::write_atomic(&dir.join(STORE), &serde_json::to_vec(&with_people).expect("store serializes"))
-}
-
-fn load_described(index: &SearchIndex) -> Result<Vec<Vec<Option<DescribedIn>>>> {
-    let path = index.dir().join(DESCRIBED);
-    let bytes = std::fs::read(&path)
-        .map_err(|e| Error::Index { path: path.clone(), reason: format!("descriptor sentences unreadable ({e})") })?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| Error::Index { path: path.clone(), reason: format!("descriptor sentences are not valid ({e})") })
+fn write_saved(dir: &Path, saved: &Saved) -> Result<()> {
+    index::write_atomic(&dir.join(STORE), &serde_json::to_vec(saved).expect("store serializes"))
 }
 
 /// The corpus folder's own modification time (changes when a file is added, removed or renamed).
@@ -853,4 +970,37 @@ fn add_unit(builder: &mut Builder, key: u64, data: &UnitData, a: &Article, conte
         context,
         data: &json,
     })
+}
+
+impl quotes::Registry for Store {
+    fn person(&self, id: PersonId) -> Option<quotes::Person> {
+        self.record(id).map(|r| r.person.clone())
+    }
+
+    fn named(&self, word: &str) -> Vec<PersonId> {
+        self.looked_up_ids(self.index.people_with(index::PersonWords::Names, word))
+    }
+
+    fn near(&self, word: &str, distance: u8) -> Vec<PersonId> {
+        self.looked_up_ids(self.index.people_near(word, distance))
+    }
+
+    fn described(&self, word: &str, prefix: bool) -> Vec<PersonId> {
+        let which = if prefix { index::PersonWords::DescribedPrefix } else { index::PersonWords::Described };
+        self.looked_up_ids(self.index.people_with(which, word))
+    }
+}
+
+impl Store {
+    /// Ids from a people look-up; a failed look-up finds nobody (and is logged), so a damaged
+    /// people part makes a question unanswered by name, never wrongly answered.
+    fn looked_up_ids(&self, ids: Result<Vec<u64>>) -> Vec<PersonId> {
+        match ids {
+            Ok(ids) => ids.into_iter().map(|i| i as PersonId).collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, "people look-up failed");
+                Vec::new()
+            }
+        }
+    }
 }
