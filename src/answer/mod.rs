@@ -226,8 +226,10 @@ fn rank(
     expect: Option<Expect>,
     max: usize,
 ) -> Result<Vec<Item>> {
+    let started = std::time::Instant::now();
     let terms: Vec<String> = lib.index.analyse(&content_only(topic))?;
     let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60 })?;
+    tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched");
     let mut analyzer = Analyzer::default();
     let mut parents: std::collections::HashMap<u64, Unit> = std::collections::HashMap::new();
     let mut scored: Vec<(f32, Unit, Span)> = Vec::new();
@@ -276,6 +278,7 @@ fn rank(
         tracing::debug!(key = unit.key, bm25, cover, phrase, score, text = %unit.slice(span).chars().take(60).collect::<String>(), "candidate");
         scored.push((score, unit, span));
     }
+    tracing::debug!(us = started.elapsed().as_micros() as u64, "re-ranked");
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.key.cmp(&b.1.key)));
     let mut items: Vec<Item> = Vec::new();
     let mut taken: Vec<(String, Span)> = Vec::new();

@@ -11,8 +11,9 @@ use crate::store::Store;
 use crate::text::Span;
 use crate::timeline::{content_words, word_fits, Event, Report};
 
-/// At most this many entries are weighed per question, whatever the corpus.
-const CANDIDATES: usize = 1000;
+/// At most this many entries are weighed per question, whatever the corpus: those the index
+/// scores best for the asked words (the entries sharing more and rarer words).
+const CANDIDATES: usize = 100;
 
 /// Answers a "when" question: events whose words best match the topic, with their date.
 pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
@@ -41,6 +42,9 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
     crate::timeline::sort(&mut events);
     let matches = |t: &String, words: &BTreeSet<String>| words.iter().any(|w| word_fits(t, w));
     let mut scored: Vec<(f32, &Event, &Report)> = Vec::new();
+    // Reports of one entry often share their clause (one wire story in many papers): each
+    // distinct clause is read once.
+    let mut near_of: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
     for e in &events {
         let extras = e.extras();
         let has = |t: &String| matches(t, &e.words) || extras.contains(t);
@@ -55,8 +59,11 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
             .reports
             .iter()
             .map(|r| {
-                let words = content_words(&r.clause_text);
-                (weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total, r)
+                let near = *near_of.entry(r.clause_text.as_str()).or_insert_with(|| {
+                    let words = content_words(&r.clause_text);
+                    weight.iter().filter(|(t, _)| matches(t, &words)).map(|(_, w)| w).sum::<f32>() / total
+                });
+                (near, r)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .expect("an event has a report");

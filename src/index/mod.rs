@@ -19,7 +19,7 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::TokenStream;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, Score, TantivyDocument, Term};
 
 use crate::error::{Error, Result};
 
@@ -286,6 +286,14 @@ impl SearchIndex {
     }
 
     /// Runs a search over units; hits come best first.
+    ///
+    /// The words alone are a plain union of term queries, which tantivy answers with
+    /// block-max WAND: it skips the blocks of documents that cannot reach the top, so a
+    /// search costs about the same at any corpus size. A speaker filter (a short posting
+    /// list) intersects cheaply. A kind filter does not (most units are passages), and an
+    /// intersection with it would score every document holding any asked word; so the union
+    /// is searched pruned, deeper until enough hits are of the kind, and the kind's own
+    /// constant score is added back, which gives the filtered query's exact scores and order.
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in self.analyse(req.words)? {
@@ -296,6 +304,13 @@ impl SearchIndex {
             ));
             let c = Term::from_field_text(self.fields.context, &term);
             should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
+        }
+        if !should.is_empty() && req.speakers.is_empty() {
+            let words = BooleanQuery::new(should);
+            return match req.kind {
+                None => self.run(&self.reader, &words, req.limit),
+                Some(k) => self.search_kind(&words, k, req.limit),
+            };
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if should.is_empty() {
@@ -320,11 +335,73 @@ impl SearchIndex {
         self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)
     }
 
+    /// The best `limit` units of kind `kind` for `words` (see [`SearchIndex::search`]).
+    fn search_kind(&self, words: &dyn Query, kind: UnitKind, limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let kind_term = Term::from_field_text(self.fields.kind, kind.as_str());
+        let kind_query = TermQuery::new(kind_term.clone(), IndexRecordOption::Basic);
+        // Every unit of a kind scores the same for its kind term (one token, one field).
+        let Some(&(constant, _)) = searcher
+            .search(&kind_query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| index_err(&self.dir, e))?
+            .first()
+        else {
+            return Ok(Vec::new());
+        };
+        let limit = limit.max(1);
+        let mut depth = limit * 2;
+        loop {
+            let top = searcher
+                .search(words, &TopDocs::with_limit(depth).order_by_score())
+                .map_err(|e| index_err(&self.dir, e))?;
+            let exhausted = top.len() < depth;
+            let mut kept: Vec<(Score, tantivy::DocAddress)> = Vec::with_capacity(limit);
+            let mut by_segment: std::collections::BTreeMap<u32, Vec<(usize, tantivy::DocId)>> = Default::default();
+            for (i, (_, addr)) in top.iter().enumerate() {
+                by_segment.entry(addr.segment_ord).or_default().push((i, addr.doc_id));
+            }
+            let mut of_kind = vec![false; top.len()];
+            for (segment, mut docs) in by_segment {
+                let inverted = searcher
+                    .segment_reader(segment)
+                    .inverted_index(self.fields.kind)
+                    .map_err(|e| index_err(&self.dir, e))?;
+                let Some(mut postings) = inverted
+                    .read_postings(&kind_term, IndexRecordOption::Basic)
+                    .map_err(|e| index_err(&self.dir, e))?
+                else {
+                    continue;
+                };
+                docs.sort_by_key(|d| d.1);
+                for (i, doc) in docs {
+                    if postings.doc() <= doc && postings.seek(doc) == doc {
+                        of_kind[i] = true;
+                    }
+                }
+            }
+            for (i, (score, addr)) in top.into_iter().enumerate() {
+                if of_kind[i] && kept.len() < limit {
+                    kept.push((score + constant, addr));
+                }
+            }
+            if kept.len() == limit || exhausted {
+                // Ties in the filtered query's order: by score, then by document address.
+                kept.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                return self.fetch(&searcher, kept);
+            }
+            depth *= 4;
+        }
+    }
     fn run(&self, reader: &IndexReader, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
         let searcher = reader.searcher();
         let top = searcher
             .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
             .map_err(|e| index_err(&self.dir, e))?;
+        self.fetch(&searcher, top)
+    }
+
+    fn fetch(&self, searcher: &tantivy::Searcher, top: Vec<(Score, tantivy::DocAddress)>) -> Result<Vec<Hit>> {
+        tracing::trace!(docs = top.len(), "fetching");
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;

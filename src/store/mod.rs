@@ -449,7 +449,10 @@ impl Store {
 
     /// Units found by a search, decoded.
     pub fn units(&self, req: &index::SearchRequest<'_>) -> Result<Vec<(f32, Unit)>> {
-        self.index.search(req)?.into_iter().map(|h| Ok((h.score, Unit::from_hit(h, self.index.dir())?))).collect()
+        let t = Instant::now();
+        let hits = self.index.search(req)?;
+        tracing::debug!(us = t.elapsed().as_micros() as u64, "fetched units");
+        hits.into_iter().map(|h| Ok((h.score, Unit::from_hit(h, self.index.dir())?))).collect()
     }
 
     /// The unit with this key.
