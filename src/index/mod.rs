@@ -293,7 +293,8 @@ impl SearchIndex {
     /// list) intersects cheaply. A kind filter does not (most units are passages), and an
     /// intersection with it would score every document holding any asked word; so the union
     /// is searched pruned, deeper until enough hits are of the kind, and the kind's own
-    /// constant score is added back, which gives the filtered query's exact scores and order.
+    /// constant score is added back: the filtered query's hits and scores (up to rounding,
+    /// so units of all but equal score may swap places).
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for term in self.analyse(req.words)? {
@@ -895,5 +896,88 @@ impl Analyzer {
             out.push(stream.token().text.clone());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filtered query the pruned kind search stands for: the words' union intersected
+    /// with the kind's term, scored together.
+    fn filtered(ix: &SearchIndex, words: &str, kind: UnitKind, limit: usize) -> Vec<(u64, f32)> {
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in ix.analyse(words).unwrap() {
+            let t = Term::from_field_text(ix.fields.text, &term);
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
+            ));
+            let c = Term::from_field_text(ix.fields.context, &term);
+            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
+        }
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>),
+            (Occur::Must, term_query(ix.fields.kind, kind.as_str())),
+        ]);
+        ix.run(&ix.reader, &q, limit).unwrap().into_iter().map(|h| (h.key, h.score)).collect()
+    }
+
+    #[test]
+    fn a_kind_filtered_search_finds_the_filtered_querys_hits_in_its_order() {
+        let root = tempfile::tempdir().unwrap();
+        let mut b = Builder::create(root.path()).unwrap();
+        let vocab = ["oil", "price", "rise", "jobs", "cut", "company", "minister", "war", "film", "election"];
+        // A small deterministic generator: many units share words and scores, so ties and
+        // deep searches (few units of a kind among the best) both occur.
+        let mut seed: u64 = 2225;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for key in 0..3000u64 {
+            let words: Vec<&str> = (0..1 + next(6)).map(|_| vocab[next(vocab.len() as u64) as usize]).collect();
+            let context: Vec<&str> = (0..next(8)).map(|_| vocab[next(vocab.len() as u64) as usize]).collect();
+            // Quotes are rare, as in news: a kind filter must often search deeper.
+            let kind = if next(20) == 0 { UnitKind::Quote } else { UnitKind::Passage };
+            b.add_unit(&UnitDoc {
+                key,
+                kind,
+                article: "a",
+                speaker: None,
+                text: &words.join(" "),
+                context: &context.join(" "),
+                data: "{}",
+            })
+            .unwrap();
+        }
+        let ix = b.commit().unwrap();
+        for words in ["oil price", "jobs cut company", "war", "film election minister", "rise"] {
+            for kind in [UnitKind::Quote, UnitKind::Passage] {
+                for limit in [1, 5, 60] {
+                    let req = SearchRequest { words, speakers: &[], kind: Some(kind), limit };
+                    let got: Vec<(u64, f32)> = ix.search(&req).unwrap().into_iter().map(|h| (h.key, h.score)).collect();
+                    let want = filtered(&ix, words, kind, limit);
+                    assert_eq!(got.len(), want.len(), "{words} {kind:?} {limit}");
+                    let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * b.abs();
+                    for (g, w) in got.iter().zip(&want) {
+                        // The scores are the same sums added in another order: equal up to
+                        // rounding, so only units whose scores are that close may swap.
+                        assert!(close(g.1, w.1), "{words} {kind:?} {limit}: {got:?} vs {want:?}");
+                        if g.0 != w.0 {
+                            let twin = want.iter().find(|x| x.0 == g.0).expect("the same units");
+                            assert!(close(twin.1, g.1), "{words} {kind:?} {limit}: {got:?} vs {want:?}");
+                        }
+                    }
+                    let last = want.last().map_or(0.0, |w| w.1);
+                    let sure = |v: &[(u64, f32)]| -> Vec<u64> {
+                        let mut k: Vec<u64> = v.iter().filter(|x| !close(x.1, last)).map(|x| x.0).collect();
+                        k.sort_unstable();
+                        k
+                    };
+                    assert_eq!(sure(&got), sure(&want), "{words} {kind:?} {limit}");
+                }
+            }
+        }
     }
 }
