@@ -352,11 +352,48 @@ impl Reader<'_> {
                     return Some(None);
                 }
             }
-            if let Some(id) = self.run_speaker(&run) {
+            let speaker = self.run_speaker(&run);
+            if speaker.is_none_or(|id| self.people.get(id).kind == Kind::Organisation) {
+                if let Some(head) = self.head_before_organisation(run.first) {
+                    return Some(head);
+                }
+            }
+            if let Some(id) = speaker {
                 return Some(Some(id));
             }
         }
-        Some(self.org_ending_at(s))
+        let org = self.org_ending_at(s);
+        if org.is_some() {
+            let mut first = s;
+            while first > 0 && self.toks[first - 1].is_word() && names::is_capitalised(self.toks[first - 1].text) {
+                first -= 1;
+            }
+            if let Some(head) = self.head_before_organisation(first) {
+                return Some(head);
+            }
+        }
+        Some(org)
+    }
+
+    /// `Mr. Morgan of the Sierra Club said`, `the president of the National Rifle Association
+    /// said`: an organisation after `of the` (`at the`, `from the`, `with the`) only places
+    /// the subject before it. That subject, when it is a person's name; nobody otherwise.
+    /// `None` when the name starting at `first` follows no such phrase.
+    fn head_before_organisation(&self, first: usize) -> Option<Option<PersonId>> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[first];
+        let word_at = |k: usize| Some(toks[k]).filter(|t| t.is_word() && self.sentence_of[k] == sentence);
+        let det = first.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| fold(t.text) == "the"))?;
+        let prep = det
+            .checked_sub(1)
+            .filter(|&k| word_at(k).is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "at" | "from" | "with")))?;
+        let head = prep.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| is_name_word(t.text)));
+        let person = head
+            .and_then(|k| names::run_backward(toks, k))
+            .filter(|r| !r.possessive)
+            .and_then(|r| self.run_speaker(&r))
+            .filter(|&id| self.people.get(id).kind == Kind::Person);
+        Some(person)
     }
 
     /// The cue whose verb is token `v`, if the verb has a subject (resolved or not).
@@ -448,6 +485,9 @@ impl Reader<'_> {
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
+            if let Some(run) = self.described_person_after(v) {
+                return Some(CueAt { verb: v, speaker: self.run_speaker(&run), from: v, to: run.last });
+            }
         }
         None
     }
@@ -493,6 +533,21 @@ impl Reader<'_> {
             self.discourse.choose(self.people, &self.people.candidates(&run.words[k..]), run.words.last()?)
         });
         Some(CueAt { verb: v, speaker, from: v, to: v })
+    }
+
+    /// `said Senate Minority Whip Dick Durbin`, `said Republican strategist Ryan Williams`: a
+    /// description the name reader cannot take apart (capitalised institution or party words,
+    /// `9/11`) before a person's name that opens with a known given name; the name must end the
+    /// phrase (no verb of its own after it).
+    fn described_person_after(&self, v: usize) -> Option<NameRun> {
+        let toks = self.toks;
+        let k = names::given_name_after(toks, v)?;
+        let run = names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && r.words.len() >= 2)?;
+        let free = toks.get(run.last + 1).is_none_or(|n| {
+            !(n.is_word()
+                && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text) || is_name_word(n.text)))
+        });
+        free.then_some(run)
     }
 
     /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of
