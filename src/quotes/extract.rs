@@ -1255,4 +1255,12 @@ mod tests {
         assert_eq!(speaker_of(&c, "We will not").as_deref(), Some("Mary Whitfield"));
         assert_eq!(speaker_of(&c, "The numbers").as_deref(), Some("Paul Reddick"));
     }
+
+    #[test]
+    fn an_apposition_opening_with_a_possessive_and_a_role_is_skipped_to_the_name_before_it() {
+        let c = corpus(&[
+            "\"We raised more than we hoped,\" John Weaver, Reddick's campaign manager, said in a statement.",
+        ]);
+        assert_eq!(speaker_of(&c, "We raised").as_deref(), Some("John Weaver"));
+    }
 }

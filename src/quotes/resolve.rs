@@ -595,6 +595,21 @@ impl Reader<'_> {
         Some(CueAt { verb: d, speaker: self.run_speaker(&run), from: d, to: run.last })
     }
 
+    /// `Sanders' campaign manager`, `Obama's former adviser`: a name's possessive and a
+    /// lower-case role opening an apposition at token `k`.
+    fn possessive_role_at(&self, k: usize) -> bool {
+        let toks = self.toks;
+        let Some(o) = toks.get(k).filter(|o| o.is_word() && names::is_capitalised(o.text)) else { return false };
+        let role = if names::is_possessive(o.text) {
+            k + 1
+        } else if toks.get(k + 1).is_some_and(|a| matches!(a.kind, Tok::Punct('\'' | '’'))) {
+            k + 2
+        } else {
+            return false;
+        };
+        toks.get(role).is_some_and(|r| r.is_word() && r.text.chars().next().is_some_and(char::is_lowercase))
+    }
+
     /// An apposition between commas before the verb: `Shen Dingli, a … relations, said`.
     fn apposition_subject(&self, v: usize, comma: usize) -> Option<CueAt> {
         let toks = self.toks;
@@ -615,7 +630,7 @@ impl Reader<'_> {
                     && (APPOSITION_OPENERS.contains(&fold(o.text).as_str())
                         || o.text.chars().all(|c| c.is_ascii_digit())
                         || names::is_party_tag(o.text))
-            });
+            }) || self.possessive_role_at(j + 1);
             // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: the bracket belongs
             // to the name before the apposition.
             let mut before = j;
