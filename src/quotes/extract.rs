@@ -1263,4 +1263,12 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&c, "We raised").as_deref(), Some("John Weaver"));
     }
+
+    #[test]
+    fn an_institution_title_before_a_given_name_is_skipped_to_the_speaker() {
+        let c = corpus(&[
+            "\"We made some mistakes and I apologise,\" Riverside County Recorder Helen Purcell said on Monday.",
+        ]);
+        assert_eq!(speaker_of(&c, "We made").as_deref(), Some("Helen Purcell"));
+    }
 }

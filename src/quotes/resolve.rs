@@ -362,6 +362,9 @@ impl Reader<'_> {
                 return Some(Some(id));
             }
         }
+        if let Some(id) = self.given_name_ending_at(s) {
+            return Some(Some(id));
+        }
         let org = self.org_ending_at(s);
         if org.is_some() {
             let mut first = s;
@@ -373,6 +376,20 @@ impl Reader<'_> {
             }
         }
         Some(org)
+    }
+
+    /// `Maricopa County Recorder Helen Purcell said`: capitalised words of description the name
+    /// reader cannot take apart, then a person's name opening with a known given name and
+    /// ending at token `s`.
+    fn given_name_ending_at(&self, s: usize) -> Option<PersonId> {
+        let toks = self.toks;
+        let mut first = s;
+        while first > 0 && s - first < 8 && toks[first - 1].is_word() && names::is_capitalised(toks[first - 1].text) {
+            first -= 1;
+        }
+        let k = names::given_name_after(toks, first.checked_sub(1)?).filter(|&k| k > first && k < s)?;
+        let run = names::run_forward(toks, k).filter(|r| r.first == k && r.last == s && !r.possessive)?;
+        self.run_speaker(&run).filter(|&id| self.people.get(id).kind == Kind::Person)
     }
 
     /// `Mr. Morgan of the Sierra Club said`, `the president of the National Rifle Association
