@@ -460,7 +460,15 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 continue;
             }
             let Some(run) = run_at(&toks, i) else {
-                i += 1;
+                // `Senate Minority Whip Dick Durbin`: no name as a whole, but a person's name
+                // opening with a given name may follow inside it.
+                match names::given_name_after(&toks, i) {
+                    Some(k) => {
+                        org_ended_at = Some(k - 1);
+                        i = k;
+                    }
+                    None => i += 1,
+                }
                 continue;
             };
             if let Some(noun) = org_by_apposition(&toks, &run) {
@@ -1218,5 +1226,49 @@ mod tests {
             "Dana Whitfield, one of the mayor's closest aides, recalled Mr. Bell talking about \"the long road to recovery.\"",
         ]);
         assert_eq!(speaker_of(&c, "the long road").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_the_speaker_not_the_organisation() {
+        let c = corpus(&[
+            "Mary Whitfield leads the Riverside Tenants Union. \
+             \"The rent rise is simply unaffordable for families,\" Ms. Whitfield of the Riverside Tenants Union said.",
+        ]);
+        assert_eq!(speaker_of(&c, "The rent rise").as_deref(), Some("Mary Whitfield"));
+    }
+
+    #[test]
+    fn a_role_of_an_organisation_is_nobody_we_can_name() {
+        let c = corpus(&[
+            "The Riverside Tenants Union met on Monday. \
+             \"The rent rise is simply unaffordable for families,\" the president of the Riverside Tenants Union said.",
+        ]);
+        assert_eq!(speaker_of(&c, "The rent rise").as_deref(), None);
+    }
+
+    #[test]
+    fn after_an_inverted_verb_a_capitalised_description_leads_to_the_given_name_of_the_speaker() {
+        let c = corpus(&[
+            "\"We will not give up on this bill,\" said Senate Minority Whip Mary Whitfield (D-Ill.) in an interview.",
+            "\"The numbers look bad for the party,\" said Republican strategist Paul Reddick.",
+        ]);
+        assert_eq!(speaker_of(&c, "We will not").as_deref(), Some("Mary Whitfield"));
+        assert_eq!(speaker_of(&c, "The numbers").as_deref(), Some("Paul Reddick"));
+    }
+
+    #[test]
+    fn an_apposition_opening_with_a_possessive_and_a_role_is_skipped_to_the_name_before_it() {
+        let c = corpus(&[
+            "\"We raised more than we hoped,\" John Weaver, Reddick's campaign manager, said in a statement.",
+        ]);
+        assert_eq!(speaker_of(&c, "We raised").as_deref(), Some("John Weaver"));
+    }
+
+    #[test]
+    fn an_institution_title_before_a_given_name_is_skipped_to_the_speaker() {
+        let c = corpus(&[
+            "\"We made some mistakes and I apologise,\" Riverside County Recorder Helen Purcell said on Monday.",
+        ]);
+        assert_eq!(speaker_of(&c, "We made").as_deref(), Some("Helen Purcell"));
     }
 }

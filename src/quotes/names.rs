@@ -1354,6 +1354,48 @@ fn finish(mut run: Vec<(usize, &str)>) -> Option<NameRun> {
     Some(NameRun { words, first, last, descriptor, possessive, honorific })
 }
 
+/// The first token after `i`, within a few words of description, that opens a person's name by
+/// a known given name followed by another name word: `Dick` in `Senate Minority Whip Dick
+/// Durbin`, `Ryan` in `Republican strategist Ryan Williams`, `Terry` in `9/11 widow Terry
+/// Strada`. Only words, dashes and slashes may stand between; a preposition (other than the
+/// `of` of `Secretary of State`), a verb, a pronoun or a conjunction ends the search.
+pub fn given_name_after(toks: &[Token<'_>], i: usize) -> Option<usize> {
+    for k in i + 1..toks.len().min(i + 9) {
+        let t = toks[k];
+        let opens_name = t.is_word()
+            && is_name_word(t.text)
+            && !is_possessive(t.text)
+            && gender_of_word(t.text).is_some()
+            && !is_honorific(t.text)
+            && toks.get(k + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
+        if opens_name {
+            return Some(k);
+        }
+        if !may_describe(t) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A token that may stand inside a description before a name (`Senate Minority Whip`, `9/11
+/// widow`, `political scientist`): a word other than a preposition, conjunction, verb or
+/// pronoun, or a dash or slash.
+fn may_describe(t: Token<'_>) -> bool {
+    const BREAKS: &[&str] = &["in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "that", "who"];
+    match t.kind {
+        super::lexer::Tok::Punct(c) => matches!(c, '/' | '-'),
+        _ if !t.is_word() => false,
+        _ => {
+            let f = fold(t.text);
+            let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+            let breaks = lower
+                && (BREAKS.contains(&f.as_str()) || is_cue_verb(t.text) || f.ends_with("ed") || f.ends_with("ing"));
+            !breaks && pronoun(t.text).is_none()
+        }
+    }
+}
+
 /// Reads a name forwards from `i`, skipping up to four lower-case descriptor or title words
 /// (`noted military expert Mikhail Khodarenok`).
 pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {

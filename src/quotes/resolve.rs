@@ -352,11 +352,65 @@ impl Reader<'_> {
                     return Some(None);
                 }
             }
-            if let Some(id) = self.run_speaker(&run) {
+            let speaker = self.run_speaker(&run);
+            if speaker.is_none_or(|id| self.people.get(id).kind == Kind::Organisation) {
+                if let Some(head) = self.head_before_organisation(run.first) {
+                    return Some(head);
+                }
+            }
+            if let Some(id) = speaker {
                 return Some(Some(id));
             }
         }
-        Some(self.org_ending_at(s))
+        if let Some(id) = self.given_name_ending_at(s) {
+            return Some(Some(id));
+        }
+        let org = self.org_ending_at(s);
+        if org.is_some() {
+            let mut first = s;
+            while first > 0 && self.toks[first - 1].is_word() && names::is_capitalised(self.toks[first - 1].text) {
+                first -= 1;
+            }
+            if let Some(head) = self.head_before_organisation(first) {
+                return Some(head);
+            }
+        }
+        Some(org)
+    }
+
+    /// `Maricopa County Recorder Helen Purcell said`: capitalised words of description the name
+    /// reader cannot take apart, then a person's name opening with a known given name and
+    /// ending at token `s`.
+    fn given_name_ending_at(&self, s: usize) -> Option<PersonId> {
+        let toks = self.toks;
+        let mut first = s;
+        while first > 0 && s - first < 8 && toks[first - 1].is_word() && names::is_capitalised(toks[first - 1].text) {
+            first -= 1;
+        }
+        let k = names::given_name_after(toks, first.checked_sub(1)?).filter(|&k| k > first && k < s)?;
+        let run = names::run_forward(toks, k).filter(|r| r.first == k && r.last == s && !r.possessive)?;
+        self.run_speaker(&run).filter(|&id| self.people.get(id).kind == Kind::Person)
+    }
+
+    /// `Mr. Morgan of the Sierra Club said`, `the president of the National Rifle Association
+    /// said`: an organisation after `of the` (`at the`, `from the`, `with the`) only places
+    /// the subject before it. That subject, when it is a person's name; nobody otherwise.
+    /// `None` when the name starting at `first` follows no such phrase.
+    fn head_before_organisation(&self, first: usize) -> Option<Option<PersonId>> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[first];
+        let word_at = |k: usize| Some(toks[k]).filter(|t| t.is_word() && self.sentence_of[k] == sentence);
+        let det = first.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| fold(t.text) == "the"))?;
+        let prep = det
+            .checked_sub(1)
+            .filter(|&k| word_at(k).is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "at" | "from" | "with")))?;
+        let head = prep.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| is_name_word(t.text)));
+        let person = head
+            .and_then(|k| names::run_backward(toks, k))
+            .filter(|r| !r.possessive)
+            .and_then(|r| self.run_speaker(&r))
+            .filter(|&id| self.people.get(id).kind == Kind::Person);
+        Some(person)
     }
 
     /// The cue whose verb is token `v`, if the verb has a subject (resolved or not).
@@ -448,6 +502,9 @@ impl Reader<'_> {
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
+            if let Some(run) = self.described_person_after(v) {
+                return Some(CueAt { verb: v, speaker: self.run_speaker(&run), from: v, to: run.last });
+            }
         }
         None
     }
@@ -495,6 +552,21 @@ impl Reader<'_> {
         Some(CueAt { verb: v, speaker, from: v, to: v })
     }
 
+    /// `said Senate Minority Whip Dick Durbin`, `said Republican strategist Ryan Williams`: a
+    /// description the name reader cannot take apart (capitalised institution or party words,
+    /// `9/11`) before a person's name that opens with a known given name; the name must end the
+    /// phrase (no verb of its own after it).
+    fn described_person_after(&self, v: usize) -> Option<NameRun> {
+        let toks = self.toks;
+        let k = names::given_name_after(toks, v)?;
+        let run = names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && r.words.len() >= 2)?;
+        let free = toks.get(run.last + 1).is_none_or(|n| {
+            !(n.is_word()
+                && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text) || is_name_word(n.text)))
+        });
+        free.then_some(run)
+    }
+
     /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of
     /// role and another name is a descriptor of that other name, who is the one speaking.
     fn described_name_after(&self, run: NameRun) -> NameRun {
@@ -540,6 +612,21 @@ impl Reader<'_> {
         Some(CueAt { verb: d, speaker: self.run_speaker(&run), from: d, to: run.last })
     }
 
+    /// `Sanders' campaign manager`, `Obama's former adviser`: a name's possessive and a
+    /// lower-case role opening an apposition at token `k`.
+    fn possessive_role_at(&self, k: usize) -> bool {
+        let toks = self.toks;
+        let Some(o) = toks.get(k).filter(|o| o.is_word() && names::is_capitalised(o.text)) else { return false };
+        let role = if names::is_possessive(o.text) {
+            k + 1
+        } else if toks.get(k + 1).is_some_and(|a| matches!(a.kind, Tok::Punct('\'' | '’'))) {
+            k + 2
+        } else {
+            return false;
+        };
+        toks.get(role).is_some_and(|r| r.is_word() && r.text.chars().next().is_some_and(char::is_lowercase))
+    }
+
     /// An apposition between commas before the verb: `Shen Dingli, a … relations, said`.
     fn apposition_subject(&self, v: usize, comma: usize) -> Option<CueAt> {
         let toks = self.toks;
@@ -560,7 +647,7 @@ impl Reader<'_> {
                     && (APPOSITION_OPENERS.contains(&fold(o.text).as_str())
                         || o.text.chars().all(|c| c.is_ascii_digit())
                         || names::is_party_tag(o.text))
-            });
+            }) || self.possessive_role_at(j + 1);
             // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`: the bracket belongs
             // to the name before the apposition.
             let mut before = j;
