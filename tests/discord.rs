@@ -322,7 +322,9 @@ async fn ingest_by_an_admin_adds_the_article_and_makes_it_answerable() {
     );
     bot.fake.dispatch("INTERACTION_CREATE", again.clone());
     let r = reply_to(&bot, &again, |b| b["content"].as_str().is_some_and(|c| c.starts_with("Not added"))).await;
-    assert!(r.body["content"].as_str().unwrap().contains("already"));
+    // The index knows the headline and date: the existing article is named.
+    let refused = r.body["content"].as_str().unwrap();
+    assert!(refused.contains("already has this article (2024-05-20\\_ministers-meet.txt)"), "{refused}");
     assert_eq!(std::fs::read_to_string(bot.corpus.join("2024-05-20_ministers-meet.txt")).unwrap(), written);
     bot.stop().await;
 }

@@ -250,18 +250,21 @@ pub fn slug(title: &str) -> String {
 
 /// Adds a new article file to `dir`: header plus text, checked by the same parser that loads
 /// the corpus, written atomically and never over an existing file. Returns the new path.
-pub fn write_new_article(dir: &Path, meta: &Meta, text: &str) -> Result<PathBuf> {
+/// `known` tells whether the corpus already has an article of this headline and date (and
+/// names its file): the caller asks its index, so adding one article never reads the others.
+pub fn write_new_article(
+    dir: &Path,
+    meta: &Meta,
+    text: &str,
+    known: &dyn Fn(&Meta) -> Option<String>,
+) -> Result<PathBuf> {
     let name = format!("{}_{}.txt", meta.published.format("%Y-%m-%d"), slug(&meta.title));
     let path = dir.join(&name);
     let content = to_file(meta, text);
     // The file must load exactly as the corpus will load it.
     parse_article(&path, content.as_bytes())?;
-    if let Ok(existing) = Corpus::load(dir) {
-        if let Some(a) = existing.articles.iter().find(|a| {
-            crate::text::fold(&a.meta.title) == crate::text::fold(&meta.title) && a.meta.published == meta.published
-        }) {
-            return Err(bad(&path, format!("the corpus already has this article ({})", a.path.display())));
-        }
+    if let Some(file) = known(meta) {
+        return Err(bad(&path, format!("the corpus already has this article ({file})")));
     }
     if path.exists() {
         return Err(bad(&path, "a file with this name already exists; nothing was overwritten"));
@@ -301,11 +304,16 @@ mod tests {
             url: None,
             authors: vec![],
         };
-        let p = write_new_article(dir.path(), &meta, "Xi Visits Moscow\n\nXi arrived on Monday.\n").unwrap();
+        let p = write_new_article(dir.path(), &meta, "Xi Visits Moscow\n\nXi arrived on Monday.\n", &|_| None).unwrap();
         assert!(p.ends_with("2023-03-20_xi-visits-moscow.txt"));
         let before = std::fs::read(&p).unwrap();
-        let again = write_new_article(dir.path(), &meta, "Other text.\n").unwrap_err();
+        let again = write_new_article(dir.path(), &meta, "Other text.\n", &|_| None).unwrap_err();
         assert!(again.to_string().contains("already"), "{again}");
+        // The same headline and date under another file name is the same article.
+        let other = Meta { title: "XI VISITS MOSCOW!".into(), ..meta.clone() };
+        let known = |m: &Meta| (m.published == meta.published).then(|| "001_moscow.txt".to_string());
+        let dup = write_new_article(dir.path(), &other, "Xi arrived.\n", &known).unwrap_err();
+        assert!(dup.to_string().contains("001_moscow.txt"), "{dup}");
         assert_eq!(std::fs::read(&p).unwrap(), before);
         // No temporary files are left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -321,7 +329,7 @@ mod tests {
             url: None,
             authors: vec![],
         };
-        assert!(write_new_article(dir.path(), &meta, "   \n").is_err());
+        assert!(write_new_article(dir.path(), &meta, "   \n", &|_| None).is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 

@@ -629,8 +629,12 @@ async fn ingest(
         match prepare_ingest(&data, &file, &title, &outlet, &published, url.as_deref()).await {
             Ok((meta, text)) => {
                 let dir = data.settings.corpus.dir.clone();
+                let engine = data.engine();
+                // The index knows every article's headline and date: no other file is read.
+                let known = move |m: &Meta| engine.store.article_titled(m).ok().flatten().map(|a| a.file.name);
                 let written =
-                    tokio::task::spawn_blocking(move || crate::corpus::write_new_article(&dir, &meta, &text)).await?;
+                    tokio::task::spawn_blocking(move || crate::corpus::write_new_article(&dir, &meta, &text, &known))
+                        .await?;
                 match written {
                     Ok(path) => {
                         let name = path.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());

@@ -173,6 +173,8 @@ struct Fields {
     p_names: Field,
     p_surname: Field,
     p_described: Field,
+    /// An article record's headline and date (see `store::title_key`).
+    a_title: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -198,6 +200,7 @@ fn schema() -> (Schema, Fields) {
         p_names: b.add_text_field("p_names", STRING),
         p_surname: b.add_text_field("p_surname", STRING),
         p_described: b.add_text_field("p_described", STRING),
+        a_title: b.add_text_field("a_title", STRING),
     };
     (b.build(), fields)
 }
@@ -424,6 +427,15 @@ impl SearchIndex {
     pub fn article(&self, id: &str) -> Result<Option<Hit>> {
         let q = BooleanQuery::new(vec![
             (Occur::Must, term_query(self.fields.article, id)),
+            (Occur::Must, term_query(self.fields.kind, ARTICLE)),
+        ]);
+        Ok(self.run(&self.records, &q, 1)?.pop())
+    }
+
+    /// The stored record of the article with this headline-and-date key, if any.
+    pub fn article_titled(&self, title_key: &str) -> Result<Option<Hit>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.a_title, title_key)),
             (Occur::Must, term_query(self.fields.kind, ARTICLE)),
         ]);
         Ok(self.run(&self.records, &q, 1)?.pop())
@@ -700,12 +712,13 @@ impl Builder {
     }
 
     /// Adds an article's record (found again by its id).
-    pub fn add_article(&mut self, key: u64, id: &str, data: &str) -> Result<()> {
+    pub fn add_article(&mut self, key: u64, id: &str, title_key: &str, data: &str) -> Result<()> {
         let f = self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.key, key);
         doc.add_text(f.kind, ARTICLE);
         doc.add_text(f.article, id);
+        doc.add_text(f.a_title, title_key);
         doc.add_text(f.data, data);
         let dir = self.dir.clone();
         self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;

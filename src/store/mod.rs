@@ -394,6 +394,11 @@ impl Store {
         self.index.article(id)?.map(|h| self.decode(&h.data)).transpose()
     }
 
+    /// The indexed article with the headline and date of `meta` (case and punctuation aside).
+    pub fn article_titled(&self, meta: &Meta) -> Result<Option<ArticleRecord>> {
+        self.index.article_titled(&title_key(meta))?.map(|h| self.decode(&h.data)).transpose()
+    }
+
     /// The citation of an article (its id alone if the record cannot be read).
     pub fn citation(&self, id: &str) -> Citation {
         match self.article(id) {
@@ -745,7 +750,8 @@ fn update(
             saved.articles += 1;
             let key = saved.next_key;
             saved.next_key += 1;
-            builder.add_article(key, &a.id, &serde_json::to_string(&record).expect("records serialize"))?;
+            let data = serde_json::to_string(&record).expect("records serialize");
+            builder.add_article(key, &a.id, &title_key(&a.meta), &data)?;
             reports.insert(a.id.clone(), dated);
             files.push((f.clone(), Some(a.id.clone())));
             if last.elapsed().as_millis() >= 200 || i + 1 == count {
@@ -827,6 +833,11 @@ fn write_saved(dir: &Path, saved: &Saved) -> Result<()> {
 fn folder_mtime(dir: &Path) -> Result<u128> {
     let md = std::fs::metadata(dir).map_err(|source| Error::CorpusMissing { path: dir.to_path_buf(), source })?;
     Ok(md.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos()))
+}
+
+/// What makes two articles the same article: the date and the headline's words.
+pub fn title_key(meta: &Meta) -> String {
+    format!("{} {}", meta.published, crate::text::all_words(&crate::text::fold(&meta.title)).join(" "))
 }
 
 /// Days since 1970-01-01, the unit the index ranges over.
