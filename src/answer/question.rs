@@ -164,10 +164,8 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     // weigh anything, so only they are looked at.
     let mut ids: Vec<PersonId> = Vec::new();
     for a in &words {
-        ids.extend(people.described(a, false));
-        if a.len() >= 5 {
-            ids.extend(people.described(a, true));
-        }
+        // A long word fits the words it begins (which include itself), a short one only itself.
+        ids.extend(people.described(a, a.len() >= 5));
         for g in ROLE_GROUPS.iter().filter(|g| g.contains(&a.as_str())) {
             for w in g.iter().filter(|w| **w != a.as_str()) {
                 ids.extend(people.described(w, false));

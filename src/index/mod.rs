@@ -299,16 +299,7 @@ impl SearchIndex {
     /// constant score is added back: the filtered query's hits and scores (up to rounding,
     /// so units of all but equal score may swap places).
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in self.analyse(req.words)? {
-            let t = Term::from_field_text(self.fields.text, &term);
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
-            ));
-            let c = Term::from_field_text(self.fields.context, &term);
-            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
-        }
+        let should = self.word_clauses(req.words)?;
         if !should.is_empty() && req.speakers.is_empty() {
             let words = BooleanQuery::new(should);
             return match req.kind {
@@ -337,6 +328,22 @@ impl SearchIndex {
             clauses.push((Occur::Must, term_query(self.fields.kind, k.as_str())));
         }
         self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)
+    }
+
+    /// Each analysed word as two optional term clauses: in the unit's own words (counting
+    /// double) and in its context.
+    fn word_clauses(&self, words: &str) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in self.analyse(words)? {
+            let t = Term::from_field_text(self.fields.text, &term);
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
+            ));
+            let c = Term::from_field_text(self.fields.context, &term);
+            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
+        }
+        Ok(should)
     }
 
     /// The best `limit` units of kind `kind` for `words` (see [`SearchIndex::search`]).
@@ -425,20 +432,18 @@ impl SearchIndex {
 
     /// The stored record of an article.
     pub fn article(&self, id: &str) -> Result<Option<Hit>> {
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, term_query(self.fields.article, id)),
-            (Occur::Must, term_query(self.fields.kind, ARTICLE)),
-        ]);
+        self.record(ARTICLE, term_query(self.fields.article, id))
+    }
+
+    /// The first record of `kind` that `which` matches.
+    fn record(&self, kind: &str, which: Box<dyn Query>) -> Result<Option<Hit>> {
+        let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, kind)), (Occur::Must, which)]);
         Ok(self.run(&self.records, &q, 1)?.pop())
     }
 
     /// The stored record of the article with this headline-and-date key, if any.
     pub fn article_titled(&self, title_key: &str) -> Result<Option<Hit>> {
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, term_query(self.fields.a_title, title_key)),
-            (Occur::Must, term_query(self.fields.kind, ARTICLE)),
-        ]);
-        Ok(self.run(&self.records, &q, 1)?.pop())
+        self.record(ARTICLE, term_query(self.fields.a_title, title_key))
     }
 
     /// Every stored article record.
@@ -555,14 +560,8 @@ impl SearchIndex {
 
     /// The stored data of one person.
     pub fn person(&self, id: u64) -> Result<Option<Hit>> {
-        let q = BooleanQuery::new(vec![
-            (Occur::Must, term_query(self.fields.kind, PERSON)),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(Term::from_field_u64(self.fields.key, id), IndexRecordOption::Basic)),
-            ),
-        ]);
-        Ok(self.run(&self.records, &q, 1)?.pop())
+        let key = TermQuery::new(Term::from_field_u64(self.fields.key, id), IndexRecordOption::Basic);
+        self.record(PERSON, Box::new(key))
     }
 
     /// Every stored person (for the whole registry: re-indexing and listings, not answers).
@@ -706,6 +705,10 @@ impl Builder {
         doc.add_i64(f.ev_start, e.start);
         doc.add_i64(f.ev_end, e.end);
         doc.add_text(f.data, e.data);
+        self.add_record(doc)
+    }
+
+    fn add_record(&mut self, doc: TantivyDocument) -> Result<()> {
         let dir = self.dir.clone();
         self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
         Ok(())
@@ -720,9 +723,7 @@ impl Builder {
         doc.add_text(f.article, id);
         doc.add_text(f.a_title, title_key);
         doc.add_text(f.data, data);
-        let dir = self.dir.clone();
-        self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
-        Ok(())
+        self.add_record(doc)
     }
 
     /// Adds a person's record (found again by id, name words, family name and descriptor words).
@@ -741,9 +742,7 @@ impl Builder {
             doc.add_text(f.p_described, w);
         }
         doc.add_text(f.data, p.data);
-        let dir = self.dir.clone();
-        self.r().add_document(doc).map_err(|e| index_err(&dir, e))?;
-        Ok(())
+        self.add_record(doc)
     }
 
     /// Removes every person's record (they are written whole: any article may add to anyone).
@@ -919,16 +918,7 @@ mod tests {
     /// The filtered query the pruned kind search stands for: the words' union intersected
     /// with the kind's term, scored together.
     fn filtered(ix: &SearchIndex, words: &str, kind: UnitKind, limit: usize) -> Vec<(u64, f32)> {
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in ix.analyse(words).unwrap() {
-            let t = Term::from_field_text(ix.fields.text, &term);
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
-            ));
-            let c = Term::from_field_text(ix.fields.context, &term);
-            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
-        }
+        let should = ix.word_clauses(words).unwrap();
         let q = BooleanQuery::new(vec![
             (Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>),
             (Occur::Must, term_query(ix.fields.kind, kind.as_str())),
