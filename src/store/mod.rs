@@ -740,7 +740,10 @@ fn update(
             };
             let (qs, ps) = quotes::attribute_article(&a, one_word_names, &mut people);
             note_descriptors(&a, &mut people, &mut described_in);
-            let record = index_article(&a, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
+            // The record's key first: every unit carries it, so a search can look inside the article.
+            let key = saved.next_key;
+            saved.next_key += 1;
+            let record = index_article(&a, key, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
             counts.resize(people.all().len(), (0, 0));
             for &(p, q, u) in &record.speakers {
                 counts[p].0 += q;
@@ -748,10 +751,16 @@ fn update(
             }
             saved.quotes += record.quotes;
             saved.articles += 1;
-            let key = saved.next_key;
-            saved.next_key += 1;
             let data = serde_json::to_string(&record).expect("records serialize");
-            builder.add_article(key, &a.id, &title_key(&a.meta), &data)?;
+            let speakers: Vec<u64> = record.speakers.iter().map(|&(p, _, _)| p as u64).collect();
+            builder.add_article(&index::ArticleDoc {
+                key,
+                id: &a.id,
+                title_key: &title_key(&a.meta),
+                body: &a.text,
+                speakers: &speakers,
+                data: &data,
+            })?;
             reports.insert(a.id.clone(), dated);
             files.push((f.clone(), Some(a.id.clone())));
             if last.elapsed().as_millis() >= 200 || i + 1 == count {
@@ -877,8 +886,10 @@ fn note_descriptors(a: &Article, people: &mut People, described_in: &mut Vec<Vec
 }
 
 /// Adds one article's units to the index; returns its record.
+#[allow(clippy::too_many_arguments)]
 fn index_article(
     a: &Article,
+    article_key: u64,
     file: FileStamp,
     qs: &[quotes::Quote],
     ps: &[quotes::Passage],
@@ -925,7 +936,7 @@ fn index_article(
             sentences,
             audit: quotes::report::row(a, q, people),
         };
-        add_unit(builder, key, &data, a, context(q.paragraph))?;
+        add_unit(builder, key, article_key, &data, a, context(q.paragraph))?;
     }
     for p in ps {
         let key = *next_key;
@@ -962,7 +973,7 @@ fn index_article(
             sentences: Vec::new(),
             audit: None,
         };
-        add_unit(builder, key, &data, a, context(p.paragraph))?;
+        add_unit(builder, key, article_key, &data, a, context(p.paragraph))?;
     }
     Ok(ArticleRecord {
         id: a.id.clone(),
@@ -973,12 +984,20 @@ fn index_article(
     })
 }
 
-fn add_unit(builder: &mut Builder, key: u64, data: &UnitData, a: &Article, context: &str) -> Result<()> {
+fn add_unit(
+    builder: &mut Builder,
+    key: u64,
+    article_key: u64,
+    data: &UnitData,
+    a: &Article,
+    context: &str,
+) -> Result<()> {
     let json = serde_json::to_string(data).expect("units serialize");
     builder.add_unit(&UnitDoc {
         key,
         kind: data.kind,
         article: &a.id,
+        article_key,
         speaker: data.speaker.map(|p| p as u64),
         text: a.slice(data.span),
         context,
