@@ -350,11 +350,11 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, terms: &[String]) -> (Span,
         if terms.is_empty() {
             return (span, 0.0, 0);
         }
-        let (c, p) = measure(&analyzer.stems(&unit.text));
+        let (c, p) = measure(&analyzer.stems_near(&unit.text, terms));
         return (span, c, p);
     }
     let sentences: Vec<(Span, Vec<String>)> =
-        unit.data.sentences.iter().map(|&s| (s, analyzer.stems(unit.slice(s)))).collect();
+        unit.data.sentences.iter().map(|&s| (s, analyzer.stems_near(unit.slice(s), terms))).collect();
     let mut best = (sentences.first().map_or(span, |s| s.0), -1.0f32, 0usize);
     for i in 0..sentences.len() {
         let mut stems: Vec<String> = Vec::new();

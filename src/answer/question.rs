@@ -175,7 +175,13 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     ids.sort_unstable();
     ids.dedup();
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
+    // Two people fitting every asked word tie at the top whoever else fits: nobody is picked,
+    // so the rest need not be read (a common role word may describe thousands).
+    let fits_all: usize = words.iter().map(|w| if is_role_word(w) { 1 } else { 2 }).sum();
     for id in ids {
+        if best.iter().filter(|(_, w, _)| *w == fits_all).count() >= 2 {
+            return Vec::new();
+        }
         // Descriptors describe people; an organisation is found by its name above.
         let Some(p) = people.person(id).filter(|p| p.kind == crate::quotes::Kind::Person) else { continue };
         let pool = p.description_words();
@@ -215,6 +221,13 @@ fn unknown_name(original: &str, who: &str) -> Option<String> {
     (!content.is_empty() && content.len() <= 2 && content.len() == who_words.len()).then(|| content.join(" "))
 }
 
+static TITLE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(which|what) (song|film|movie|book|music|tune|anthem|name|slogan|nickname)").unwrap()
+});
+static DEFINITION_QUESTION: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [Regex::new(r"^(what|who) (is|are|was|were) [^ ]+$").unwrap(), Regex::new(r"^what (is|are|was|were) ").unwrap()]
+});
+
 fn expect_for(q: &str) -> Option<Expect> {
     let starts = |p: &str| q.starts_with(p);
     if starts("how long") || q.contains("how many hours") || q.contains("how many days") {
@@ -227,14 +240,9 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Date)
     } else if starts("where") {
         Some(Expect::Place)
-    } else if Regex::new(r"^(which|what) (song|film|movie|book|music|tune|anthem|name|slogan|nickname)")
-        .unwrap()
-        .is_match(q)
-    {
+    } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
-    } else if Regex::new(r"^(what|who) (is|are|was|were) [^ ]+$").unwrap().is_match(q)
-        || Regex::new(r"^what (is|are|was|were) ").unwrap().is_match(q)
-    {
+    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) {
         Some(Expect::Definition)
     } else if starts("who ") || starts("which people") || starts("which officials") {
         Some(Expect::Person)

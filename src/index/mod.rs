@@ -520,11 +520,7 @@ impl SearchIndex {
         let mut any: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Should, term_query(f.ev_extras, &w.word)), (Occur::Should, term_query(f.ev_words, &w.word))];
         if w.loose && w.word.len() >= 5 {
-            if let Ok(q) =
-                tantivy::query::RegexQuery::from_pattern(&format!("{}.+", regex::escape(&w.word)), f.ev_words)
-            {
-                any.push((Occur::Should, Box::new(q)));
-            }
+            any.push((Occur::Should, prefix_query(f.ev_words, &w.word, false)));
             for (i, _) in w.word.char_indices().filter(|(i, _)| *i >= 5) {
                 any.push((Occur::Should, term_query(f.ev_words, &w.word[..i])));
             }
@@ -538,12 +534,7 @@ impl SearchIndex {
         let words: Box<dyn Query> = match which {
             PersonWords::Names => term_query(f.p_names, word),
             PersonWords::Described => term_query(f.p_described, word),
-            PersonWords::DescribedPrefix => {
-                match tantivy::query::RegexQuery::from_pattern(&format!("{}.*", regex::escape(word)), f.p_described) {
-                    Ok(q) => Box::new(q),
-                    Err(e) => return Err(index_err(&self.dir, e)),
-                }
-            }
+            PersonWords::DescribedPrefix => prefix_query(f.p_described, word, true),
         };
         self.person_keys(words)
     }
@@ -599,6 +590,29 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// The terms of `field` that begin with `prefix` (and are longer, unless `itself`): a range
+/// of the term dictionary, which costs less to set up than a regular expression's automaton.
+fn prefix_query(field: Field, prefix: &str, itself: bool) -> Box<dyn Query> {
+    let from = Term::from_field_text(field, prefix);
+    let lower = if itself { Bound::Included(from) } else { Bound::Excluded(from) };
+    // Past every term beginning with the prefix: its bytes with the last one raised (UTF-8
+    // never holds 0xFF, so no carry is ever needed in practice).
+    let mut past = prefix.as_bytes().to_vec();
+    while past.last() == Some(&0xFF) {
+        past.pop();
+    }
+    let upper = match past.last_mut() {
+        Some(b) => {
+            *b += 1;
+            let mut t = Term::from_field_text(field, "");
+            t.append_bytes(&past);
+            Bound::Excluded(t)
+        }
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(lower, upper))
 }
 
 fn u64_query(field: Field, value: u64) -> Box<dyn Query> {
@@ -902,36 +916,60 @@ fn collect_garbage(root: &Path, live: &str) {
 
 /// The index's text analysis (the `en_stem` pipeline: split on non-alphanumerics, drop very
 /// long tokens, lower-case, English Snowball stemming), usable before any index exists.
-pub struct Analyzer(tantivy::tokenizer::TextAnalyzer);
+pub struct Analyzer {
+    stemmed: tantivy::tokenizer::TextAnalyzer,
+    /// The same pipeline without the stemmer.
+    plain: tantivy::tokenizer::TextAnalyzer,
+}
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Analyzer(en_stem)")
     }
 }
-
 impl Default for Analyzer {
     fn default() -> Self {
         use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
-        Analyzer(
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(40))
-                .filter(LowerCaser)
-                .filter(Stemmer::new(Language::English))
-                .build(),
-        )
+        let plain =
+            || TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser);
+        Analyzer { stemmed: plain().filter(Stemmer::new(Language::English)).build(), plain: plain().build() }
     }
 }
-
 impl Analyzer {
     /// Stems of `text` in order, repeats kept.
     pub fn stems(&mut self, text: &str) -> Vec<String> {
-        let mut stream = self.0.token_stream(text);
+        let mut stream = self.stemmed.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
             out.push(stream.token().text.clone());
         }
         out
+    }
+
+    /// As [`Analyzer::stems`], but a word whose stem cannot be (or begin, or be begun by) any
+    /// of `terms` is left as an empty string instead of being stemmed. English stemming only
+    /// cuts and rewrites endings, so a stem begins with its word's first letter: a word
+    /// whose first letter begins no term is skipped, and the words keep their places.
+    pub fn stems_near(&mut self, text: &str, terms: &[String]) -> Vec<String> {
+        let firsts: Vec<char> = terms.iter().filter_map(|t| t.chars().next()).collect();
+        let mut words = Vec::new();
+        let mut stream = self.plain.token_stream(text);
+        while stream.advance() {
+            let w = &stream.token().text;
+            words.push(if w.chars().next().is_some_and(|c| firsts.contains(&c)) { w.clone() } else { String::new() });
+        }
+        for w in words.iter_mut().filter(|w| !w.is_empty()) {
+            let stem = {
+                let mut one = self.stemmed.token_stream(w);
+                if one.advance() {
+                    one.token().text.clone()
+                } else {
+                    String::new()
+                }
+            };
+            *w = stem;
+        }
+        words
     }
 }
 
@@ -991,6 +1029,41 @@ mod tests {
             let doc = ArticleDoc { key: units + i as u64, id: &id, title_key: &id, body, speakers: &[], data: "{}" };
             b.add_article(&doc).unwrap();
         }
+    }
+
+    #[test]
+    fn stems_near_some_terms_are_the_stems_of_words_that_could_match_them_in_place() {
+        let mut a = Analyzer::default();
+        let text = "The Ministers were dying; early-morning skies, Iraq's ugly wars, and the news!";
+        let all = a.stems(text);
+        let terms: Vec<String> = ["minist", "die", "sky", "war", "earli", "news"].map(String::from).to_vec();
+        let near = a.stems_near(text, &terms);
+        assert_eq!(near.len(), all.len());
+        for (n, s) in near.iter().zip(&all) {
+            let could = terms.iter().any(|t| t.chars().next() == s.chars().next());
+            assert_eq!(n, if could { s } else { "" }, "{near:?} vs {all:?}");
+        }
+        assert!(near.contains(&"die".to_string()) && near.contains(&"sky".to_string()), "{near:?}");
+    }
+
+    #[test]
+    fn a_prefix_look_up_finds_the_words_a_prefix_begins_and_no_others() {
+        let root = tempfile::tempdir().unwrap();
+        let mut b = Builder::create(root.path()).unwrap();
+        for (id, word) in ["merge", "merger", "mergers", "mergersx", "merges", "mergeq", "ñandú"].iter().enumerate() {
+            let described = [word.to_string()];
+            let doc = PersonDoc { id: id as u64, names: &[], surname: "", described: &described, data: "{}" };
+            b.add_person(&doc).unwrap();
+        }
+        let ix = b.commit().unwrap();
+        assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "merger").unwrap(), vec![1, 2, 3]);
+        assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "merge").unwrap(), vec![0, 1, 2, 3, 4, 5]);
+        assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "ñan").unwrap(), vec![6]);
+        let longer = ix
+            .records
+            .searcher()
+            .search(&*prefix_query(ix.fields.p_described, "merger", false), &tantivy::collector::Count);
+        assert_eq!(longer.unwrap(), 2, "mergers and mergersx");
     }
 
     #[test]
