@@ -212,13 +212,30 @@ pub fn paragraph_spans(text: &str) -> Vec<Span> {
     out
 }
 
+/// Editors and mail clients wrap at a fixed width well under 160 characters; a longer line is
+/// a paragraph of its own even when it does not end in punctuation (a quote signed
+/// `” ― Name`, a caption).
+const WRAP_WIDTH_MAX: usize = 160;
+
 fn is_hard_wrapped(text: &str, block: &[Span]) -> bool {
     if block.len() < 2 {
         return false;
     }
     let body = &block[..block.len() - 1];
-    body.iter().all(|l| l.slice(text).trim().len() >= 40)
-        && body.iter().any(|l| !l.slice(text).trim_end().ends_with(['.', '?', '!', '"', '”', ':']))
+    body.iter().all(|l| (40..=WRAP_WIDTH_MAX).contains(&l.slice(text).trim().chars().count()))
+        && body.iter().any(|l| !ends_finished(l.slice(text)))
+}
+
+/// A line that ends a sentence, or ends in a signature (`” ― Ana Ruiz`: a dash and up to four
+/// capitalised words), is a finished line, not one an editor broke.
+fn ends_finished(line: &str) -> bool {
+    let line = line.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    if line.ends_with(['.', '?', '!', '"', '”', ':']) {
+        return true;
+    }
+    let Some(dash) = line.rfind(['―', '—']) else { return false };
+    let words: Vec<&str> = line[dash..].trim_start_matches(['―', '—']).split_whitespace().collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 fn trim(text: &str, span: Span) -> Span {
@@ -318,5 +335,24 @@ mod tests {
         let spans = paragraph_spans(text);
         assert_eq!(spans.len(), 2);
         assert!(spans[0].slice(text).ends_with("continues here."));
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_even_without_final_punctuation() {
+        let q = "“We came here for work and we stayed for the people, the schools and the weather we \
+                 love, and for the neighbours who helped us through the first hard winter here.”";
+        let text = format!("{q} Ana Ruiz\n{q} Luis Vega\n");
+        let spans = paragraph_spans(&text);
+        assert_eq!(spans.len(), 2);
+        assert!(spans[0].slice(&text).ends_with("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_line_signed_after_a_dash_ends_its_paragraph() {
+        let q = "“We came here for work and we stayed for the people.”";
+        let text = format!("{q} ― Ana Ruiz\n{q} — Luis M. Vega\nand wrapped text that goes on\n");
+        let spans = paragraph_spans(&text);
+        assert_eq!(spans.len(), 3, "{spans:?}");
+        assert!(spans[1].slice(&text).ends_with("Luis M. Vega"));
     }
 }

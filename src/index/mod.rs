@@ -7,6 +7,7 @@
 //! generation beside the old, then replaces `CURRENT` by an atomic rename, so a reader never
 //! sees a half-built index and a crash mid-build leaves the previous generation live.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -324,22 +325,63 @@ impl SearchIndex {
     /// kind. A unit holding an asked word lies in an article holding it, so on a corpus of at
     /// most that many articles (or of that many matching ones) the hits are exactly those of
     /// the unrestricted search.
+    ///
+    /// An article can hold the one sentence that has every asked word and still not rank among
+    /// the best articles (a short quotation of common words in a long article). So when two or
+    /// more words are asked, the units holding all of them in their own words are searched too,
+    /// over the whole corpus: an intersection, which costs what its rarest word's postings cost.
+    /// Both searches score a unit alike; their hits are merged by key.
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
         let should = self.word_clauses(req.words)?;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if should.is_empty() {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-        } else {
-            let articles = self.best_articles(req.words, req.speakers)?;
-            if articles.is_empty() {
-                return Ok(Vec::new());
-            }
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+            let clauses = self.filters(req, vec![(Occur::Must, Box::new(AllQuery))]);
+            return self.run(&self.reader, &BooleanQuery::new(clauses), req.limit);
+        }
+        let terms = self.analyse(req.words)?;
+        let articles = self.best_articles(req.words, req.speakers)?;
+        let mut hits = Vec::new();
+        if !articles.is_empty() {
             let any: Vec<(Occur, Box<dyn Query>)> =
                 articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
             // Scores nothing: a unit's score is what it was without the restriction.
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))));
+            let clauses = self.filters(
+                req,
+                vec![
+                    (Occur::Must, Box::new(BooleanQuery::new(should))),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
+                ],
+            );
+            hits = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
         }
+        if terms.len() >= 2 {
+            let all: Vec<(Occur, Box<dyn Query>)> =
+                terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
+            let clauses = self.filters(
+                req,
+                vec![
+                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(req.words)?))),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), 0.0))),
+                ],
+            );
+            let whole = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
+            let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
+            let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
+            if !new.is_empty() {
+                hits.extend(new);
+                // Stable: hits of equal score keep the order tantivy gave them.
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+                hits.truncate(req.limit.max(1));
+            }
+        }
+        Ok(hits)
+    }
+
+    /// `clauses` with the request's speaker and kind filters added.
+    fn filters(
+        &self,
+        req: &SearchRequest<'_>,
+        mut clauses: Vec<(Occur, Box<dyn Query>)>,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
         if !req.speakers.is_empty() {
             let any = self.speaker_clauses(req.speakers);
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
@@ -347,7 +389,7 @@ impl SearchIndex {
         if let Some(k) = req.kind {
             clauses.push((Occur::Must, term_query(self.fields.kind, k.as_str())));
         }
-        self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)
+        clauses
     }
 
     /// Each analysed word as two optional term clauses: in the unit's own words (counting
@@ -1121,7 +1163,11 @@ mod tests {
         assert_eq!(best.len(), ARTICLES_SEARCHED);
         let hits = ix.search(&SearchRequest { words: "oil jobs", speakers: &[], kind: None, limit: 60 }).unwrap();
         let record = |k: u64| if k == key { key + 1 } else { 20 * articles + k % articles };
-        assert!(hits.iter().all(|h| best.contains(&record(h.key))), "every hit lies in an article searched");
+        let both = |h: &Hit| h.text.split(' ').any(|w| w == "oil") && h.text.split(' ').any(|w| w == "jobs");
+        assert!(
+            hits.iter().all(|h| best.contains(&record(h.key)) || both(h)),
+            "every hit lies in an article searched or holds every asked word"
+        );
 
         let zebra = ix.search(&SearchRequest { words: "zebra oil jobs", speakers: &[], kind: None, limit: 5 }).unwrap();
         assert_eq!(zebra.first().map(|h| h.key), Some(key), "the rare word's article is searched");
@@ -1129,5 +1175,39 @@ mod tests {
         assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
         let none = ix.search(&SearchRequest { words: "oil", speakers: &[8], kind: None, limit: 5 }).unwrap();
         assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
+    }
+
+    #[test]
+    fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
+        let root = tempfile::tempdir().unwrap();
+        let mut b = Builder::create(root.path()).unwrap();
+        let articles = 4 * ARTICLES_SEARCHED as u64;
+        generated(&mut b, articles, 20 * articles, 5);
+        // A long article on something else, with one short quotation of common words.
+        let (key, id) = (100_000, "long-article");
+        let text = "we cut oil, war film and election";
+        let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
+        let unit = UnitDoc {
+            key,
+            kind: UnitKind::Quote,
+            article: id,
+            article_key: key + 1,
+            speaker: Some(7),
+            text,
+            context: text,
+            data: "{}",
+        };
+        b.add_unit(&unit).unwrap();
+        b.add_article(&ArticleDoc { key: key + 1, id, title_key: id, body: &body, speakers: &[7], data: "{}" })
+            .unwrap();
+        let ix = b.commit().unwrap();
+
+        let words = "cut oil war film election";
+        assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
+        let hits = ix.search(&SearchRequest { words, speakers: &[], kind: None, limit: 10 }).unwrap();
+        assert!(hits.iter().any(|h| h.key == key), "{hits:?}");
+        let quotes =
+            ix.search(&SearchRequest { words, speakers: &[], kind: Some(UnitKind::Quote), limit: 10 }).unwrap();
+        assert!(quotes.iter().any(|h| h.key == key), "{quotes:?}");
     }
 }

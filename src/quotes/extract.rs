@@ -1148,6 +1148,31 @@ mod tests {
     }
 
     #[test]
+    fn long_signed_lines_are_each_their_own_quotation_even_with_a_wrong_opening_mark() {
+        let long = "and the schools, the parks and the neighbours who helped us through the first hard winter";
+        let c = corpus(&[&format!(
+            "Readers wrote in.\n\n\u{201d}The new bridge changed my commute for the better, {long}.\u{201d} \u{2015} Ana Ruiz\n\u{201c}I miss the old ferry and its slow mornings, {long}.\u{201d}\u{2015} Tomas Berg\u{a0}\n\u{201c}Nothing here works the way it did, {long}.\u{201d} \u{2015} Lia Moro"
+        )]);
+        assert_eq!(speaker_of(&c, "I miss the old").as_deref(), Some("Tomas Berg"));
+        assert_eq!(speaker_of(&c, "Nothing here works").as_deref(), Some("Lia Moro"));
+    }
+
+    #[test]
+    fn singers_and_reports_are_speakers_of_what_they_sing_and_report() {
+        let c = corpus(&[
+            "\u{201c}Keep your lamps lit till morning comes,\u{201d} Mara Vell sings in the new clip.",
+            "The Daily Ledger reports: \u{201c}The council has spent its reserve twice over this year.\u{201d}",
+            "The New York Times reports:\n\n\u{201c}The mayor has spent its reserve twice over this year.\u{201d}",
+            "The New York Times said: \u{201c}The clerk has spent its reserve twice over this year.\u{201d}",
+        ]);
+
+        assert_eq!(speaker_of(&c, "Keep your lamps").as_deref(), Some("Mara Vell"));
+        assert_eq!(speaker_of(&c, "The council has spent").as_deref(), Some("Daily Ledger"));
+        assert_eq!(speaker_of(&c, "The mayor has").as_deref(), Some("New York Times"));
+        assert_eq!(speaker_of(&c, "The clerk has").as_deref(), Some("New York Times"));
+    }
+
+    #[test]
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);
