@@ -307,7 +307,7 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
 /// `on`, `and` between capitals (`Joint Committee on Human Rights`): its words and last token.
 fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
     let capital = |t: &Token<'_>| t.is_word() && names::is_capitalised(t.text);
-    if !capital(&toks[i]) || fold(toks[i].text) == "the" {
+    if !capital(&toks[i]) || matches!(fold(toks[i].text).as_str(), "the" | "a" | "an") {
         return None;
     }
     let mut words = vec![toks[i].text.to_string()];

@@ -336,14 +336,17 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
     for i in ids {
         let Some(p) = reg.person(i) else { continue };
         let named = if p.kind == Kind::Organisation {
-            // An organisation is named by all its words (`the royal academy of dance`) or an
-            // alias (`the RAD`); one of its words alone (`the Brookings analyst`) describes
-            // someone else.
+            // An organisation is named by all its words (`the royal academy of dance`), an
+            // alias (`the RAD`), or the institution word that ends its name, as news refers
+            // back to it (`the Post` for the New York Post, `the council`); another of its
+            // words alone (`the Brookings analyst`) describes someone else.
             p.aliases.iter().any(|a| words.contains(a))
                 || p.words
                     .iter()
                     .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
                     .all(|w| words.contains(w))
+                || p.words.len() > 1
+                    && p.words.last().is_some_and(|h| crate::quotes::names::is_institution_word(h) && words.contains(h))
         } else {
             p.words.iter().any(|pw| words.contains(pw))
         };
@@ -398,6 +401,18 @@ mod tests {
         let mut p = People::default();
         let g = p.add(&w("Alexander Gabuev")).unwrap();
         assert_eq!(find_in_words(&p, &w("what did gabuyev say")), vec![(g, 1)]);
+    }
+
+    #[test]
+    fn an_organisation_is_named_by_all_its_words_or_the_institution_word_ending_it() {
+        let mut p = People::default();
+        let post = p.add_kind(&w("New York Post"), Kind::Organisation).unwrap();
+        let brookings = p.add_kind(&w("Brookings Institution"), Kind::Organisation).unwrap();
+        assert_eq!(find_in_words(&p, &w("what did the post say")), vec![(post, 0)]);
+        assert_eq!(find_in_words(&p, &w("what did new york post say")), vec![(post, 0)]);
+        assert!(find_in_words(&p, &w("what did the york analyst say")).is_empty());
+        assert!(find_in_words(&p, &w("what did the brookings analyst say")).is_empty());
+        assert_eq!(find_in_words(&p, &w("what did the brookings institution say")), vec![(brookings, 0)]);
     }
 
     #[test]
