@@ -1173,6 +1173,19 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_an_abbreviation_ends_no_sentence_inside_an_apposition() {
+        let c = corpus(&["As Joan Marsh, the No. 2 in the party, put it: \"This plan will not pass this year.\""]);
+        assert_eq!(speaker_of(&c, "This plan will").as_deref(), Some("Joan Marsh"));
+    }
+
+    #[test]
+    fn more_participles_report_the_subject_of_their_clause() {
+        let c = corpus(&["Senator Nora Quill has praised the plan in speeches, advising graduates to \"take the small job first and learn it.\"", "Senator Nora Quill praised the plan in speeches, saying \"give the small job first and learn it.\""]);
+        assert_eq!(speaker_of(&c, "give the small").as_deref(), Some("Nora Quill"));
+        assert_eq!(speaker_of(&c, "take the small").as_deref(), Some("Nora Quill"));
+    }
+
+    #[test]
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);

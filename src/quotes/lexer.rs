@@ -147,11 +147,19 @@ pub fn tokens<'a>(text: &'a str, span: Span, segs: &[(usize, Segment)]) -> Vec<T
             // A dot right before a comma or a closing bracket ends no sentence either: `Mitch
             // McConnell, R-Ky., said`, `Rep. Gwen Moore (D-Wis.) said`.
             let dot_inside = text[w.span.end..].starts_with(".,") || text[w.span.end..].starts_with(".)");
-            let span = if text[w.span.end..].starts_with('.') && (is_abbreviation(w.text) || dot_inside) {
-                Span::new(w.span.start, w.span.end + 1)
-            } else {
-                w.span
-            };
+            // `No. 2`, `Sept. 28`: an abbreviation before a number.
+            let before_number =
+                text[w.span.end..].strip_prefix(". ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                    && matches!(
+                        w.text.to_ascii_lowercase().as_str(),
+                        "no" | "nos" | "jan" | "feb" | "mar" | "apr" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+                    );
+            let span =
+                if text[w.span.end..].starts_with('.') && (is_abbreviation(w.text) || dot_inside || before_number) {
+                    Span::new(w.span.start, w.span.end + 1)
+                } else {
+                    w.span
+                };
             out.push(Token { kind: Tok::Word, text: span.slice(text), span });
             cursor = span.end;
         }

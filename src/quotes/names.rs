@@ -189,6 +189,14 @@ const PARTICIPLES: &[&str] = &[
     "asking",
     "tweeting",
     "calling",
+    "advising",
+    "urging",
+    "vowing",
+    "promising",
+    "predicting",
+    "recalling",
+    "stating",
+    "claiming",
 ];
 
 /// Verbs that may come before their subject right after a quote: `"…," said Xi`.
@@ -1095,7 +1103,9 @@ const ORG_WORDS: &[&str] = &[
 /// Ellis: "…"`). Capitalised, `States`, `Call` or `Note` is a name or a title.
 pub fn is_cue_verb(word: &str) -> bool {
     let capital = word.chars().next().is_some_and(char::is_uppercase);
-    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds")) && CUE_VERBS.contains(&fold(word).as_str())
+    let f = fold(word);
+    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds"))
+        && (CUE_VERBS.contains(&f.as_str()) || PARTICIPLES.contains(&f.as_str()))
 }
 
 pub fn is_participle(word: &str) -> bool {

@@ -264,6 +264,18 @@ impl People {
                     || p.words.len() == 1 && p.words[0] == *last
                     || p.kind == Kind::Person && (p.words.last() == Some(last) || !given)
             });
+            // Someone whose full name ends in the word (`Barack Obama`) is meant before
+            // someone with it inside a longer name (`Obama Speech` read off a caption).
+            let family = |i: &PersonId| {
+                let p = &self.list[*i];
+                p.kind == Kind::Person && p.words.len() > 1 && p.words.last() == Some(last)
+            };
+            if out.iter().any(family) {
+                out.retain(|i| {
+                    let p = &self.list[*i];
+                    family(i) || p.kind != Kind::Person || p.words.len() == 1 || p.aliases.contains(last)
+                });
+            }
         }
         if folded.len() > 1 {
             // Every given word must fit: `Antony Blinken` never matches a `Tony Blair`.
@@ -333,6 +345,7 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
     ids.sort_unstable();
     ids.dedup();
     let mut out: Vec<(PersonId, usize)> = Vec::new();
+    let mut surnamed: Vec<bool> = Vec::new();
     for i in ids {
         let Some(p) = reg.person(i) else { continue };
         let named = if p.kind == Kind::Organisation {
@@ -351,8 +364,22 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
             p.words.iter().any(|pw| words.contains(pw))
         };
         if named {
+            let by_surname = p.kind == Kind::Person && words.iter().any(|w| w == p.surname());
             out.push((i, 0));
+            surnamed.push(by_surname);
         }
+    }
+    // A word alone names a person by the family name: `Ryan` is Paul Ryan before Ryan Williams,
+    // `Dean` Howard Dean before Dean Baker. Those named only by another word yield to them.
+    if surnamed.iter().any(|&s| s) {
+        let people: Vec<bool> =
+            out.iter().map(|&(i, _)| reg.person(i).is_some_and(|p| p.kind == Kind::Person)).collect();
+        let mut k = 0;
+        out.retain(|_| {
+            let keep = surnamed[k] || !people[k];
+            k += 1;
+            keep
+        });
     }
     if !out.is_empty() {
         return out;
@@ -394,6 +421,10 @@ mod tests {
         assert_eq!(p.candidates(&w("Gabuev")), vec![g]);
         assert_eq!(p.get(p.candidates(&w("Xi"))[0]).name, "Xi Jinping");
         assert!(p.candidates(&w("China")).is_empty());
+        let caption = p.add(&w("Obama Speech")).unwrap();
+        assert_eq!(p.candidates(&w("Obama")), vec![caption], "the only one with the word");
+        let obama = p.add(&w("Barack Obama")).unwrap();
+        assert_eq!(p.candidates(&w("Obama")), vec![obama], "the family name first");
     }
 
     #[test]
@@ -413,6 +444,16 @@ mod tests {
         assert!(find_in_words(&p, &w("what did the york analyst say")).is_empty());
         assert!(find_in_words(&p, &w("what did the brookings analyst say")).is_empty());
         assert_eq!(find_in_words(&p, &w("what did the brookings institution say")), vec![(brookings, 0)]);
+    }
+
+    #[test]
+    fn a_word_names_the_person_whose_family_name_it_is_before_one_whose_given_name_it_is() {
+        let mut p = People::default();
+        let williams = p.add(&w("Ryan Williams")).unwrap();
+        let ryan = p.add(&w("Paul Ryan")).unwrap();
+        assert_eq!(find_in_words(&p, &w("what did ryan say")), vec![(ryan, 0)]);
+        assert_eq!(find_in_words(&p, &w("what did williams say")), vec![(williams, 0)]);
+        assert_eq!(find_in_words(&p, &w("what did paul say")), vec![(ryan, 0)]);
     }
 
     #[test]
