@@ -84,7 +84,8 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             note = Some(unknown_speaker_note(lib, name));
             // Passages about the topic that mention the person, attributed only as the text
             // attributes them; never a quote passed off as theirs.
-            let mut items = rank(lib, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max)?;
+            let mut items =
+                rank(lib, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max, Retrieval::Ranked)?;
             let n = fold(name);
             items.retain(|i| {
                 i.kind == ItemKind::Passage
@@ -94,7 +95,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             items
         }
         Intent::WhoSaid { topic } => {
-            let mut items = rank(lib, topic, &[], None, None, max * 3)?;
+            let mut items = rank(lib, topic, &[], None, None, max * 3, Retrieval::Verbatim)?;
             items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
             items.truncate(max);
             if items.is_empty() {
@@ -115,11 +116,13 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         Intent::When { topic } => {
             let mut items = when::when(lib, topic, max)?;
             if items.is_empty() {
-                items = rank(lib, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max)?;
+                items = rank(lib, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max, Retrieval::Ranked)?;
             }
             items
         }
-        Intent::Fact { topic, expect } => rank(lib, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max)?,
+        Intent::Fact { topic, expect } => {
+            rank(lib, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max, Retrieval::Ranked)?
+        }
     };
     let note = note.or_else(|| {
         items.is_empty().then(|| "Nothing in the corpus answers that. Try a person's name or other words.".to_string())
@@ -144,11 +147,11 @@ fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Resul
         let who = names.join(" or ");
         return Ok((Vec::new(), Some(format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib)))));
     }
-    let mut items = rank(lib, &topic, &ids, None, None, max)?;
+    let mut items = rank(lib, &topic, &ids, None, None, max, Retrieval::Ranked)?;
     let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
-        items = rank(lib, "", &ids, None, None, max)?;
+        items = rank(lib, "", &ids, None, None, max, Retrieval::Ranked)?;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -217,6 +220,14 @@ fn holds(expect: Expect, text: &str) -> bool {
     }
 }
 
+/// How candidates are retrieved: by rank alone, or also every unit holding all the asked
+/// words (a who-said question quotes the words it looks for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Retrieval {
+    Ranked,
+    Verbatim,
+}
+
 /// Retrieves candidates from the index and re-ranks them.
 fn rank(
     lib: &Store,
@@ -225,10 +236,12 @@ fn rank(
     kind: Option<UnitKind>,
     expect: Option<Expect>,
     max: usize,
+    retrieval: Retrieval,
 ) -> Result<Vec<Item>> {
     let started = std::time::Instant::now();
     let terms: Vec<String> = lib.index.analyse(&content_only(topic))?;
-    let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60 })?;
+    let whole = retrieval == Retrieval::Verbatim;
+    let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60, whole })?;
     tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched");
     let mut analyzer = Analyzer::default();
     let mut parents: std::collections::HashMap<u64, Unit> = std::collections::HashMap::new();

@@ -104,6 +104,10 @@ static SAID_BY_ALT: LazyLock<Regex> = LazyLock::new(|| {
 static X_ON_Y: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<who>[^,]+?)(?:'s)?\s+(?:on|about|regarding|quotes? (?:on|about))\s+(?P<rest>.+)$").unwrap()
 });
+/// `hass quote`, `muratov quotes`, `gabuev's remarks on the iceberg`, `show me putin quotes`.
+static NAME_QUOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:show|give|find|list|get)\s+(?:me\s+)?)?(?:all\s+|some\s+|the\s+)?(?P<who>.+?)(?:'s)?\s+(?:quotes?|quotations?|remarks|comments|statements?|words)(?:\s+(?:on|about|regarding|concerning)\s+(?P<rest>.+))?$").unwrap()
+});
 static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:who|which (?:person|expert|analyst|official|leader|scholar|journalist))\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b(?P<rest>.*)$")).unwrap()
 });
@@ -121,12 +125,35 @@ fn clean(q: &str) -> String {
     f.trim().trim_end_matches(['?', '.', '!']).trim().to_string()
 }
 
-/// Content words of a phrase (for descriptor matching and topic building).
+/// Content words of a phrase (for descriptor matching and topic building), without the
+/// words chat uses for "someone" (`the nobel guy`, `that Rand woman`).
 fn content_words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\'').trim_end_matches("'s").to_string())
-        .filter(|w| !w.is_empty() && !is_stopword(w))
+        .filter(|w| !w.is_empty() && !is_stopword(w) && !is_filler(w))
         .collect()
+}
+
+/// Words that name nobody in particular: `the guy`, `that woman`, `the person`.
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "guy"
+            | "guys"
+            | "man"
+            | "woman"
+            | "lady"
+            | "dude"
+            | "fella"
+            | "fellow"
+            | "chap"
+            | "bloke"
+            | "gal"
+            | "person"
+            | "someone"
+            | "somebody"
+            | "folks"
+    )
 }
 
 const ROLE_GROUPS: &[&[&str]] = &[
@@ -275,7 +302,7 @@ pub fn understand(question: &Question, people: &dyn Registry) -> Intent {
     if let Some(c) = WHEN.captures(&q) {
         return Intent::When { topic: c["rest"].trim().to_string() };
     }
-    for re in [&*SAID_BY, &*SAID_BY_ALT, &*X_ON_Y] {
+    for re in [&*SAID_BY, &*SAID_BY_ALT, &*NAME_QUOTES, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
             let who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
             let mut rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
@@ -288,7 +315,7 @@ pub fn understand(question: &Question, people: &dyn Registry) -> Intent {
                 // Keep words of the subject that are not the speaker's name (`Putin in Harbin`).
                 return Intent::SaidBy { speakers, topic: rest };
             }
-            if std::ptr::eq(re, &*X_ON_Y) {
+            if std::ptr::eq(re, &*X_ON_Y) || std::ptr::eq(re, &*NAME_QUOTES) {
                 continue;
             }
             if let Some(name) = unknown_name(original, &who) {
@@ -297,6 +324,21 @@ pub fn understand(question: &Question, people: &dyn Registry) -> Intent {
                 }
             }
             return Intent::Fact { topic: format!("{who} {rest}"), expect: expect_for(&q) };
+        }
+    }
+    // A name alone (`gabuev?`, `ryan hass`): what that person said.
+    let words = content_words(&q);
+    if (1..=3).contains(&words.len()) && expect_for(&q).is_none() {
+        let speakers: Vec<PersonId> =
+            find_in_words(people, &words).into_iter().filter(|&(_, d)| d == 0).map(|(id, _)| id).collect();
+        let all_name = !speakers.is_empty()
+            && words.iter().all(|w| {
+                speakers
+                    .iter()
+                    .any(|&id| people.person(id).is_some_and(|p| p.words.contains(w) || p.aliases.contains(w)))
+            });
+        if all_name {
+            return Intent::SaidBy { speakers, topic: String::new() };
         }
     }
     Intent::Fact { topic: q.clone(), expect: expect_for(&q) }
@@ -398,6 +440,33 @@ mod tests {
             intent("What did Biden say about Taiwan?"),
             Intent::UnknownSpeaker { name: "Biden".into(), topic: "about taiwan".into() }
         );
+    }
+
+    #[test]
+    fn chat_forms_name_the_speaker_a_name_alone_or_with_quotes() {
+        let p = people();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        let muratov = p.by_name("Dmitri Muratov").unwrap();
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(intent("hass quote"), Intent::SaidBy { speakers: vec![hass], topic: String::new() });
+        assert_eq!(intent("muratov quotes"), Intent::SaidBy { speakers: vec![muratov], topic: String::new() });
+        assert_eq!(intent("gabuev?"), Intent::SaidBy { speakers: vec![gabuev], topic: String::new() });
+        assert_eq!(intent("Ryan Hass"), Intent::SaidBy { speakers: vec![hass], topic: String::new() });
+        assert_eq!(
+            intent("show me gabuev's remarks on the iceberg"),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "the iceberg".into() }
+        );
+        assert_eq!(
+            intent("what did the nobel guy say"),
+            Intent::SaidBy { speakers: vec![muratov], topic: String::new() }
+        );
+    }
+
+    #[test]
+    fn a_word_for_someone_is_never_taken_for_a_name() {
+        assert!(matches!(intent("what did the guy say about oil"), Intent::Fact { .. }));
+        assert!(matches!(intent("oil quotes"), Intent::Fact { .. }));
+        assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
     }
 
     #[test]
