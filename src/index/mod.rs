@@ -341,13 +341,12 @@ impl SearchIndex {
     /// corpus: an intersection, selective with that many words. Both searches score a unit
     /// alike; their hits are merged by key.
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
-        let should = self.word_clauses(req.words)?;
-        if should.is_empty() {
+        let terms = self.analyse(req.words)?;
+        if terms.is_empty() {
             let clauses = self.filters(req, vec![(Occur::Must, Box::new(AllQuery))]);
             return self.run(&self.reader, &BooleanQuery::new(clauses), req.limit);
         }
-        let terms = self.analyse(req.words)?;
-        let articles = self.best_articles(req.words, req.speakers)?;
+        let articles = self.articles_for(&terms, req.speakers)?;
         let mut hits = Vec::new();
         if !articles.is_empty() {
             let any: Vec<(Occur, Box<dyn Query>)> =
@@ -356,7 +355,7 @@ impl SearchIndex {
             let clauses = self.filters(
                 req,
                 vec![
-                    (Occur::Must, Box::new(BooleanQuery::new(should))),
+                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(&terms)))),
                     (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
                 ],
             );
@@ -368,7 +367,7 @@ impl SearchIndex {
             let clauses = self.filters(
                 req,
                 vec![
-                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(req.words)?))),
+                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(&terms)))),
                     (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), 0.0))),
                 ],
             );
@@ -403,18 +402,18 @@ impl SearchIndex {
 
     /// Each analysed word as two optional term clauses: in the unit's own words (counting
     /// double) and in its context.
-    fn word_clauses(&self, words: &str) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+    fn word_clauses(&self, terms: &[String]) -> Vec<(Occur, Box<dyn Query>)> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in self.analyse(words)? {
-            let t = Term::from_field_text(self.fields.text, &term);
+        for term in terms {
+            let t = Term::from_field_text(self.fields.text, term);
             should.push((
                 Occur::Should,
                 Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
             ));
-            let c = Term::from_field_text(self.fields.context, &term);
+            let c = Term::from_field_text(self.fields.context, term);
             should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
         }
-        Ok(should)
+        should
     }
 
     /// Any of the speakers, each a term (the id as text) that scores like one.
@@ -431,8 +430,12 @@ impl SearchIndex {
     /// The record keys of the articles whose text answers `words` best, among those quoting
     /// one of `speakers` if any are given.
     pub fn best_articles(&self, words: &str, speakers: &[u64]) -> Result<Vec<u64>> {
-        let body: Vec<(Occur, Box<dyn Query>)> = self
-            .analyse(words)?
+        self.articles_for(&self.analyse(words)?, speakers)
+    }
+
+    /// [`SearchIndex::best_articles`] for words already analysed.
+    fn articles_for(&self, terms: &[String], speakers: &[u64]) -> Result<Vec<u64>> {
+        let body: Vec<(Occur, Box<dyn Query>)> = terms
             .iter()
             .map(|t| {
                 let t = Term::from_field_text(self.fields.body, t);
@@ -1031,12 +1034,28 @@ mod tests {
     /// The unrestricted query a search stands for: the words' union intersected with the
     /// filters, scored together, over every unit.
     fn unrestricted(ix: &SearchIndex, words: &str, kind: Option<UnitKind>, limit: usize) -> Vec<(u64, f32)> {
-        let should = ix.word_clauses(words).unwrap();
+        let should = ix.word_clauses(&ix.analyse(words).unwrap());
         let mut clauses = vec![(Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>)];
         if let Some(k) = kind {
             clauses.push((Occur::Must, term_query(ix.fields.kind, k.as_str())));
         }
         ix.run(&ix.reader, &BooleanQuery::new(clauses), limit).unwrap().into_iter().map(|h| (h.key, h.score)).collect()
+    }
+
+    /// An article (record key `key + 1`) whose one unit, keyed `key`, is a quote of speaker 7.
+    fn quoted_article(b: &mut Builder, key: u64, id: &str, quote: &str, body: &str) {
+        let unit = UnitDoc {
+            key,
+            kind: UnitKind::Quote,
+            article: id,
+            article_key: key + 1,
+            speaker: Some(7),
+            text: quote,
+            context: quote,
+            data: "{}",
+        };
+        b.add_unit(&unit).unwrap();
+        b.add_article(&ArticleDoc { key: key + 1, id, title_key: id, body, speakers: &[7], data: "{}" }).unwrap();
     }
 
     /// A small deterministic generator of numbers below `n`.
@@ -1153,19 +1172,8 @@ mod tests {
         generated(&mut b, articles, 20 * articles, 9);
         // One article about a rare subject, whose one unit also holds the common words.
         let (key, id) = (100_000, "zebra-article");
-        let unit = UnitDoc {
-            key,
-            kind: UnitKind::Quote,
-            article: id,
-            article_key: key + 1,
-            speaker: Some(7),
-            text: "the zebra crossing cut oil jobs",
-            context: "the zebra crossing cut oil jobs",
-            data: "{}",
-        };
-        b.add_unit(&unit).unwrap();
-        let doc = ArticleDoc { key: key + 1, id, title_key: id, body: unit.text, speakers: &[7], data: "{}" };
-        b.add_article(&doc).unwrap();
+        let text = "the zebra crossing cut oil jobs";
+        quoted_article(&mut b, key, id, text, text);
         let ix = b.commit().unwrap();
 
         let best = ix.best_articles("oil jobs", &[]).unwrap();
@@ -1198,19 +1206,7 @@ mod tests {
         let (key, id) = (100_000, "long-article");
         let text = "we cut oil, war film and election";
         let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
-        let unit = UnitDoc {
-            key,
-            kind: UnitKind::Quote,
-            article: id,
-            article_key: key + 1,
-            speaker: Some(7),
-            text,
-            context: text,
-            data: "{}",
-        };
-        b.add_unit(&unit).unwrap();
-        b.add_article(&ArticleDoc { key: key + 1, id, title_key: id, body: &body, speakers: &[7], data: "{}" })
-            .unwrap();
+        quoted_article(&mut b, key, id, text, &body);
         let ix = b.commit().unwrap();
 
         let words = "cut oil war film election";

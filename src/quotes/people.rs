@@ -344,8 +344,9 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
     let mut ids: Vec<PersonId> = words.iter().flat_map(|w| reg.named(w)).collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut out: Vec<(PersonId, usize)> = Vec::new();
-    let mut surnamed: Vec<bool> = Vec::new();
+    // Each one named, and whether a person named by another word than the family name:
+    // `Some(true)` yields, `Some(false)` is named by it, `None` is an organisation.
+    let mut found: Vec<(PersonId, Option<bool>)> = Vec::new();
     for i in ids {
         let Some(p) = reg.person(i) else { continue };
         let named = if p.kind == Kind::Organisation {
@@ -364,23 +365,15 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
             p.words.iter().any(|pw| words.contains(pw))
         };
         if named {
-            let by_surname = p.kind == Kind::Person && words.iter().any(|w| w == p.surname());
-            out.push((i, 0));
-            surnamed.push(by_surname);
+            let yields = (p.kind == Kind::Person).then(|| !words.iter().any(|w| w == p.surname()));
+            found.push((i, yields));
         }
     }
     // A word alone names a person by the family name: `Ryan` is Paul Ryan before Ryan Williams,
-    // `Dean` Howard Dean before Dean Baker. Those named only by another word yield to them.
-    if surnamed.iter().any(|&s| s) {
-        let people: Vec<bool> =
-            out.iter().map(|&(i, _)| reg.person(i).is_some_and(|p| p.kind == Kind::Person)).collect();
-        let mut k = 0;
-        out.retain(|_| {
-            let keep = surnamed[k] || !people[k];
-            k += 1;
-            keep
-        });
-    }
+    // `Dean` Howard Dean before Dean Baker. Persons named only by another word yield to them.
+    let by_surname = found.iter().any(|&(_, yields)| yields == Some(false));
+    let mut out: Vec<(PersonId, usize)> =
+        found.into_iter().filter(|&(_, yields)| !(by_surname && yields == Some(true))).map(|(i, _)| (i, 0)).collect();
     if !out.is_empty() {
         return out;
     }
