@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-pub use question::{understand, Expect, Intent, Question};
+pub use question::{understand, Expect, Intent, Question, Reading};
 
 use crate::error::Result;
 use crate::index::{Analyzer, SearchRequest, UnitKind};
@@ -71,12 +71,14 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 /// Answers a question from the library and its index.
 #[tracing::instrument(skip_all, fields(question = %question.as_str()))]
 pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
-    let intent = understand(question, lib);
-    tracing::debug!(?intent, "understood");
+    let Reading { intent, outlet } = understand(question, lib, lib);
+    tracing::debug!(?intent, ?outlet, "understood");
     let mut note = None;
+    let anyone = Scope { speakers: &[], kind: None, outlet: &outlet };
+    let passages = Scope { kind: Some(UnitKind::Passage), ..anyone };
     let items = match &intent {
         Intent::SaidBy { speakers, topic } => {
-            let (items, n) = said_by(lib, speakers, topic, max)?;
+            let (items, n) = said_by(lib, speakers, topic, max, &outlet)?;
             note = n;
             items
         }
@@ -84,8 +86,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             note = Some(unknown_speaker_note(lib, name));
             // Passages about the topic that mention the person, attributed only as the text
             // attributes them; never a quote passed off as theirs.
-            let mut items =
-                rank(lib, &format!("{name} {topic}"), &[], Some(UnitKind::Passage), None, max, Retrieval::Ranked)?;
+            let mut items = rank(lib, &format!("{name} {topic}"), passages, None, max, Retrieval::Ranked)?;
             let n = fold(name);
             items.retain(|i| {
                 i.kind == ItemKind::Passage
@@ -95,7 +96,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             items
         }
         Intent::WhoSaid { topic } => {
-            let mut items = rank(lib, topic, &[], None, None, max * 3, Retrieval::Verbatim)?;
+            let mut items = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
             items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
             items.truncate(max);
             if items.is_empty() {
@@ -114,14 +115,18 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             who_is(lib, *person, max)
         }
         Intent::When { topic } => {
-            let mut items = when::when(lib, topic, max)?;
+            // The timeline merges what every outlet reported; asked of one outlet, its
+            // sentences are searched instead.
+            let mut items = if outlet.is_empty() { when::when(lib, topic, max)? } else { Vec::new() };
             if items.is_empty() {
-                items = rank(lib, topic, &[], Some(UnitKind::Passage), Some(Expect::Date), max, Retrieval::Ranked)?;
+                items = rank(lib, topic, passages, Some(Expect::Date), max, Retrieval::Ranked)?;
             }
             items
         }
         Intent::Fact { topic, expect } => {
-            rank(lib, &strip_frame(topic), &[], Some(UnitKind::Passage), *expect, max, Retrieval::Ranked)?
+            // An outlet's own words are its passages; a quote it printed is what it reported too.
+            let scope = if outlet.is_empty() { passages } else { anyone };
+            rank(lib, &strip_frame(topic), scope, *expect, max, Retrieval::Ranked)?
         }
     };
     let note = note.or_else(|| {
@@ -134,7 +139,13 @@ fn speaker_names(lib: &Store, ids: &[PersonId]) -> Vec<String> {
     ids.iter().map(|&i| lib.name(i)).collect()
 }
 
-fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Result<(Vec<Item>, Option<String>)> {
+fn said_by(
+    lib: &Store,
+    speakers: &[PersonId],
+    topic: &str,
+    max: usize,
+    outlet: &[String],
+) -> Result<(Vec<Item>, Option<String>)> {
     let names = speaker_names(lib, speakers);
     let ids: Vec<u64> = speakers.iter().map(|&s| s as u64).collect();
     // The speaker's own name words are not topic words.
@@ -147,11 +158,12 @@ fn said_by(lib: &Store, speakers: &[PersonId], topic: &str, max: usize) -> Resul
         let who = names.join(" or ");
         return Ok((Vec::new(), Some(format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib)))));
     }
-    let mut items = rank(lib, &topic, &ids, None, None, max, Retrieval::Ranked)?;
+    let theirs = Scope { speakers: &ids, kind: None, outlet };
+    let mut items = rank(lib, &topic, theirs, None, max, Retrieval::Ranked)?;
     let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
-        items = rank(lib, "", &ids, None, None, max, Retrieval::Ranked)?;
+        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -228,20 +240,28 @@ enum Retrieval {
     Verbatim,
 }
 
+/// Where candidates may come from: whose words, which kind of unit, which outlet's articles.
+#[derive(Debug, Clone, Copy)]
+struct Scope<'a> {
+    speakers: &'a [u64],
+    kind: Option<UnitKind>,
+    outlet: &'a [String],
+}
+
 /// Retrieves candidates from the index and re-ranks them.
 fn rank(
     lib: &Store,
     topic: &str,
-    speakers: &[u64],
-    kind: Option<UnitKind>,
+    scope: Scope<'_>,
     expect: Option<Expect>,
     max: usize,
     retrieval: Retrieval,
 ) -> Result<Vec<Item>> {
     let started = std::time::Instant::now();
+    let Scope { speakers, kind, outlet } = scope;
     let terms: Vec<String> = lib.index.analyse(&content_only(topic))?;
     let whole = retrieval == Retrieval::Verbatim;
-    let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60, whole })?;
+    let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60, whole, outlet })?;
     tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched");
     let mut analyzer = Analyzer::default();
     let mut parents: std::collections::HashMap<u64, Unit> = std::collections::HashMap::new();

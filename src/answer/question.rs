@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::error::{Error, Result};
 use crate::quotes::{find_in_words, PersonId, Registry};
+use crate::store::Outlets;
 use crate::text::{all_words, fold, is_stopword, squash};
 
 /// A question that passed the boundary checks: non-empty, within the length limit, one line.
@@ -63,6 +64,14 @@ pub enum Intent {
     Fact { topic: String, expect: Option<Expect> },
 }
 
+/// What a question asks, and the outlet it asks it of (`in the post's story, …`, `what did
+/// npr report …`): folded words its name holds, empty for any outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub intent: Intent,
+    pub outlet: Vec<String>,
+}
+
 const SPEECH_VERBS: &str = "say|said|says|think|thinks|thought|call|called|calls|predict|predicted|predicts|ask|asked|tell|told|warn|warned|mean|meant|compare|compared|liken|likened|describe|described|argue|argued|claim|claimed|note|noted|believe|believed|write|wrote|add|added|expect|expected|pledge|pledged|vow|vowed|conclude|concluded|insist|insisted|explain|explained|suggest|suggested|mention|mentioned|comment|commented|state|stated|reply|replied|want|wanted|hope|hoped|offer|offered|quote|praise|praised|criticize|criticized|highlight|highlighted|stress|stressed";
 
 /// Verbs that only say "spoke", adding nothing to the topic.
@@ -113,6 +122,21 @@ static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHO_IS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:who\s+(?:is|was|'s)|tell me about|who's)\s+(?P<who>.+)$").unwrap());
+/// An outlet as the one speaking: `what did the washington post say about oil`, `what did
+/// npr report`.
+static OUTLET_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:what|how)\s+(?:did|does|has|do)\s+(?P<o>.+?)\s+(?:say|said|says|report|reported|reports|write|wrote|writes|publish|published|cover|covered)\b(?P<rest>.*)$").unwrap()
+});
+/// An outlet's piece named anywhere as where to look: `in the post's story, what did putin
+/// say`, `according to the bbc article, …`.
+static IN_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<pre>.*?)\b(?:in|from|according to)\s+(?:the\s+|an?\s+)?(?P<o>[\w.&' -]+?)(?:'s)?\s+(?:stor(?:y|ies)|articles?|pieces?|reports?|coverage|interviews?|transcripts?|segments?|broadcasts?)\b[,:;]?\s*(?P<post>.*)$").unwrap()
+});
+/// An outlet's piece as the subject: `post story on taiwan`, `the bbc article about sanctions`.
+static OUTLET_PIECE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the\s+)?(?P<o>[\w.&' -]+?)(?:'s)?\s+(?:stor(?:y|ies)|articles?|pieces?|reports?|coverage|interviews?|transcripts?)\s+(?:on|about|of|regarding)\s+(?P<rest>.+)$").unwrap()
+});
+
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:when|on what date|in what year|what year|what month|what day|which year|which month)\b(?P<rest>.*)$",
@@ -154,6 +178,42 @@ fn is_filler(w: &str) -> bool {
             | "somebody"
             | "folks"
     )
+}
+
+/// A word for people in general or by their role (`analysts`, `officials`, `everyone`),
+/// singular or plural: never a name.
+fn is_group_noun(w: &str) -> bool {
+    let one = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);
+    is_role_word(w)
+        || is_role_word(one)
+        || matches!(
+            one,
+            "official"
+                | "critic"
+                | "observer"
+                | "people"
+                | "everyone"
+                | "everybody"
+                | "other"
+                | "spokesperson"
+                | "spokesman"
+                | "spokeswoman"
+                | "source"
+                | "government"
+                | "ministry"
+                | "media"
+                | "press"
+                | "commentator"
+                | "pundit"
+                | "insider"
+                | "author"
+                | "witness"
+                | "resident"
+                | "citizen"
+                | "politician"
+                | "lawmaker"
+                | "legislator"
+        )
 }
 
 const ROLE_GROUPS: &[&[&str]] = &[
@@ -241,6 +301,10 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
 /// (a capitalised word in the original question), rather than, say, "the joint statement".
 fn unknown_name(original: &str, who: &str) -> Option<String> {
     let who_words = all_words(who);
+    // `analysts`, `the officials`, `everyone`: people, but no one's name.
+    if content_words(who).iter().any(|w| is_group_noun(w)) {
+        return None;
+    }
     let caps: Vec<&str> = original
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -284,8 +348,51 @@ fn expect_for(q: &str) -> Option<Expect> {
     }
 }
 
-/// Reads the intent of a question against the people the corpus knows.
-pub fn understand(question: &Question, people: &dyn Registry) -> Intent {
+/// The folded words of `phrase` if, taken together, they name an outlet of the corpus and
+/// nothing else: every content word is in some outlet's name, none is a quoted person's name,
+/// and the phrase is no country or body (`china` in `China Daily` still means China).
+fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> Option<Vec<String>> {
+    let words = content_words(phrase);
+    if words.is_empty() || words.len() > 5 || is_place_or_group(&words.join(" ")) {
+        return None;
+    }
+    let all = words.iter().all(|w| outlets.outlet_word(w) && people.named(w).is_empty());
+    all.then_some(words)
+}
+
+/// Reads a question against the people and outlets the corpus knows: its intent, and the
+/// outlet it restricts the answer to.
+pub fn understand(question: &Question, people: &dyn Registry, outlets: &dyn Outlets) -> Reading {
+    let q = clean(question.as_str());
+    if let Some(c) = OUTLET_SAYS.captures(&q) {
+        if let Some(outlet) = outlet_named(&c["o"], people, outlets) {
+            let rest = c["rest"].trim().to_string();
+            let expect = expect_for(&rest);
+            return Reading { intent: Intent::Fact { topic: rest, expect }, outlet };
+        }
+    }
+    if let Some(c) = OUTLET_PIECE.captures(&q) {
+        if let Some(outlet) = outlet_named(&c["o"], people, outlets) {
+            let rest = c["rest"].trim().to_string();
+            return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
+        }
+    }
+    if let Some(c) = IN_OUTLET.captures(&q) {
+        if let Some(outlet) = outlet_named(&c["o"], people, outlets) {
+            let rest = squash(&format!("{} {}", &c["pre"], &c["post"]));
+            let rest = rest.trim_matches([',', ';', ':', ' ']);
+            if !rest.is_empty() {
+                // The original's capitals matter (an unknown name): cut the same words from it.
+                let asked = Question(rest.to_string());
+                return Reading { intent: intent_of(&asked, people), outlet };
+            }
+        }
+    }
+    Reading { intent: intent_of(question, people), outlet: Vec::new() }
+}
+
+/// The intent of a question against the people the corpus knows.
+fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
     let original = question.as_str();
     let q = clean(original);
 
@@ -406,8 +513,25 @@ mod tests {
         intent_with(q, &people())
     }
 
+    /// The outlets of a test corpus: their names' words.
+    struct Outlets(&'static [&'static str]);
+
+    impl crate::store::Outlets for Outlets {
+        fn outlet_word(&self, word: &str) -> bool {
+            self.0.iter().any(|o| fold(o).split(' ').any(|w| w == word))
+        }
+    }
+
+    const OUTLETS: Outlets = Outlets(&["The Washington Post", "NPR", "BBC", "China Daily"]);
+
     fn intent_with(q: &str, p: &People) -> Intent {
-        understand(&Question::parse(q, 500).unwrap(), p)
+        let r = understand(&Question::parse(q, 500).unwrap(), p, &OUTLETS);
+        assert!(r.outlet.is_empty(), "{q}: {:?}", r.outlet);
+        r.intent
+    }
+
+    fn reading(q: &str) -> Reading {
+        understand(&Question::parse(q, 500).unwrap(), &people(), &OUTLETS)
     }
 
     #[test]
@@ -442,6 +566,13 @@ mod tests {
             Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "about threats".into() }
         );
         assert!(matches!(intent("what did the Nobel laureate say?"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn people_named_by_their_role_are_no_unknown_person() {
+        for q in ["what did analysts say", "what did the officials say about oil", "what did Experts say"] {
+            assert!(!matches!(intent(q), Intent::UnknownSpeaker { .. }), "{q}");
+        }
     }
 
     #[test]
@@ -482,8 +613,47 @@ mod tests {
             "a",
             crate::text::Span::new(0, 1),
         );
-        assert!(!matches!(intent_with("what did the washington post say about oil", &p), Intent::SaidBy { .. }));
+        let r = understand(&Question::parse("what did the washington post say about oil", 500).unwrap(), &p, &OUTLETS);
+        assert!(!matches!(r.intent, Intent::SaidBy { .. }));
         assert!(matches!(intent_with("what did the washington fellow say about oil", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_outlet_named_as_the_source_restricts_the_answer_to_its_articles() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            reading("what did the washington post say about oil"),
+            Reading {
+                intent: Intent::Fact { topic: "about oil".into(), expect: None },
+                outlet: words(&["washington", "post"])
+            }
+        );
+        assert_eq!(
+            reading("what did npr report"),
+            Reading { intent: Intent::Fact { topic: String::new(), expect: None }, outlet: words(&["npr"]) }
+        );
+        assert_eq!(
+            reading("post story on taiwan"),
+            Reading { intent: Intent::Fact { topic: "taiwan".into(), expect: None }, outlet: words(&["post"]) }
+        );
+        let p = people();
+        let r = reading("in the post's story, what did putin say about order");
+        assert_eq!(r.outlet, words(&["post"]));
+        assert_eq!(
+            r.intent,
+            Intent::SaidBy { speakers: vec![p.by_name("Vladimir Putin").unwrap()], topic: "about order".into() }
+        );
+        let r = reading("in the bbc article, what did Gabuev say");
+        assert_eq!(r.outlet, words(&["bbc"]));
+        assert!(matches!(r.intent, Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_country_or_a_word_that_is_no_outlets_stays_a_speaker_or_a_topic() {
+        // `China Daily` is an outlet, but China speaks for itself.
+        assert!(reading("what did china say about taiwan").outlet.is_empty());
+        assert!(reading("what did the rand expert say").outlet.is_empty());
+        assert!(reading("in the long story of the summit, who won").outlet.is_empty());
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct ArticleDoc<'a> {
     pub body: &'a str,
     /// Everyone any unit of the article is attributed to.
     pub speakers: &'a [u64],
+    /// The outlet that printed it (its words, so a question can name it: `the post's story`).
+    pub outlet: &'a str,
     pub data: &'a str,
 }
 
@@ -156,6 +158,9 @@ pub struct SearchRequest<'a> {
     /// Also look corpus-wide for units holding every asked word, however few are asked: a
     /// who-said question quotes the words it looks for.
     pub whole: bool,
+    /// Folded words the outlet's name must hold (`washington`, `post`): only its articles
+    /// are searched. Empty: every outlet.
+    pub outlet: &'a [String],
 }
 
 /// A found document: its key, score, stored words (units only) and stored data.
@@ -208,6 +213,8 @@ struct Fields {
     a_title: Field,
     /// An article record's whole text, which a search first ranks articles by.
     body: Field,
+    /// An article record's outlet, word by word (lower case, unstemmed).
+    a_outlet: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -234,6 +241,12 @@ fn schema() -> (Schema, Fields) {
         p_described: b.add_text_field("p_described", STRING),
         a_title: b.add_text_field("a_title", STRING),
         body: b.add_text_field("body", stemmed),
+        a_outlet: b.add_text_field(
+            "a_outlet",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default().set_tokenizer("default").set_index_option(IndexRecordOption::Basic),
+            ),
+        ),
     };
     (b.build(), fields)
 }
@@ -342,26 +355,32 @@ impl SearchIndex {
     /// alike; their hits are merged by key.
     pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
         let terms = self.analyse(req.words)?;
-        if terms.is_empty() {
+        if terms.is_empty() && req.outlet.is_empty() {
             let clauses = self.filters(req, vec![(Occur::Must, Box::new(AllQuery))]);
             return self.run(&self.reader, &BooleanQuery::new(clauses), req.limit);
         }
-        let articles = self.articles_for(&terms, req.speakers)?;
+        let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
         let mut hits = Vec::new();
         if !articles.is_empty() {
+            let words: Box<dyn Query> = if terms.is_empty() {
+                Box::new(AllQuery)
+            } else {
+                Box::new(BooleanQuery::new(self.word_clauses(&terms)))
+            };
             let any: Vec<(Occur, Box<dyn Query>)> =
                 articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
             // Scores nothing: a unit's score is what it was without the restriction.
             let clauses = self.filters(
                 req,
                 vec![
-                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(&terms)))),
+                    (Occur::Must, words),
                     (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
                 ],
             );
             hits = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
         }
-        if terms.len() >= 2 && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
+        // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
+        if terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
             let all: Vec<(Occur, Box<dyn Query>)> =
                 terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
             let clauses = self.filters(
@@ -430,27 +449,35 @@ impl SearchIndex {
     /// The record keys of the articles whose text answers `words` best, among those quoting
     /// one of `speakers` if any are given.
     pub fn best_articles(&self, words: &str, speakers: &[u64]) -> Result<Vec<u64>> {
-        self.articles_for(&self.analyse(words)?, speakers)
+        self.articles_for(&self.analyse(words)?, speakers, &[])
     }
 
-    /// [`SearchIndex::best_articles`] for words already analysed.
-    fn articles_for(&self, terms: &[String], speakers: &[u64]) -> Result<Vec<u64>> {
-        let body: Vec<(Occur, Box<dyn Query>)> = terms
-            .iter()
-            .map(|t| {
-                let t = Term::from_field_text(self.fields.body, t);
-                (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
-            })
-            .collect();
-        let query: Box<dyn Query> = if speakers.is_empty() {
-            Box::new(BooleanQuery::new(body))
+    /// [`SearchIndex::best_articles`] for words already analysed, in the outlet whose name
+    /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
+    fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
+        let body: Box<dyn Query> = if terms.is_empty() {
+            Box::new(AllQuery)
         } else {
-            let quoting = ConstScoreQuery::new(Box::new(BooleanQuery::new(self.speaker_clauses(speakers))), 0.0);
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(BooleanQuery::new(body)) as Box<dyn Query>),
-                (Occur::Must, Box::new(quoting)),
-            ]))
+            Box::new(BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|t| {
+                        let t = Term::from_field_text(self.fields.body, t);
+                        (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+                    })
+                    .collect(),
+            ))
         };
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, body)];
+        if !speakers.is_empty() {
+            let quoting = ConstScoreQuery::new(Box::new(BooleanQuery::new(self.speaker_clauses(speakers))), 0.0);
+            must.push((Occur::Must, Box::new(quoting)));
+        }
+        for w in outlet {
+            let t = Term::from_field_text(self.fields.a_outlet, w);
+            must.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+        }
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(must));
         let searcher = self.records.searcher();
         let top = searcher
             .search(&query, &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score())
@@ -469,6 +496,12 @@ impl SearchIndex {
             keys.extend(column.first(addr.doc_id));
         }
         Ok(keys)
+    }
+
+    /// Whether some article's outlet has this word (folded) in its name.
+    pub fn outlet_word(&self, word: &str) -> Result<bool> {
+        let t = Term::from_field_text(self.fields.a_outlet, word);
+        Ok(self.records.searcher().doc_freq(&t).map_err(|e| index_err(&self.dir, e))? > 0)
     }
 
     fn run(&self, reader: &IndexReader, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
@@ -811,6 +844,7 @@ impl Builder {
         doc.add_text(f.article, a.id);
         doc.add_text(f.a_title, a.title_key);
         doc.add_text(f.body, a.body);
+        doc.add_text(f.a_outlet, a.outlet);
         for s in a.speakers {
             doc.add_text(f.speaker, s.to_string());
         }
@@ -1055,7 +1089,16 @@ mod tests {
             data: "{}",
         };
         b.add_unit(&unit).unwrap();
-        b.add_article(&ArticleDoc { key: key + 1, id, title_key: id, body, speakers: &[7], data: "{}" }).unwrap();
+        b.add_article(&ArticleDoc {
+            key: key + 1,
+            id,
+            title_key: id,
+            body,
+            speakers: &[7],
+            outlet: "Test News",
+            data: "{}",
+        })
+        .unwrap();
     }
 
     /// A small deterministic generator of numbers below `n`.
@@ -1096,7 +1139,15 @@ mod tests {
         }
         for (i, body) in bodies.iter().enumerate() {
             let id = format!("a{i}");
-            let doc = ArticleDoc { key: units + i as u64, id: &id, title_key: &id, body, speakers: &[], data: "{}" };
+            let doc = ArticleDoc {
+                key: units + i as u64,
+                id: &id,
+                title_key: &id,
+                body,
+                speakers: &[],
+                outlet: "Test News",
+                data: "{}",
+            };
             b.add_article(&doc).unwrap();
         }
     }
@@ -1145,7 +1196,7 @@ mod tests {
         for words in ["oil price", "jobs cut company", "war", "film election minister", "rise"] {
             for kind in [None, Some(UnitKind::Quote), Some(UnitKind::Passage)] {
                 for limit in [1, 5, 60] {
-                    let req = SearchRequest { whole: false, words, speakers: &[], kind, limit };
+                    let req = SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind, limit };
                     let got: Vec<(u64, f32)> = ix.search(&req).unwrap().into_iter().map(|h| (h.key, h.score)).collect();
                     let want = unrestricted(&ix, words, kind, limit);
                     assert_eq!(got.len(), want.len(), "{words} {kind:?} {limit}");
@@ -1179,20 +1230,36 @@ mod tests {
         let best = ix.best_articles("oil jobs", &[]).unwrap();
         assert_eq!(best.len(), ARTICLES_SEARCHED);
         let hits = ix
-            .search(&SearchRequest { whole: false, words: "oil jobs", speakers: &[], kind: None, limit: 60 })
+            .search(&SearchRequest {
+                outlet: &[],
+                whole: false,
+                words: "oil jobs",
+                speakers: &[],
+                kind: None,
+                limit: 60,
+            })
             .unwrap();
         let record = |k: u64| if k == key { key + 1 } else { 20 * articles + k % articles };
         assert!(hits.iter().all(|h| best.contains(&record(h.key))), "every hit lies in an article searched");
 
         let zebra = ix
-            .search(&SearchRequest { whole: false, words: "zebra oil jobs", speakers: &[], kind: None, limit: 5 })
+            .search(&SearchRequest {
+                outlet: &[],
+                whole: false,
+                words: "zebra oil jobs",
+                speakers: &[],
+                kind: None,
+                limit: 5,
+            })
             .unwrap();
         assert_eq!(zebra.first().map(|h| h.key), Some(key), "the rare word's article is searched");
-        let said =
-            ix.search(&SearchRequest { whole: false, words: "oil", speakers: &[7], kind: None, limit: 5 }).unwrap();
+        let said = ix
+            .search(&SearchRequest { outlet: &[], whole: false, words: "oil", speakers: &[7], kind: None, limit: 5 })
+            .unwrap();
         assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
-        let none =
-            ix.search(&SearchRequest { whole: false, words: "oil", speakers: &[8], kind: None, limit: 5 }).unwrap();
+        let none = ix
+            .search(&SearchRequest { outlet: &[], whole: false, words: "oil", speakers: &[8], kind: None, limit: 5 })
+            .unwrap();
         assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
     }
 
@@ -1212,10 +1279,19 @@ mod tests {
         let words = "cut oil war film election";
         assert!(words.split(' ').count() >= WHOLE_MATCH_TERMS);
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
-        let hits = ix.search(&SearchRequest { whole: false, words, speakers: &[], kind: None, limit: 10 }).unwrap();
+        let hits = ix
+            .search(&SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind: None, limit: 10 })
+            .unwrap();
         assert!(hits.iter().any(|h| h.key == key), "{hits:?}");
         let quotes = ix
-            .search(&SearchRequest { whole: false, words, speakers: &[], kind: Some(UnitKind::Quote), limit: 10 })
+            .search(&SearchRequest {
+                outlet: &[],
+                whole: false,
+                words,
+                speakers: &[],
+                kind: Some(UnitKind::Quote),
+                limit: 10,
+            })
             .unwrap();
         assert!(quotes.iter().any(|h| h.key == key), "{quotes:?}");
 
@@ -1223,9 +1299,11 @@ mod tests {
         let words = "war film election";
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
         let kind = Some(UnitKind::Quote);
-        let ranked = ix.search(&SearchRequest { whole: false, words, speakers: &[], kind, limit: 10 }).unwrap();
+        let ranked =
+            ix.search(&SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind, limit: 10 }).unwrap();
         assert!(!ranked.iter().any(|h| h.key == key), "{ranked:?}");
-        let verbatim = ix.search(&SearchRequest { whole: true, words, speakers: &[], kind, limit: 10 }).unwrap();
+        let verbatim =
+            ix.search(&SearchRequest { outlet: &[], whole: true, words, speakers: &[], kind, limit: 10 }).unwrap();
         assert!(verbatim.iter().any(|h| h.key == key), "{verbatim:?}");
     }
 }

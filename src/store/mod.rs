@@ -759,6 +759,7 @@ fn update(
                 title_key: &title_key(&a.meta),
                 body: &a.text,
                 speakers: &speakers,
+                outlet: &a.meta.outlet,
                 data: &data,
             })?;
             reports.insert(a.id.clone(), dated);
@@ -1021,6 +1022,21 @@ impl quotes::Registry for Store {
     fn described(&self, word: &str, prefix: bool) -> Vec<PersonId> {
         let which = if prefix { index::PersonWords::DescribedPrefix } else { index::PersonWords::Described };
         self.looked_up_ids(self.index.people_with(which, word))
+    }
+}
+
+/// What a question needs to know of the corpus's outlets: whether a word is in some outlet's
+/// name (`post`, `npr`), so `what did the post say` names a source, not a person.
+pub trait Outlets {
+    fn outlet_word(&self, word: &str) -> bool;
+}
+
+impl Outlets for Store {
+    fn outlet_word(&self, word: &str) -> bool {
+        self.index.outlet_word(word).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "outlet look-up failed");
+            false
+        })
     }
 }
 

@@ -1,0 +1,86 @@
+//! Questions typed the way people chat (`tests/fixtures/chat.toml`): terse names, typos,
+//! descriptors, outlets as the source. Each must be answered right by the first answer; and
+//! an outlet or a common word is never taken for a person.
+
+use std::path::Path;
+
+use summitbot::engine::Engine;
+use summitbot::settings::Settings;
+
+fn norm(s: &str) -> String {
+    summitbot::text::squash(&summitbot::text::fold(s))
+}
+
+/// An engine over the bundled corpus, with its index in a directory that lives as long.
+fn engine() -> (Engine, tempfile::TempDir) {
+    let idx = tempfile::tempdir().unwrap();
+    let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
+    s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    s.index.dir = idx.path().to_path_buf();
+    (Engine::open(&s).unwrap().0, idx)
+}
+
+#[test]
+fn chat_style_questions_are_answered_right_by_the_first_answer() {
+    let (engine, _idx) = engine();
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chat.toml")).unwrap();
+    let set: toml::Value = toml::from_str(&raw).unwrap();
+    let questions = set["question"].as_array().unwrap();
+    assert!(questions.len() >= 30);
+    let mut misses = Vec::new();
+    for q in questions {
+        let ask = q["ask"].as_str().unwrap();
+        let answer = engine.ask(ask).unwrap();
+        let Some(first) = answer.items.first() else {
+            misses.push(format!("{ask}: no answer ({:?})", answer.note));
+            continue;
+        };
+        let expect: Vec<String> = q["expect"].as_array().unwrap().iter().map(|e| norm(e.as_str().unwrap())).collect();
+        let text_ok = expect.is_empty() || expect.iter().any(|e| norm(&first.text).contains(e));
+        let speaker_ok = match (q.get("speaker").and_then(|v| v.as_str()), q.get("nobody")) {
+            (Some(s), _) => first.speaker.as_deref().is_some_and(|x| norm(x).contains(&norm(s))),
+            (None, Some(_)) => first.speaker.is_none(),
+            (None, None) => true,
+        };
+        let outlet_ok = q.get("outlet").and_then(|v| v.as_str()).is_none_or(|o| first.document.outlet.contains(o));
+        if !(text_ok && speaker_ok && outlet_ok) {
+            misses.push(format!("{ask}: got [{:?}] {} ({})", first.speaker, first.text, first.document.outlet));
+        }
+    }
+    assert!(misses.is_empty(), "{} of {} missed: {misses:#?}", misses.len(), questions.len());
+}
+
+#[test]
+fn an_outlet_asked_as_the_source_gives_only_its_own_articles() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did the washington post say about oil").unwrap();
+    assert!(!answer.items.is_empty());
+    assert!(answer.items.iter().all(|i| i.document.outlet == "The Washington Post"), "{:#?}", answer.items);
+    let answer = engine.ask("what did npr report").unwrap();
+    assert!(!answer.items.is_empty());
+    assert!(answer.items.iter().all(|i| i.document.outlet.starts_with("NPR")), "{:#?}", answer.items);
+    // Without the outlet, the same topic is answered from every outlet.
+    let outlets: std::collections::HashSet<String> =
+        engine.ask("what happened with trade").unwrap().items.into_iter().map(|i| i.document.outlet).collect();
+    assert!(outlets.len() >= 2, "{outlets:?}");
+}
+
+#[test]
+fn a_word_that_names_no_quoted_person_is_never_reported_as_someone_without_quotes() {
+    let (engine, _idx) = engine();
+    for ask in [
+        "what did the guy say",
+        "what did analysts say",
+        "what did the washington post say about oil",
+        "what did npr report",
+        "what did the experts say about sanctions",
+        "what did everyone say about the summit",
+    ] {
+        let answer = engine.ask(ask).unwrap();
+        let note = answer.note.unwrap_or_default();
+        assert!(!note.starts_with("No quotes from"), "{ask}: {note}");
+    }
+    // A name the corpus does not hold is still reported as such.
+    let note = engine.ask("what did Biden say about Taiwan").unwrap().note.unwrap_or_default();
+    assert!(note.starts_with("No quotes from Biden"), "{note}");
+}
