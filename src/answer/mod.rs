@@ -66,6 +66,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last year|this week|last week)\b").unwrap()
 });
 static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+").unwrap());
+/// Words that give a reason or purpose.
+static REASON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(because|since|due to|owing to|in order to|so that|so as to|intended to|aimed at|designed to|meant to|seeking to|sought to|in a bid to|in an effort to|to counter|to promote|to strengthen|to deepen|to boost|as a way to|the reason|reasons?|motive|purpose|goal|driven by|out of fear|for fear)\b").unwrap()
+});
+/// Words that say how something turned out.
+static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
+});
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -226,6 +234,8 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
         Expect::Person => PERSON.is_match(text),
+        Expect::Reason => REASON.is_match(text),
+        Expect::Outcome => OUTCOME.is_match(text),
         Expect::Definition => {
             text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
         }

@@ -46,6 +46,10 @@ pub enum Expect {
     Definition,
     /// `who …`: a sentence that names people.
     Person,
+    /// `why …`: a sentence that gives a reason or a purpose.
+    Reason,
+    /// `what happened …`, `how did … go`: a sentence that says how something turned out.
+    Outcome,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -264,7 +268,7 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
     // Two people fitting every asked word tie at the top whoever else fits: nobody is picked,
     // so the rest need not be read (a common role word may describe thousands).
-    let fits_all: usize = words.iter().map(|w| if is_role_word(w) { 1 } else { 2 }).sum();
+    let fits_all: usize = words.iter().map(|w| if is_role_word(w) { 2 } else { 4 }).sum();
     for id in ids {
         if best.iter().filter(|(_, w, _)| *w == fits_all).count() >= 2 {
             return Vec::new();
@@ -280,7 +284,16 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
                 && (crate::quotes::names::is_institution_word(a) || crate::quotes::names::is_org_noun(a))
         });
         // A specific word (`Brookings`) tells more than a role word (`analyst`).
-        let weight: usize = matched.iter().map(|w| if is_role_word(w) { 1 } else { 2 }).sum();
+        // A role word said as the text says it (`scholar`) tells more than its near-synonym
+        // (`professor`).
+        let weight: usize = matched
+            .iter()
+            .map(|a| match is_role_word(a) {
+                false => 4,
+                true if pool.iter().any(|w| w == *a || (a.len() >= 5 && w.starts_with(a.as_str()))) => 2,
+                true => 1,
+            })
+            .sum();
         if weight > 0 && !names_an_institution {
             best.push((id, weight, matched.len()));
         }
@@ -289,8 +302,20 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let winners: Vec<(PersonId, usize)> =
         best.iter().filter(|(_, w, _)| *w == top).map(|(id, _, n)| (*id, *n)).collect();
     // A descriptor must pick one person, fit all but at most one asked word, and rest on
-    // more than one generic role word (`the Brookings analyst`, not just `the analyst`).
-    if winners.len() == 1 && winners[0].1 + 1 >= words.len() && (top >= 2 || words.len() == 1) {
+    // more than one generic role word (`the Brookings analyst`, not just `the analyst`). The
+    // last word is the head of the phrase (`the npr host` is a host): unless it is a generic
+    // role word, which people use loosely (a Brookings fellow is "the Brookings analyst"), it
+    // must fit.
+    let head = words.last().expect("words is not empty");
+    let fits_head = |id: PersonId| {
+        is_role_word(head)
+            || people.person(id).is_some_and(|p| p.description_words().iter().any(|w| role_matches(head, w)))
+    };
+    if winners.len() == 1
+        && winners[0].1 + 1 >= words.len()
+        && (top >= 3 || words.len() == 1)
+        && fits_head(winners[0].0)
+    {
         vec![winners[0].0]
     } else {
         Vec::new()
@@ -343,6 +368,15 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Definition)
     } else if starts("who ") || starts("which people") || starts("which officials") {
         Some(Expect::Person)
+    } else if starts("why ") || starts("for what reason") || starts("what for") || q.starts_with("how come") {
+        Some(Expect::Reason)
+    } else if starts("what happened")
+        || starts("what came of")
+        || starts("what was the outcome")
+        || starts("what was the result")
+        || starts("how did") && (q.ends_with(" go") || q.contains(" turn out") || q.contains(" end"))
+    {
+        Some(Expect::Outcome)
     } else {
         None
     }
@@ -417,10 +451,23 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
     }
     for re in [&*SAID_BY, &*SAID_BY_ALT, &*NAME_QUOTES, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
-            let who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
+            let mut who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
             let mut rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+            let mut verb = c.name("verb").map(|m| m.as_str().to_string());
+            // A speech verb can be a word of the subject (`the georgia state expert say`):
+            // a plain `say` a few words on is the verb, and the words before it the subject.
+            if let Some(v) = &verb {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                if let Some(i) =
+                    words.iter().take(3).position(|w| matches!(*w, "say" | "said" | "says" | "tell" | "told"))
+                {
+                    who = format!("{who} {v} {}", words[..i].join(" ")).trim().to_string();
+                    verb = Some(words[i].to_string());
+                    rest = words[i + 1..].join(" ");
+                }
+            }
             // A telling verb is part of the topic: `what did Xi pledge` looks for "pledged".
-            if let Some(v) = c.name("verb").map(|m| m.as_str()).filter(|v| !PLAIN_VERBS.contains(v)) {
+            if let Some(v) = verb.filter(|v| !PLAIN_VERBS.contains(&v.as_str())) {
                 rest = format!("{v} {rest}");
             }
             let speakers = resolve_people(&who, people);
@@ -439,6 +486,18 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
             return Intent::Fact { topic: format!("{who} {rest}"), expect: expect_for(&q) };
         }
     }
+    // A quoted person's name and then topic words (`gabuev iceberg`, `putin seeds`): what
+    // that person said of them. Only with nothing between (`putin and oil` is about Putin).
+    if expect_for(&q).is_none() {
+        if let Some(i) = leading_name(&q, people) {
+            let (name, topic) = q.split_at(i);
+            let speakers: Vec<PersonId> =
+                find_in_words(people, &content_words(name)).into_iter().map(|(id, _)| id).collect();
+            if !speakers.is_empty() {
+                return Intent::SaidBy { speakers, topic: topic.trim().to_string() };
+            }
+        }
+    }
     // A name alone (`gabuev?`, `ryan hass`): what that person said.
     let words = content_words(&q);
     if (1..=3).contains(&words.len()) && expect_for(&q).is_none() {
@@ -455,6 +514,40 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
         }
     }
     Intent::Fact { topic: q.clone(), expect: expect_for(&q) }
+}
+
+/// Where the topic starts in a question that opens with a person's name and goes straight on
+/// to content words (`gabuev iceberg`, `ryan hass bonhomie`): after the one or two leading
+/// words that are all name words of one person (exactly), when a content word follows.
+fn leading_name(q: &str, people: &dyn Registry) -> Option<usize> {
+    let tokens: Vec<(usize, &str)> =
+        q.split_whitespace().map(|w| (w.as_ptr() as usize - q.as_ptr() as usize, w)).collect();
+    if tokens.len() < 2 {
+        return None;
+    }
+    for n in [2, 1] {
+        if tokens.len() <= n {
+            continue;
+        }
+        let name: Vec<String> = tokens[..n].iter().map(|(_, w)| w.trim_end_matches("'s").to_string()).collect();
+        if name.iter().any(|w| is_stopword(w) || is_filler(w)) {
+            continue;
+        }
+        let next = tokens[n].1;
+        if is_stopword(next) || content_words(next).is_empty() {
+            continue;
+        }
+        let found = find_in_words(people, &name);
+        let exact = found.len() == 1
+            && found[0].1 == 0
+            && people
+                .person(found[0].0)
+                .is_some_and(|p| name.iter().all(|w| p.words.contains(w)) && !p.words.iter().any(|w| w == next));
+        if exact {
+            return Some(tokens[n].0);
+        }
+    }
+    None
 }
 
 /// Countries, capitals and bodies that speak through "what did X say" but are not people.
@@ -566,6 +659,67 @@ mod tests {
             Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "about threats".into() }
         );
         assert!(matches!(intent("what did the Nobel laureate say?"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_name_then_topic_words_asks_what_that_person_said_of_them() {
+        let p = people();
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(intent("gabuev iceberg"), Intent::SaidBy { speakers: vec![gabuev], topic: "iceberg".into() });
+        assert_eq!(
+            intent("alexander gabuev guns and money"),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "guns and money".into() }
+        );
+        assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
+        assert!(matches!(intent("why putin went"), Intent::Fact { .. }));
+    }
+
+    #[test]
+    fn a_speech_verb_inside_the_subject_is_not_taken_for_the_verb() {
+        let mut p = people();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(hass, "an expert at Georgia State University", "a", crate::text::Span::new(0, 1));
+        assert_eq!(
+            intent_with("what did the georgia state expert say", &p),
+            Intent::SaidBy { speakers: vec![hass], topic: String::new() }
+        );
+    }
+
+    #[test]
+    fn a_role_word_as_the_text_says_it_beats_its_near_synonym() {
+        let mut p = people();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        let charap = p.by_name("Samuel Charap").unwrap();
+        p.describe(hass, "a Shanghai-based scholar", "a", crate::text::Span::new(0, 1));
+        p.describe(charap, "a professor at a university in Shanghai", "a", crate::text::Span::new(0, 1));
+        assert_eq!(
+            intent_with("what did the shanghai scholar say", &p),
+            Intent::SaidBy { speakers: vec![hass], topic: String::new() }
+        );
+        assert_eq!(
+            intent_with("what did the shanghai professor say", &p),
+            Intent::SaidBy { speakers: vec![charap], topic: String::new() }
+        );
+        // Neither is a Shanghai analyst more than the other.
+        assert!(!matches!(intent_with("what did the shanghai analyst say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_description_whose_head_word_fits_nobody_picks_nobody() {
+        let mut p = people();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(hass, "NPR's China correspondent", "a", crate::text::Span::new(0, 1));
+        assert!(matches!(intent_with("what did the npr correspondent say", &p), Intent::SaidBy { .. }));
+        assert!(!matches!(intent_with("what did the npr host say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn why_and_what_happened_questions_expect_reasons_and_outcomes() {
+        assert!(matches!(intent("why did xi go to russia"), Intent::Fact { expect: Some(Expect::Reason), .. }));
+        assert!(matches!(
+            intent("what happened with power of siberia 2"),
+            Intent::Fact { expect: Some(Expect::Outcome), .. }
+        ));
     }
 
     #[test]
