@@ -84,3 +84,22 @@ fn a_word_that_names_no_quoted_person_is_never_reported_as_someone_without_quote
     let note = engine.ask("what did Biden say about Taiwan").unwrap().note.unwrap_or_default();
     assert!(note.starts_with("No quotes from Biden"), "{note}");
 }
+
+#[test]
+fn a_quote_broken_by_its_cue_is_shown_as_its_quoted_words_each_as_the_article_prints_them() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did xi say about a political solution").unwrap();
+    let first = &answer.items[0];
+    assert_eq!(first.speaker.as_deref(), Some("Xi Jinping"));
+    let shown = first.shown();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert!(shown[0].starts_with("\"Both sides believe") && shown[1].starts_with("\"China's position"), "{shown:?}");
+    assert!(shown.iter().all(|p| !p.contains("said Xi")));
+    // The whole quote, cue and all, is still the item's text, and each piece is its bytes.
+    assert!(first.text.contains("said Xi"));
+    for p in &first.pieces {
+        assert!(first.span.start <= p.start && p.end <= first.span.end);
+    }
+    let text = summitbot::render::text(&answer);
+    assert!(text.contains("right direction,\" … \"China's position"), "{text}");
+}

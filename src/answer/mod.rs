@@ -40,8 +40,56 @@ pub struct Item {
     pub span: Span,
     /// For "when" answers: the date the event is resolved to (`2024-05-17`, `2022-09`).
     pub date: Option<String>,
+    /// For a direct quote broken by its cue (`"…," said Xi. "…"`): the quoted words alone,
+    /// as spans of the article, in order. Empty: the whole text is what to show.
+    pub pieces: Vec<Span>,
     #[serde(skip)]
     pub score: f32,
+}
+
+impl Item {
+    /// What a reader is shown: the quoted words of a quote broken by its cue, each exactly as
+    /// the article prints it, or else the whole text.
+    pub fn shown(&self) -> Vec<&str> {
+        if self.pieces.is_empty() {
+            return vec![self.text.as_str()];
+        }
+        self.pieces.iter().map(|p| &self.text[p.start - self.span.start..p.end - self.span.start]).collect()
+    }
+}
+
+/// The quoted words of a direct quote, as spans of the article (`text` starts at `base`):
+/// each pair of quote marks with the words inside. Empty when nothing but punctuation stands
+/// outside the marks (nothing to leave out).
+pub fn quoted_pieces(text: &str, base: usize) -> Vec<Span> {
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i),
+            ('”', Some(o)) | ('"', Some(o)) => {
+                pieces.push(Span::new(o, i + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A quotation that runs on past its unit's end (no closing mark).
+    if let Some(o) = open {
+        pieces.push(Span::new(o, text.trim_end().len()));
+    }
+    pieces.retain(|p| text[p.start..p.end].chars().any(char::is_alphanumeric));
+    let mut outside = String::new();
+    let mut at = 0;
+    for p in &pieces {
+        outside.push_str(&text[at..p.start]);
+        at = p.end;
+    }
+    outside.push_str(&text[at..]);
+    if pieces.is_empty() || !outside.chars().any(char::is_alphabetic) {
+        return Vec::new();
+    }
+    pieces.into_iter().map(|p| Span::new(base + p.start, base + p.end)).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -217,6 +265,7 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
             paragraph: d.paragraph,
             span: d.span,
             date: None,
+            pieces: Vec::new(),
             score: 1.0,
         });
     }
@@ -342,7 +391,14 @@ fn rank(
 
 /// An answer item for `unit`, showing `span` (the unit's span or a window inside it).
 fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
+    let direct = unit.data.kind == UnitKind::Quote && unit.data.attribution == Attribution::Direct;
+    let pieces = if direct && !unit.data.fragment && !unit.data.turn {
+        quoted_pieces(unit.slice(span), span.start)
+    } else {
+        Vec::new()
+    };
     Item {
+        pieces,
         kind: match unit.data.kind {
             UnitKind::Quote => ItemKind::Quote,
             UnitKind::Passage => ItemKind::Passage,
@@ -422,4 +478,33 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, terms: &[String]) -> (Span,
 /// (`suppli` from "supplies" and `supplier`).
 fn same_word(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)) && a.len().abs_diff(b.len()) <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<&str> {
+        quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()
+    }
+
+    #[test]
+    fn a_quote_broken_by_its_cue_shows_its_quoted_words_alone() {
+        let text = "\"Both sides believe it is right,\" said Xi. \"China's position is clear.\"";
+        assert_eq!(shown(text), ["\"Both sides believe it is right,\"", "\"China's position is clear.\""]);
+        let text = "“The underwater part,” he says. “And that's where it is.”";
+        assert_eq!(shown(text), ["“The underwater part,”", "“And that's where it is.”"]);
+    }
+
+    #[test]
+    fn a_quote_with_nothing_outside_its_marks_is_shown_whole() {
+        assert!(quoted_pieces("“We will win.”", 0).is_empty());
+        assert!(quoted_pieces("We will win, and soon", 0).is_empty());
+    }
+
+    #[test]
+    fn a_quote_running_past_its_end_keeps_its_open_piece() {
+        let text = "“It was hard,” she said. “We went on";
+        assert_eq!(shown(text), ["“It was hard,”", "“We went on"]);
+    }
 }

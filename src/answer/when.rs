@@ -82,6 +82,7 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
     let mut items = Vec::new();
     for (score, e, r) in scored.into_iter().take(max) {
         items.push(Item {
+            pieces: Vec::new(),
             kind: ItemKind::Passage,
             text: r.clause_text.clone(),
             speaker: None,

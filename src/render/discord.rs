@@ -115,7 +115,7 @@ pub fn answer_page(answer: &Answer, index: usize) -> Vec<EmbedSpec> {
     tail.push_str(&format!("\n{}\n{}", speaker_line(item), citation_line(item)));
     // Split the escaped text into pieces that fit, then quote each line.
     let budget = DESCRIPTION_MAX - tail.chars().count() - 64;
-    let escaped = escape_markdown(&item.text);
+    let escaped = escape_markdown(&super::shown(item));
     let pieces = chunks::split(&escaped, budget / 2);
     let mut embeds: Vec<EmbedSpec> = Vec::new();
     let mut current = String::new();
@@ -238,6 +238,7 @@ mod tests {
         Answer {
             question: "q".into(),
             items: vec![Item {
+                pieces: Vec::new(),
                 kind: ItemKind::Quote,
                 text: text.into(),
                 speaker: Some("Alexander Gabuev".into()),

@@ -32,6 +32,18 @@ struct JsonItem<'a> {
     span: [usize; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    /// The quoted words alone (spans of the article), when a cue breaks the quote.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pieces: Vec<[usize; 2]>,
+}
+
+/// Between the pieces of a quote broken by its cue: the mark of words left out.
+pub const ELISION: &str = " … ";
+
+/// What an answer shows of an item: its quoted words, joined by [`ELISION`] where its cue was
+/// left out, or its whole text.
+pub fn shown(item: &Item) -> String {
+    item.shown().join(ELISION)
 }
 
 pub fn json(answer: &Answer) -> String {
@@ -49,6 +61,7 @@ pub fn json(answer: &Answer) -> String {
                 paragraph: i.paragraph,
                 span: [i.span.start, i.span.end],
                 date: i.date.as_deref(),
+                pieces: i.pieces.iter().map(|p| [p.start, p.end]).collect(),
             })
             .collect(),
         note: answer.note.as_deref(),
@@ -87,7 +100,7 @@ pub fn text(answer: &Answer) -> String {
         } else {
             out.push_str(&format!("[{}]\n", n + 1));
         }
-        for line in item.text.lines() {
+        for line in shown(item).lines() {
             out.push_str("  > ");
             out.push_str(line.trim_end());
             out.push('\n');
