@@ -143,6 +143,10 @@ fn people_are_canonical_with_descriptors_from_appositions_and_titles() {
     assert!(has("Mikhail Khodarenok", "military expert"));
     assert!(has("Ryan Hass", "at the Brookings Institution in Washington"));
     assert!(has("Steve Rosenberg", "Russia Editor"));
+    // In a list of names, the next item is no description (`Belousov, Lavrov, Secretary of the
+    // Security Council Sergei Shoigu (the former defense minister) and …`).
+    assert!(person("Sergei Lavrov").descriptors.iter().all(|d| !d.text.contains("Shoigu")));
+    assert!(has("Sergei Lavrov", "Foreign Minister"));
     // No organisation or prize is mistaken for a person (organisations are registered, as such).
     for p in ex.people.all().iter().filter(|p| p.kind == Kind::Person) {
         for bad in ["Nobel", "Cold War", "Rand Corp", "Great Hall", "Carnegie Endowment"] {

@@ -229,7 +229,7 @@ const ROLE_GROUPS: &[&[&str]] = &[
 ];
 
 fn is_role_word(w: &str) -> bool {
-    ROLE_GROUPS.iter().any(|g| g.contains(&w)) || matches!(w, "former" | "senior" | "top" | "leading" | "military")
+    ROLE_GROUPS.iter().any(|g| g.contains(&w)) || matches!(w, "senior" | "top" | "leading" | "military")
 }
 
 /// Near-synonyms for the role words people use in descriptor questions.
@@ -283,6 +283,11 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
             !matched.contains(&a)
                 && (crate::quotes::names::is_institution_word(a) || crate::quotes::names::is_org_noun(a))
         });
+        // A specific word left over says this is someone else: `the former defense minister`
+        // is not a foreign minister, whatever roles they share.
+        if words.iter().any(|a| !is_role_word(a) && !matched.contains(&a)) {
+            continue;
+        }
         // A specific word (`Brookings`) tells more than a role word (`analyst`).
         // A role word said as the text says it (`scholar`) tells more than its near-synonym
         // (`professor`).
@@ -702,6 +707,20 @@ mod tests {
         );
         // Neither is a Shanghai analyst more than the other.
         assert!(!matches!(intent_with("what did the shanghai analyst say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_description_with_a_specific_word_that_does_not_fit_picks_nobody() {
+        let mut p = people();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(hass, "the former foreign minister", "a", crate::text::Span::new(0, 1));
+        assert!(matches!(intent_with("what did the former foreign minister say", &p), Intent::SaidBy { .. }));
+        assert!(!matches!(intent_with("what did the former defense minister say", &p), Intent::SaidBy { .. }));
+        // `former` is no loose role word: the new minister is not the former one.
+        let charap = p.by_name("Samuel Charap").unwrap();
+        p.describe(charap, "the new defense minister", "a", crate::text::Span::new(0, 1));
+        assert!(!matches!(intent_with("what did the former defense minister say", &p), Intent::SaidBy { .. }));
+        assert!(matches!(intent_with("what did the new defense minister say", &p), Intent::SaidBy { .. }));
     }
 
     #[test]

@@ -1032,6 +1032,15 @@ fn describe_from_context(
     if j < name_start && !run.words.is_empty() {
         people.describe(id, &text[toks[j].span.start..toks[name_start - 1].span.end], &article.id, sentence);
     }
+    // In a list of names (`Belousov, Lavrov, Secretary of the Security Council Sergei Shoigu
+    // …`) what follows the comma is the next item, not a description of this one.
+    let listed = run.first >= 2
+        && toks[run.first - 1].kind == Tok::Punct(',')
+        && toks[run.first - 2].is_word()
+        && names::is_name_word(toks[run.first - 2].text);
+    if listed {
+        return;
+    }
     let after = run.last + 1;
     let start = match (toks.get(after), toks.get(after + 1)) {
         (Some(c), Some(o))
