@@ -359,7 +359,9 @@ impl SearchIndex {
             let clauses = self.filters(req, vec![(Occur::Must, Box::new(AllQuery))]);
             return self.run(&self.reader, &BooleanQuery::new(clauses), req.limit);
         }
+        let started = std::time::Instant::now();
         let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
+        tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
         let mut hits = Vec::new();
         if !articles.is_empty() {
             let words: Box<dyn Query> = if terms.is_empty() {
@@ -378,6 +380,7 @@ impl SearchIndex {
                 ],
             );
             hits = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
         }
         // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
         if terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
@@ -391,6 +394,7 @@ impl SearchIndex {
                 ],
             );
             let whole = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
             let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
             if !new.is_empty() {
