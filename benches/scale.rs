@@ -38,6 +38,13 @@ fn main() {
             (t.path().to_path_buf(), Some(t))
         }
     };
+    // `RUST_LOG=summitbot=debug` shows each step's timings (stderr), for whoever profiles.
+    if std::env::var_os("RUST_LOG").is_some() {
+        tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
     s.corpus.dir = corpus;
     s.index.dir = index;

@@ -323,22 +323,19 @@ fn rank(
     let hits = lib.units(&SearchRequest { words: &content_only(topic), speakers, kind, limit: 60, whole, outlet })?;
     tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched");
     let mut analyzer = Analyzer::default();
-    let mut parents: std::collections::HashMap<u64, Unit> = std::collections::HashMap::new();
+    // The quotations that sentences among the hits belong to, looked up together.
+    let mut wanted: Vec<u64> = hits.iter().filter_map(|(_, u)| u.data.within).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let parents = lib.units_by_key(&wanted)?;
     let mut scored: Vec<(f32, Unit, Span)> = Vec::new();
     // BM25 is relative to the question; scale it so the best hit scores 10 and the bonuses
     // below weigh the same for every question.
     let top = hits.iter().map(|h| h.0).fold(0.0f32, f32::max).max(f32::EPSILON);
     for (bm25, mut unit) in hits {
         // A sentence of a quotation is answered by the quotation itself.
-        if let Some(q) = unit.data.within {
-            let parent = match parents.get(&q) {
-                Some(p) => Some(p.clone()),
-                None => lib.unit(q)?,
-            };
-            if let Some(p) = parent {
-                parents.insert(q, p.clone());
-                unit = p;
-            }
+        if let Some(p) = unit.data.within.and_then(|q| parents.get(&q)) {
+            unit = p.clone();
         }
         let (span, cover, phrase) = best_window(&mut analyzer, &unit, &terms);
         let mut score = 10.0 * bm25 / top;

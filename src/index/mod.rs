@@ -529,6 +529,22 @@ impl SearchIndex {
         Ok(hits)
     }
 
+    /// The documents with these keys (units or timeline entries), in no particular order: one
+    /// search for all of them, not one each.
+    pub fn get_many(&self, keys: &[u64]) -> Result<Vec<Hit>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|&k| {
+                let q = TermQuery::new(Term::from_field_u64(self.fields.key, k), IndexRecordOption::Basic);
+                (Occur::Should, Box::new(q) as Box<dyn Query>)
+            })
+            .collect();
+        self.run(&self.reader, &BooleanQuery::new(any), keys.len())
+    }
+
     /// The document with this key (a unit or a timeline entry).
     pub fn get(&self, key: u64) -> Result<Option<Hit>> {
         let q = TermQuery::new(Term::from_field_u64(self.fields.key, key), IndexRecordOption::Basic);

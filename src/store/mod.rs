@@ -465,6 +465,16 @@ impl Store {
         self.index.get(key)?.map(|h| Unit::from_hit(h, self.index.dir())).transpose()
     }
 
+    /// The units with these keys, found in one search, by key.
+    pub fn units_by_key(&self, keys: &[u64]) -> Result<HashMap<u64, Unit>> {
+        let mut out = HashMap::with_capacity(keys.len());
+        for h in self.index.get_many(keys)? {
+            let u = Unit::from_hit(h, self.index.dir())?;
+            out.insert(u.key, u);
+        }
+        Ok(out)
+    }
+
     /// The quote audit rows of one article, in text order.
     pub fn audit(&self, article: &str) -> Result<Vec<QuoteRow>> {
         let mut out = Vec::new();
