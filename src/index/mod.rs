@@ -545,12 +545,6 @@ impl SearchIndex {
         self.run(&self.reader, &BooleanQuery::new(any), keys.len())
     }
 
-    /// The document with this key (a unit or a timeline entry).
-    pub fn get(&self, key: u64) -> Result<Option<Hit>> {
-        let q = TermQuery::new(Term::from_field_u64(self.fields.key, key), IndexRecordOption::Basic);
-        Ok(self.run(&self.reader, &q, 1)?.pop())
-    }
-
     /// The stored record of an article.
     pub fn article(&self, id: &str) -> Result<Option<Hit>> {
         self.record(ARTICLE, term_query(self.fields.article, id))

@@ -460,11 +460,6 @@ impl Store {
         hits.into_iter().map(|h| Ok((h.score, Unit::from_hit(h, self.index.dir())?))).collect()
     }
 
-    /// The unit with this key.
-    pub fn unit(&self, key: u64) -> Result<Option<Unit>> {
-        self.index.get(key)?.map(|h| Unit::from_hit(h, self.index.dir())).transpose()
-    }
-
     /// The units with these keys, found in one search, by key.
     pub fn units_by_key(&self, keys: &[u64]) -> Result<HashMap<u64, Unit>> {
         let mut out = HashMap::with_capacity(keys.len());
