@@ -421,7 +421,8 @@ pub fn understand(question: &Question, people: &dyn Registry, outlets: &dyn Outl
             let rest = squash(&format!("{} {}", &c["pre"], &c["post"]));
             let rest = rest.trim_matches([',', ';', ':', ' ']);
             if !rest.is_empty() {
-                // The original's capitals matter (an unknown name): cut the same words from it.
+                // Read from the folded question: a name unknown to the corpus is still told
+                // by `unknown_name`'s lower-case rule, not by its capitals.
                 let asked = Question(rest.to_string());
                 return Reading { intent: intent_of(&asked, people), outlet };
             }
@@ -491,21 +492,17 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
             return Intent::Fact { topic: format!("{who} {rest}"), expect: expect_for(&q) };
         }
     }
+    let expect = expect_for(&q);
     // A quoted person's name and then topic words (`gabuev iceberg`, `putin seeds`): what
     // that person said of them. Only with nothing between (`putin and oil` is about Putin).
-    if expect_for(&q).is_none() {
-        if let Some(i) = leading_name(&q, people) {
-            let (name, topic) = q.split_at(i);
-            let speakers: Vec<PersonId> =
-                find_in_words(people, &content_words(name)).into_iter().map(|(id, _)| id).collect();
-            if !speakers.is_empty() {
-                return Intent::SaidBy { speakers, topic: topic.trim().to_string() };
-            }
+    if expect.is_none() {
+        if let Some((person, topic)) = leading_name(&q, people) {
+            return Intent::SaidBy { speakers: vec![person], topic: q[topic..].trim().to_string() };
         }
     }
     // A name alone (`gabuev?`, `ryan hass`): what that person said.
     let words = content_words(&q);
-    if (1..=3).contains(&words.len()) && expect_for(&q).is_none() {
+    if (1..=3).contains(&words.len()) && expect.is_none() {
         let speakers: Vec<PersonId> =
             find_in_words(people, &words).into_iter().filter(|&(_, d)| d == 0).map(|(id, _)| id).collect();
         let all_name = !speakers.is_empty()
@@ -518,18 +515,15 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
             return Intent::SaidBy { speakers, topic: String::new() };
         }
     }
-    Intent::Fact { topic: q.clone(), expect: expect_for(&q) }
+    Intent::Fact { topic: q.clone(), expect }
 }
 
-/// Where the topic starts in a question that opens with a person's name and goes straight on
-/// to content words (`gabuev iceberg`, `ryan hass bonhomie`): after the one or two leading
-/// words that are all name words of one person (exactly), when a content word follows.
-fn leading_name(q: &str, people: &dyn Registry) -> Option<usize> {
+/// The person a question opens with and where its topic starts, when it goes straight on
+/// from the name to content words (`gabuev iceberg`, `ryan hass bonhomie`): the one or two
+/// leading words are all name words of one person (exactly), and a content word follows.
+fn leading_name(q: &str, people: &dyn Registry) -> Option<(PersonId, usize)> {
     let tokens: Vec<(usize, &str)> =
         q.split_whitespace().map(|w| (w.as_ptr() as usize - q.as_ptr() as usize, w)).collect();
-    if tokens.len() < 2 {
-        return None;
-    }
     for n in [2, 1] {
         if tokens.len() <= n {
             continue;
@@ -549,7 +543,7 @@ fn leading_name(q: &str, people: &dyn Registry) -> Option<usize> {
                 .person(found[0].0)
                 .is_some_and(|p| name.iter().all(|w| p.words.contains(w)) && !p.words.iter().any(|w| w == next));
         if exact {
-            return Some(tokens[n].0);
+            return Some((found[0].0, tokens[n].0));
         }
     }
     None
