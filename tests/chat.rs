@@ -4,20 +4,13 @@
 
 use std::path::Path;
 
-use summitbot::engine::Engine;
-use summitbot::settings::Settings;
+#[path = "support/engine.rs"]
+mod engine_support;
+
+use engine_support::bundled_engine as engine;
 
 fn norm(s: &str) -> String {
     summitbot::text::squash(&summitbot::text::fold(s))
-}
-
-/// An engine over the bundled corpus, with its index in a directory that lives as long.
-fn engine() -> (Engine, tempfile::TempDir) {
-    let idx = tempfile::tempdir().unwrap();
-    let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
-    s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    s.index.dir = idx.path().to_path_buf();
-    (Engine::open(&s).unwrap().0, idx)
 }
 
 #[test]

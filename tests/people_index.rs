@@ -2,17 +2,16 @@
 //! word), never in a registry loaded whole. These tests hold the index's answers to the
 //! in-memory registry's, person by person, on the bundled corpus.
 
-use std::path::Path;
-
 use summitbot::engine::Engine;
 use summitbot::quotes::{find_in_words, Kind, Registry};
-use summitbot::settings::Settings;
+
+#[path = "support/engine.rs"]
+mod engine_support;
+
+use engine_support::bundled_settings;
 
 fn engine() -> (Engine, tempfile::TempDir) {
-    let idx = tempfile::tempdir().unwrap();
-    let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
-    s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    s.index.dir = idx.path().to_path_buf();
+    let (s, idx) = bundled_settings();
     // Opened a second time, so that the store comes from disk, not from the build.
     drop(Engine::open(&s).unwrap());
     (Engine::open(&s).unwrap().0, idx)

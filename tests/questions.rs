@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
-use summitbot::engine::Engine;
-use summitbot::settings::Settings;
+#[path = "support/engine.rs"]
+mod engine_support;
+
+use engine_support::bundled_engine;
 
 fn norm(s: &str) -> String {
     summitbot::text::squash(&summitbot::text::fold(s))
@@ -13,11 +15,7 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn our_question_set_is_answered_right_by_the_first_answer() {
-    let idx = tempfile::tempdir().unwrap();
-    let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
-    s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    s.index.dir = idx.path().to_path_buf();
-    let engine = Engine::open(&s).unwrap().0;
+    let (engine, _idx) = bundled_engine();
     let raw =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/questions.toml")).unwrap();
     let set: toml::Value = toml::from_str(&raw).unwrap();

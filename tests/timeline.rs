@@ -6,8 +6,10 @@ use std::path::Path;
 
 use summitbot::corpus::Article;
 use summitbot::corpus::{Corpus, ParaKind};
-use summitbot::engine::Engine;
-use summitbot::settings::Settings;
+#[path = "support/engine.rs"]
+mod engine_support;
+
+use engine_support::bundled_engine as engine;
 use summitbot::text::Span;
 use summitbot::timeline::{dates, Filter, Timeline};
 
@@ -170,14 +172,6 @@ fn events_come_in_order_and_filters_select_by_topic_and_period() {
     assert!(lib.select(&f).iter().all(|e| e.when.label().starts_with("2022")));
     assert!(Filter::parse(None, Some("May 2024"), None).is_err());
     assert!(Filter::parse(None, None, Some("2024-02-30")).is_err());
-}
-
-fn engine() -> (Engine, tempfile::TempDir) {
-    let idx = tempfile::tempdir().unwrap();
-    let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
-    s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    s.index.dir = idx.path().to_path_buf();
-    (Engine::open(&s).unwrap().0, idx)
 }
 
 #[test]
