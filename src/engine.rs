@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use crate::answer::{self, Answer, Question};
+use crate::embed::{self, Availability, Fetch};
 use crate::error::Result;
 use crate::index::SearchIndex;
 use crate::settings::Settings;
@@ -16,6 +17,8 @@ pub struct Engine {
     pub max_answers: usize,
     pub max_question_chars: usize,
     pub loaded_at: Instant,
+    /// Whether questions are matched by meaning too, and why not if not (`/status`).
+    pub meaning_status: String,
 }
 
 impl Engine {
@@ -29,13 +32,30 @@ impl Engine {
 
     /// As [`Engine::open`], checking the corpus as `check` says and telling `progress` how
     /// indexing goes.
+    ///
+    /// The sentence-embedding model is fetched first if it is missing (and the settings allow
+    /// it), except for a quick check: a one-off question never waits for a download.
     pub fn open_with(
         settings: &Settings,
         check: Check,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(Engine, Synced)> {
-        let (store, synced) = Store::sync(&settings.corpus.dir, &settings.index.dir, check, progress)?;
-        Ok((Engine::assemble(settings, store), synced))
+        let fetch = if check == Check::Quick { Fetch::Never } else { Fetch::IfAllowed };
+        Engine::open_fetching(settings, check, fetch, progress)
+    }
+
+    /// As [`Engine::open_with`], fetching the model only as `fetch` says (`serve` starts
+    /// without waiting for a download and fetches in the background).
+    pub fn open_fetching(
+        settings: &Settings,
+        check: Check,
+        fetch: Fetch,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Engine, Synced)> {
+        let meaning = embed::ensure(&settings.embed, fetch, embed::fetch::Progress::Auto);
+        let (store, synced) =
+            Store::sync(&settings.corpus.dir, &settings.index.dir, check, meaning.model.clone(), progress)?;
+        Ok((Engine::assemble(settings, store, meaning), synced))
     }
 
     /// Rebuilds the whole index from every article file.
@@ -46,12 +66,15 @@ impl Engine {
     /// As [`Engine::rebuild`], telling `progress` how it goes.
     #[tracing::instrument(skip_all)]
     pub fn rebuild_with(settings: &Settings, progress: &mut dyn FnMut(Progress)) -> Result<Engine> {
-        let (store, _) = Store::sync(&settings.corpus.dir, &settings.index.dir, Check::Rebuild, progress)?;
-        Ok(Engine::assemble(settings, store))
+        let meaning = embed::ensure(&settings.embed, Fetch::IfAllowed, embed::fetch::Progress::Auto);
+        let (store, _) =
+            Store::sync(&settings.corpus.dir, &settings.index.dir, Check::Rebuild, meaning.model.clone(), progress)?;
+        Ok(Engine::assemble(settings, store, meaning))
     }
 
-    fn assemble(settings: &Settings, store: Store) -> Engine {
+    fn assemble(settings: &Settings, store: Store, meaning: Availability) -> Engine {
         Engine {
+            meaning_status: meaning.status,
             store,
             max_answers: settings.limits.max_answers,
             max_question_chars: settings.limits.max_question_chars,

@@ -25,6 +25,8 @@ pub enum Error {
     UnknownArticle { id: String },
     #[error("index at {path}: {reason}")]
     Index { path: PathBuf, reason: String },
+    #[error("sentence embeddings: {0}")]
+    Embed(String),
     #[error("a re-index is already running")]
     ReindexBusy,
     #[error("{context}: {source}")]
@@ -64,7 +66,7 @@ impl Error {
             }
             Error::CorpusMissing { .. } | Error::CorpusEmpty(_) | Error::BadArticle { .. } => 3,
             Error::Index { .. } | Error::ReindexBusy => 4,
-            Error::Io { .. } => 1,
+            Error::Io { .. } | Error::Embed(_) => 1,
         }
     }
 }

@@ -10,6 +10,7 @@
 pub mod answer;
 pub mod corpus;
 pub mod discord;
+pub mod embed;
 pub mod engine;
 pub mod error;
 pub mod index;

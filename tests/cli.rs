@@ -13,6 +13,8 @@ fn run(corpus: &Path, index: &Path, args: &[&str]) -> Output {
         .args(args)
         .env("SUMMITBOT__CORPUS__DIR", corpus)
         .env("SUMMITBOT__INDEX__DIR", index)
+        // The command line's own behaviour, not retrieval: no model download (tests/embed.rs).
+        .env("SUMMITBOT__EMBED__ENABLED", "false")
         .env_remove("RUST_LOG")
         .output()
         .expect("the binary runs")

@@ -191,6 +191,7 @@ async fn a_rejected_token_4004_stops_the_bot_with_a_clear_error_and_no_retry_loo
         ("SUMMITBOT__DISCORD__API_BASE".into(), fake.api_base()),
         ("SUMMITBOT__CORPUS__DIR".into(), bundled_corpus().display().to_string()),
         ("SUMMITBOT__INDEX__DIR".into(), dir.path().join("index").display().to_string()),
+        ("SUMMITBOT__EMBED__ENABLED".into(), "false".into()),
     ];
     let settings = Settings::load_with_env(None, env).unwrap();
     let run = summitbot::discord::run(settings, std::future::pending());

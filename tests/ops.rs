@@ -20,6 +20,7 @@ fn spawn_serve(fake: &FakeDiscord, dir: &Path, log: &Path, env: &[(&str, &str)])
     cmd.arg("serve")
         .current_dir(dir)
         .env_remove("RUST_LOG")
+        .env("SUMMITBOT__EMBED__ENABLED", "false")
         .env("SUMMITBOT__DISCORD__TOKEN", fake::TOKEN)
         .env("SUMMITBOT__DISCORD__API_BASE", fake.api_base())
         .env("SUMMITBOT__DISCORD__GUILD_ID", fake::GUILD_ID.to_string())
@@ -111,7 +112,7 @@ async fn json_log_format_writes_one_json_object_per_line_with_the_question_outco
 
 fn run(args: &[&str], cwd: &Path, env: &[(&str, &Path)]) -> std::process::Output {
     let mut cmd = Command::new(BIN);
-    cmd.args(args).current_dir(cwd).env_remove("RUST_LOG");
+    cmd.args(args).current_dir(cwd).env_remove("RUST_LOG").env("SUMMITBOT__EMBED__ENABLED", "false");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -193,6 +194,7 @@ fn the_container_entrypoint_builds_the_index_on_the_volume_at_first_start_then_r
             .args(args)
             .current_dir(app.path())
             .env_remove("RUST_LOG")
+            .env("SUMMITBOT__EMBED__ENABLED", "false")
             .env("PATH", &path)
             .env("SUMMITBOT__INDEX__DIR", app.path().join("data/index"))
             .env("SUMMITBOT__CORPUS__DIR", app.path().join("corpus"))
@@ -322,6 +324,7 @@ async fn the_container_image_serves_questions_as_a_non_root_user() {
         .args(["-e", &format!("SUMMITBOT__DISCORD__TOKEN={}", fake::TOKEN)])
         .args(["-e", &format!("SUMMITBOT__DISCORD__API_BASE={}", fake.api_base())])
         .args(["-e", &format!("SUMMITBOT__DISCORD__GUILD_ID={}", fake::GUILD_ID)])
+        .args(["-e", "SUMMITBOT__EMBED__ENABLED=false"])
         .arg(&image)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

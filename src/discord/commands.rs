@@ -425,13 +425,14 @@ async fn status(ctx: Context<'_>) -> Result<(), Error> {
         let built = chrono::DateTime::<chrono::Utc>::from_timestamp(m.built_at as i64, 0)
             .map_or("unknown".to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
         let mut text = format!(
-            "**summitbot status**\nArticles: {}\nAttributed quotes: {}\nPeople quoted: {}\nIndex: {} documents, {} KiB, built {}\nUptime: {}\nQuestions answered: {}\nFeedback: 👍 {} · 👎 {}",
+            "**summitbot status**\nArticles: {}\nAttributed quotes: {}\nPeople quoted: {}\nIndex: {} documents, {} KiB, built {}\nSentence meanings: {}\nUptime: {}\nQuestions answered: {}\nFeedback: 👍 {} · 👎 {}",
             st.article_count(),
             st.attributed_quotes(),
             st.quoted_total(),
             m.docs,
             engine.index().size_bytes() / 1024,
             built,
+            engine.meaning_status,
             human_duration(data.started_at.elapsed()),
             data.stats.questions.load(Ordering::Relaxed),
             data.stats.helpful.load(Ordering::Relaxed),

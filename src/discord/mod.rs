@@ -15,9 +15,10 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
+use crate::embed::Fetch;
 use crate::engine::Engine;
 use crate::settings::{Settings, Sharding};
-use crate::store::Synced;
+use crate::store::{Check, Synced};
 pub use state::Data;
 
 pub type Error = anyhow::Error;
@@ -67,6 +68,23 @@ pub fn serve(settings: Settings) -> anyhow::Result<()> {
     })
 }
 
+/// Fetches the sentence-embedding model, then re-indexes with it and swaps the engine; until
+/// then (and if it fails) questions are answered with BM25 alone.
+async fn fetch_model_then_reindex(data: Arc<Data>) {
+    let Some(_guard) = state::ReindexGuard::acquire(&data.reindexing) else { return };
+    let settings = data.settings.clone();
+    tracing::info!(dir = %settings.embed.dir.display(), "fetching the sentence-embedding model in the background");
+    let job = tokio::task::spawn_blocking(move || Engine::open_with(&settings, Check::Thorough, &mut |_| {}));
+    match job.await {
+        Ok(Ok((engine, _))) => {
+            tracing::info!(meanings = %engine.meaning_status, "re-indexed with sentence meanings");
+            data.swap_engine(engine);
+        }
+        Ok(Err(e)) => tracing::warn!(error = %e, "re-indexing with sentence meanings failed; BM25 alone answers"),
+        Err(e) => tracing::warn!(error = %e, "fetching the sentence-embedding model stopped"),
+    }
+}
+
 /// Loads the engine, connects, and serves until `shutdown` completes. Tests call this with
 /// `discord.api_base` pointing at a fake Discord.
 pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
@@ -74,7 +92,11 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
     let token = settings.discord.token.expose().trim().to_string();
     let open_settings = settings.clone();
     let opening = std::time::Instant::now();
-    let (engine, status) = tokio::task::spawn_blocking(move || Engine::open(&open_settings)).await??;
+    // Start-up never waits for the embedding model: it is fetched in the background below.
+    let (engine, status) = tokio::task::spawn_blocking(move || {
+        Engine::open_fetching(&open_settings, Check::Thorough, Fetch::Never, &mut |_| {})
+    })
+    .await??;
     tracing::info!(articles = engine.store.article_count(), ms = opening.elapsed().as_millis() as u64, "engine ready");
     match status {
         Synced::Rebuilt { reason } => tracing::info!(%reason, "built the index"),
@@ -85,6 +107,10 @@ pub async fn run(settings: Settings, shutdown: impl Future<Output = ()> + Send +
         tracing::warn!(path = %p.path.display(), reason = %p.reason, "skipped an article");
     }
     let data = Arc::new(Data::new(settings.clone(), engine));
+    let embed = &settings.embed;
+    if embed.enabled && embed.fetch && !crate::embed::fetch::installed(&embed.dir) {
+        tokio::spawn(fetch_model_then_reindex(data.clone()));
+    }
     let sharding = settings.discord.sharding()?;
     let metrics_task = match settings.metrics.listen.trim() {
         "" => None,

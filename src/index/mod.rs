@@ -22,6 +22,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, IndexReader, ReloadPolicy, Score, TantivyDocument, Term};
 
+use crate::embed::{self, Meaning};
 use crate::error::{Error, Result};
 
 const CURRENT: &str = "CURRENT";
@@ -46,6 +47,8 @@ pub struct UnitDoc<'a> {
     pub context: &'a str,
     /// What the store keeps about the unit (JSON), returned with every hit.
     pub data: &'a str,
+    /// The unit's meaning, when a sentence-embedding model is on.
+    pub meaning: Option<Meaning>,
 }
 
 /// What is indexed for one article's record.
@@ -103,6 +106,12 @@ pub const ARTICLES_SEARCHED: usize = 64;
 /// How many asked words make a search also look, corpus-wide, for units holding all of them.
 /// Fewer words are common together (`oil prices rise`) and their intersection is long.
 pub const WHOLE_MATCH_TERMS: usize = 4;
+/// At most this many units of the best articles are hits by meaning alone.
+pub const SIMILAR_UNITS: usize = 12;
+/// Below this cosine similarity a unit is not close enough in meaning to be a hit by it.
+pub const MIN_SIMILARITY: f32 = 0.45;
+/// The key of a document that has none (never a unit's).
+const NO_KEY: u64 = u64::MAX;
 
 const EVENT: &str = "event";
 const ARTICLE: &str = "article";
@@ -161,6 +170,9 @@ pub struct SearchRequest<'a> {
     /// Folded words the outlet's name must hold (`washington`, `post`): only its articles
     /// are searched. Empty: every outlet.
     pub outlet: &'a [String],
+    /// The question's meaning: every hit gets its similarity to it, and the units of the best
+    /// articles most similar to it are hits too, whatever words they share with the question.
+    pub meaning: Option<&'a Meaning>,
 }
 
 /// A found document: its key, score, stored words (units only) and stored data.
@@ -170,6 +182,8 @@ pub struct Hit {
     pub score: f32,
     pub text: String,
     pub data: String,
+    /// Cosine similarity of the unit's meaning to the question's (when both have one).
+    pub similarity: Option<f32>,
 }
 
 /// One word of an event query: the exact term, or (for long words) any term it is a prefix
@@ -215,6 +229,13 @@ struct Fields {
     body: Field,
     /// An article record's outlet, word by word (lower case, unstemmed).
     a_outlet: Field,
+    /// A unit's meaning, eight bytes per column (see [`embed::pack`]).
+    meaning: [Field; embed::DIM / 8],
+}
+
+/// Names of the meaning columns.
+fn meaning_column(i: usize) -> String {
+    format!("m{i}")
 }
 
 fn schema() -> (Schema, Fields) {
@@ -247,6 +268,7 @@ fn schema() -> (Schema, Fields) {
                 TextFieldIndexing::default().set_tokenizer("default").set_index_option(IndexRecordOption::Basic),
             ),
         ),
+        meaning: std::array::from_fn(|i| b.add_u64_field(&meaning_column(i), FAST)),
     };
     (b.build(), fields)
 }
@@ -379,7 +401,7 @@ impl SearchIndex {
                     (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
                 ],
             );
-            hits = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
+            hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
         }
         // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
@@ -393,7 +415,7 @@ impl SearchIndex {
                     (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), 0.0))),
                 ],
             );
-            let whole = self.run(&self.reader, &BooleanQuery::new(clauses), req.limit)?;
+            let whole = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
             let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
@@ -403,6 +425,13 @@ impl SearchIndex {
                 hits.sort_by(|a, b| b.score.total_cmp(&a.score));
                 hits.truncate(req.limit.max(1));
             }
+        }
+        // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
+        if let (Some(m), false) = (req.meaning, articles.is_empty()) {
+            let similar = self.similar_units(req, &articles, m)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
+            let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
+            hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
         }
         Ok(hits)
     }
@@ -509,22 +538,80 @@ impl SearchIndex {
     }
 
     fn run(&self, reader: &IndexReader, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
+        self.run_meaning(reader, query, limit, None)
+    }
+
+    /// As `run`, each hit with its similarity to `meaning` if one is given.
+    fn run_meaning(
+        &self,
+        reader: &IndexReader,
+        query: &dyn Query,
+        limit: usize,
+        meaning: Option<&Meaning>,
+    ) -> Result<Vec<Hit>> {
         let searcher = reader.searcher();
         let top = searcher
             .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
             .map_err(|e| index_err(&self.dir, e))?;
-        self.fetch(&searcher, top)
+        let mut hits = self.fetch(&searcher, &top)?;
+        if let Some(m) = meaning {
+            let mut columns = MeaningColumns::new(&searcher);
+            for (hit, (_, addr)) in hits.iter_mut().zip(&top) {
+                hit.similarity = columns.get(*addr)?.map(|u| embed::similarity(m, &u));
+            }
+        }
+        hits.retain(|h| h.key != NO_KEY);
+        Ok(hits)
     }
 
-    fn fetch(&self, searcher: &tantivy::Searcher, top: Vec<(Score, tantivy::DocAddress)>) -> Result<Vec<Hit>> {
+    /// The units of `articles` (with the request's filters) whose meaning is closest to
+    /// `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with score 0
+    /// (no word matched) and its similarity. The articles bound the cost: a question compares
+    /// its meaning with the units of a few dozen articles, never with the whole corpus.
+    fn similar_units(&self, req: &SearchRequest<'_>, articles: &[u64], meaning: &Meaning) -> Result<Vec<Hit>> {
+        let any: Vec<(Occur, Box<dyn Query>)> =
+            articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
+        let clauses = self.filters(req, vec![(Occur::Must, Box::new(BooleanQuery::new(any)))]);
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let q = *meaning;
+        let collector = TopDocs::with_limit(SIMILAR_UNITS).tweak_score(move |segment: &tantivy::SegmentReader| {
+            let columns: Vec<Option<tantivy::columnar::Column<u64>>> =
+                (0..embed::DIM / 8).map(|i| segment.fast_fields().u64(&meaning_column(i)).ok()).collect();
+            move |doc: tantivy::DocId, _score: Score| -> f32 {
+                let mut words = [0u64; embed::DIM / 8];
+                for (w, c) in words.iter_mut().zip(&columns) {
+                    match c.as_ref().and_then(|c| c.first(doc)) {
+                        Some(v) => *w = v,
+                        None => return -1.0,
+                    }
+                }
+                embed::similarity(&q, &embed::unpack(&words))
+            }
+        });
+        let mut top = searcher.search(&query, &collector).map_err(|e| index_err(&self.dir, e))?;
+        top.retain(|(sim, _)| *sim >= MIN_SIMILARITY);
+        let sims: Vec<f32> = top.iter().map(|t| t.0).collect();
+        let top: Vec<(Score, tantivy::DocAddress)> = top.into_iter().map(|(_, a)| (0.0, a)).collect();
+        let mut hits = self.fetch(&searcher, &top)?;
+        for (h, s) in hits.iter_mut().zip(sims) {
+            h.similarity = Some(s);
+        }
+        hits.retain(|h| h.key != NO_KEY);
+        Ok(hits)
+    }
+
+    fn fetch(&self, searcher: &tantivy::Searcher, top: &[(Score, tantivy::DocAddress)]) -> Result<Vec<Hit>> {
         tracing::trace!(docs = top.len(), "fetching");
         let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
+        for &(score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
-            let Some(key) = doc.get_first(self.fields.key).and_then(|v| v.as_u64()) else { continue };
+            let key = doc.get_first(self.fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
             let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
             let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            hits.push(Hit { key, score, text, data });
+            // A document without a key keeps its place (hits stay aligned with addresses)
+            // until the caller drops it.
+            hits.push(Hit { key, score, text, data, similarity: None });
         }
         Ok(hits)
     }
@@ -716,6 +803,45 @@ fn prefix_query(field: Field, prefix: &str, itself: bool) -> Box<dyn Query> {
     Box::new(RangeQuery::new(lower, upper))
 }
 
+/// The meaning columns of a searcher's segments, opened on first need.
+struct MeaningColumns<'s> {
+    searcher: &'s tantivy::Searcher,
+    segments: Vec<Option<Vec<tantivy::columnar::Column<u64>>>>,
+}
+
+impl<'s> MeaningColumns<'s> {
+    fn new(searcher: &'s tantivy::Searcher) -> Self {
+        MeaningColumns { searcher, segments: vec![None; searcher.segment_readers().len()] }
+    }
+
+    /// The stored meaning of a document, if it has one.
+    fn get(&mut self, addr: tantivy::DocAddress) -> Result<Option<Meaning>> {
+        let slot = &mut self.segments[addr.segment_ord as usize];
+        if slot.is_none() {
+            let reader = self.searcher.segment_reader(addr.segment_ord);
+            let mut cols = Vec::with_capacity(embed::DIM / 8);
+            for i in 0..embed::DIM / 8 {
+                cols.push(
+                    reader
+                        .fast_fields()
+                        .u64(&meaning_column(i))
+                        .map_err(|e| Error::Index { path: PathBuf::new(), reason: format!("meaning column: {e}") })?,
+                );
+            }
+            *slot = Some(cols);
+        }
+        let cols = slot.as_ref().expect("just filled");
+        let mut words = [0u64; embed::DIM / 8];
+        for (w, c) in words.iter_mut().zip(cols) {
+            match c.first(addr.doc_id) {
+                Some(v) => *w = v,
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(embed::unpack(&words)))
+    }
+}
+
 fn u64_query(field: Field, value: u64) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
 }
@@ -820,6 +946,11 @@ impl Builder {
         doc.add_text(f.text, u.text);
         doc.add_text(f.context, u.context);
         doc.add_text(f.data, u.data);
+        if let Some(m) = &u.meaning {
+            for (field, word) in f.meaning.iter().zip(embed::pack(m)) {
+                doc.add_u64(*field, word);
+            }
+        }
         let dir = self.dir.clone();
         self.w().add_document(doc).map_err(|e| index_err(&dir, e))?;
         Ok(())
@@ -1101,6 +1232,7 @@ mod tests {
             text: quote,
             context: quote,
             data: "{}",
+            meaning: None,
         };
         b.add_unit(&unit).unwrap();
         b.add_article(&ArticleDoc {
@@ -1146,6 +1278,7 @@ mod tests {
                 text: &text,
                 context: &context,
                 data: "{}",
+                meaning: None,
             })
             .unwrap();
             let body = &mut bodies[article as usize];
@@ -1210,7 +1343,8 @@ mod tests {
         for words in ["oil price", "jobs cut company", "war", "film election minister", "rise"] {
             for kind in [None, Some(UnitKind::Quote), Some(UnitKind::Passage)] {
                 for limit in [1, 5, 60] {
-                    let req = SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind, limit };
+                    let req =
+                        SearchRequest { outlet: &[], meaning: None, whole: false, words, speakers: &[], kind, limit };
                     let got: Vec<(u64, f32)> = ix.search(&req).unwrap().into_iter().map(|h| (h.key, h.score)).collect();
                     let want = unrestricted(&ix, words, kind, limit);
                     assert_eq!(got.len(), want.len(), "{words} {kind:?} {limit}");
@@ -1246,6 +1380,7 @@ mod tests {
         let hits = ix
             .search(&SearchRequest {
                 outlet: &[],
+                meaning: None,
                 whole: false,
                 words: "oil jobs",
                 speakers: &[],
@@ -1259,6 +1394,7 @@ mod tests {
         let zebra = ix
             .search(&SearchRequest {
                 outlet: &[],
+                meaning: None,
                 whole: false,
                 words: "zebra oil jobs",
                 speakers: &[],
@@ -1268,11 +1404,27 @@ mod tests {
             .unwrap();
         assert_eq!(zebra.first().map(|h| h.key), Some(key), "the rare word's article is searched");
         let said = ix
-            .search(&SearchRequest { outlet: &[], whole: false, words: "oil", speakers: &[7], kind: None, limit: 5 })
+            .search(&SearchRequest {
+                outlet: &[],
+                meaning: None,
+                whole: false,
+                words: "oil",
+                speakers: &[7],
+                kind: None,
+                limit: 5,
+            })
             .unwrap();
         assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
         let none = ix
-            .search(&SearchRequest { outlet: &[], whole: false, words: "oil", speakers: &[8], kind: None, limit: 5 })
+            .search(&SearchRequest {
+                outlet: &[],
+                meaning: None,
+                whole: false,
+                words: "oil",
+                speakers: &[8],
+                kind: None,
+                limit: 5,
+            })
             .unwrap();
         assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
     }
@@ -1294,12 +1446,21 @@ mod tests {
         assert!(words.split(' ').count() >= WHOLE_MATCH_TERMS);
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
         let hits = ix
-            .search(&SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind: None, limit: 10 })
+            .search(&SearchRequest {
+                outlet: &[],
+                meaning: None,
+                whole: false,
+                words,
+                speakers: &[],
+                kind: None,
+                limit: 10,
+            })
             .unwrap();
         assert!(hits.iter().any(|h| h.key == key), "{hits:?}");
         let quotes = ix
             .search(&SearchRequest {
                 outlet: &[],
+                meaning: None,
                 whole: false,
                 words,
                 speakers: &[],
@@ -1313,11 +1474,13 @@ mod tests {
         let words = "war film election";
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
         let kind = Some(UnitKind::Quote);
-        let ranked =
-            ix.search(&SearchRequest { outlet: &[], whole: false, words, speakers: &[], kind, limit: 10 }).unwrap();
+        let ranked = ix
+            .search(&SearchRequest { outlet: &[], meaning: None, whole: false, words, speakers: &[], kind, limit: 10 })
+            .unwrap();
         assert!(!ranked.iter().any(|h| h.key == key), "{ranked:?}");
-        let verbatim =
-            ix.search(&SearchRequest { outlet: &[], whole: true, words, speakers: &[], kind, limit: 10 }).unwrap();
+        let verbatim = ix
+            .search(&SearchRequest { outlet: &[], meaning: None, whole: true, words, speakers: &[], kind, limit: 10 })
+            .unwrap();
         assert!(verbatim.iter().any(|h| h.key == key), "{verbatim:?}");
     }
 }

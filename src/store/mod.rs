@@ -22,11 +22,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{self, Article, Meta, Paragraph};
+use crate::embed::{Meaning, Model};
 use crate::error::{Error, Result};
 use crate::index::{self, Builder, EventDoc, SearchIndex, UnitDoc, UnitKind};
 use crate::quotes::{self, report::QuoteRow, Cue, People, PersonId, Voice};
@@ -132,6 +134,9 @@ struct Saved {
     /// How many people have attributed quotes, and the most quoted of them (most first).
     quoted_total: usize,
     most_quoted: Vec<(PersonId, usize)>,
+    /// Which sentence-embedding table gave the units their meanings ("" = none).
+    #[serde(default)]
+    meaning: String,
 }
 
 /// What each person's document keeps.
@@ -200,6 +205,8 @@ pub struct Unit {
     /// Exactly `article.text[data.span]`.
     pub text: String,
     pub data: UnitData,
+    /// How close the unit's meaning is to the question's (cosine), when both have one.
+    pub similarity: Option<f32>,
 }
 
 impl Unit {
@@ -214,7 +221,7 @@ impl Unit {
             path: dir.to_path_buf(),
             reason: format!("a stored unit is not valid ({e})"),
         })?;
-        Ok(Unit { key: hit.key, text: hit.text, data })
+        Ok(Unit { key: hit.key, text: hit.text, data, similarity: hit.similarity })
     }
 }
 
@@ -254,6 +261,8 @@ pub struct Store {
     everyone: std::sync::OnceLock<Everyone>,
     /// People questions looked up, decoded once (bounded: cleared when it grows large).
     looked_up: std::sync::Mutex<HashMap<PersonId, std::sync::Arc<PersonRecord>>>,
+    /// The sentence-embedding model the units' meanings came from, if any.
+    pub model: Option<Arc<Model>>,
 }
 
 /// How many decoded people [`Store`] keeps before it starts over.
@@ -288,17 +297,31 @@ impl Store {
             reason: format!("the stored extraction is not valid ({e})"),
         })?;
         tracing::debug!(us = t.elapsed().as_micros() as u64, "read the stored extraction");
-        Ok(Store::new(corpus_dir, index, saved, None))
+        Ok(Store::new(corpus_dir, index, saved, None, None))
     }
 
-    fn new(corpus_dir: &Path, index: SearchIndex, saved: Saved, everyone: Option<Everyone>) -> Store {
+    fn new(
+        corpus_dir: &Path,
+        index: SearchIndex,
+        saved: Saved,
+        everyone: Option<Everyone>,
+        model: Option<Arc<Model>>,
+    ) -> Store {
+        // Questions get a meaning only from the table the units' meanings came from.
+        let model = model.filter(|m| m.id() == saved.meaning);
         Store {
             corpus_dir: corpus_dir.to_path_buf(),
             index,
             saved,
             everyone: everyone.map(std::sync::OnceLock::from).unwrap_or_default(),
             looked_up: Default::default(),
+            model,
         }
+    }
+
+    /// The meaning of a question's words, when units have meanings to compare it with.
+    pub fn meaning(&self, words: &str) -> Option<Meaning> {
+        self.model.as_ref()?.meaning(words)
     }
 
     /// The whole registry with counts (read from the index once): for re-indexing and for
@@ -510,15 +533,23 @@ impl Store {
         corpus_dir: &Path,
         root: &Path,
         check: Check,
+        model: Option<Arc<Model>>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<(Store, Synced)> {
         let t = Instant::now();
+        let wanted = model.as_ref().map_or(String::new(), |m| m.id().to_string());
+        let with_model = |st: Store| Store { model: model.clone().filter(|m| m.id() == st.saved.meaning), ..st };
         let folder = folder_mtime(corpus_dir)?;
         if check == Check::Quick {
             match Store::open(corpus_dir, root) {
-                Ok(st) if st.saved.digest == EXTRACTION_DIGEST && st.saved.folder_mtime == folder && folder != 0 => {
+                Ok(st)
+                    if st.saved.digest == EXTRACTION_DIGEST
+                        && st.saved.meaning == wanted
+                        && st.saved.folder_mtime == folder
+                        && folder != 0 =>
+                {
                     tracing::debug!(us = t.elapsed().as_micros() as u64, "the corpus folder is as last indexed");
-                    return Ok((st, Synced::Fresh));
+                    return Ok((with_model(st), Synced::Fresh));
                 }
                 _ => {}
             }
@@ -529,11 +560,18 @@ impl Store {
             Err("a full rebuild was asked for".to_string())
         } else {
             match Store::open(corpus_dir, root) {
-                Ok(st) if st.saved.digest == EXTRACTION_DIGEST => match load_files(&st.index) {
-                    Ok(known) => Ok((st, known)),
-                    Err(Error::Index { reason, .. }) => Err(reason),
-                    Err(e) => return Err(e),
-                },
+                Ok(st) if st.saved.digest == EXTRACTION_DIGEST && st.saved.meaning == wanted => {
+                    match load_files(&st.index) {
+                        Ok(known) => Ok((st, known)),
+                        Err(Error::Index { reason, .. }) => Err(reason),
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(st) if st.saved.digest == EXTRACTION_DIGEST => Err(if wanted.is_empty() {
+                    "sentence meanings are off now".to_string()
+                } else {
+                    "the units need meanings from the sentence-embedding model".to_string()
+                }),
                 Ok(_) => Err("this version extracts differently from the one that built the index".to_string()),
                 Err(Error::Index { reason, .. }) => Err(reason),
                 Err(e) => return Err(e),
@@ -549,17 +587,17 @@ impl Store {
                         let mut saved = store.saved.clone();
                         saved.folder_mtime = folder;
                         write_saved(store.index.dir(), &saved)?;
-                        return Ok((Store { saved, ..store }, Synced::Fresh));
+                        return Ok((with_model(Store { saved, ..store }), Synced::Fresh));
                     }
-                    return Ok((store, Synced::Fresh));
+                    return Ok((with_model(store), Synced::Fresh));
                 }
                 let (changed, removed) = (plan.todo.len(), plan.gone.len());
-                let store = update(Some(store), known, plan, folder, corpus_dir, root, progress)?;
+                let store = update(Some(store), known, plan, folder, corpus_dir, root, model.clone(), progress)?;
                 Ok((store, Synced::Updated { changed, removed }))
             }
             Err(reason) => {
                 let plan = Plan::new(&[], &files);
-                let store = update(None, Vec::new(), plan, folder, corpus_dir, root, progress)?;
+                let store = update(None, Vec::new(), plan, folder, corpus_dir, root, model.clone(), progress)?;
                 Ok((store, Synced::Rebuilt { reason }))
             }
         }
@@ -620,6 +658,7 @@ fn read_article(dir: &Path, f: &FileStamp) -> std::result::Result<Article, Strin
 
 /// Re-indexes the files of `plan` (every file for a full build) and drops the articles of
 /// changed or removed files, into a new generation that becomes live.
+#[allow(clippy::too_many_arguments)]
 fn update(
     live: Option<Store>,
     known: Vec<(FileStamp, Option<String>)>,
@@ -627,6 +666,7 @@ fn update(
     folder: u128,
     corpus_dir: &Path,
     root: &Path,
+    model: Option<Arc<Model>>,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Store> {
     progress(Progress::Planned { changed: plan.todo.len(), removed: plan.gone.len(), full: live.is_none() });
@@ -638,6 +678,7 @@ fn update(
     };
     let Everyone { mut people, mut counts, mut described_in } = everyone;
     saved.digest = EXTRACTION_DIGEST.to_string();
+    saved.meaning = model.as_ref().map_or(String::new(), |m| m.id().to_string());
     saved.folder_mtime = folder;
     counts.resize(people.all().len(), (0, 0));
 
@@ -748,7 +789,17 @@ fn update(
             // The record's key first: every unit carries it, so a search can look inside the article.
             let key = saved.next_key;
             saved.next_key += 1;
-            let record = index_article(&a, key, f.clone(), &qs, &ps, &people, &mut saved.next_key, &mut builder)?;
+            let record = index_article(
+                &a,
+                key,
+                f.clone(),
+                &qs,
+                &ps,
+                &people,
+                &mut saved.next_key,
+                model.as_deref(),
+                &mut builder,
+            )?;
             counts.resize(people.all().len(), (0, 0));
             for &(p, q, u) in &record.speakers {
                 counts[p].0 += q;
@@ -837,7 +888,7 @@ fn update(
     write_saved(builder.dir(), &saved)?;
     drop(live);
     let index = builder.commit()?;
-    Ok(Store::new(corpus_dir, index, saved, Some(everyone)))
+    Ok(Store::new(corpus_dir, index, saved, Some(everyone), model))
 }
 
 fn write_saved(dir: &Path, saved: &Saved) -> Result<()> {
@@ -901,6 +952,7 @@ fn index_article(
     ps: &[quotes::Passage],
     people: &People,
     next_key: &mut u64,
+    model: Option<&Model>,
     builder: &mut Builder,
 ) -> Result<ArticleRecord> {
     let paragraphs: HashMap<usize, &Paragraph> = a.paragraphs.iter().map(|p| (p.index, p)).collect();
@@ -942,7 +994,7 @@ fn index_article(
             sentences,
             audit: quotes::report::row(a, q, people),
         };
-        add_unit(builder, key, article_key, &data, a, context(q.paragraph))?;
+        add_unit(builder, key, article_key, &data, a, context(q.paragraph), model)?;
     }
     for p in ps {
         let key = *next_key;
@@ -979,7 +1031,7 @@ fn index_article(
             sentences: Vec::new(),
             audit: None,
         };
-        add_unit(builder, key, article_key, &data, a, context(p.paragraph))?;
+        add_unit(builder, key, article_key, &data, a, context(p.paragraph), model)?;
     }
     Ok(ArticleRecord {
         id: a.id.clone(),
@@ -997,17 +1049,20 @@ fn add_unit(
     data: &UnitData,
     a: &Article,
     context: &str,
+    model: Option<&Model>,
 ) -> Result<()> {
     let json = serde_json::to_string(data).expect("units serialize");
+    let text = a.slice(data.span);
     builder.add_unit(&UnitDoc {
         key,
         kind: data.kind,
         article: &a.id,
         article_key,
         speaker: data.speaker.map(|p| p as u64),
-        text: a.slice(data.span),
+        text,
         context,
         data: &json,
+        meaning: model.and_then(|m| m.meaning(text)),
     })
 }
 

@@ -57,6 +57,8 @@ pub async fn start_with(corpus_from: &Path, extra: &[(&str, &str)]) -> Bot {
         ("SUMMITBOT__DISCORD__GUILD_ID".into(), fake::GUILD_ID.to_string()),
         ("SUMMITBOT__CORPUS__DIR".into(), corpus.display().to_string()),
         ("SUMMITBOT__INDEX__DIR".into(), dir.path().join("index").display().to_string()),
+        // The transport, not retrieval: no model download in the background (tests/embed.rs).
+        ("SUMMITBOT__EMBED__ENABLED".into(), "false".into()),
     ];
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let settings = Settings::load_with_env(None, env).unwrap();

@@ -13,6 +13,9 @@ pub fn bundled_settings() -> (Settings, tempfile::TempDir) {
     let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
     s.corpus.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     s.index.dir = idx.path().to_path_buf();
+    // The product's default: meanings on, the model fetched once into the crate's data/models
+    // (shared by every test and by the command line run from the crate).
+    s.embed.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(&s.embed.dir);
     (s, idx)
 }
 
