@@ -241,6 +241,19 @@ fn role_matches(asked: &str, word: &str) -> bool {
 
 /// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
 /// (`the Rand expert`, `the Nobel laureate`).
+/// One word that names nobody may abbreviate an organisation (`the icc`): the one whose
+/// name's initials spell it, when exactly one does.
+fn abbreviation(words: &[String], people: &dyn Registry) -> Option<PersonId> {
+    let [w] = words else { return None };
+    if !(3..=6).contains(&w.len()) || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    match people.abbreviated(w).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
 pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let words = content_words(phrase);
     if words.is_empty() {
@@ -249,6 +262,9 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let by_name: Vec<PersonId> = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
     if !by_name.is_empty() {
         return by_name;
+    }
+    if let Some(one) = abbreviation(&words, people) {
+        return vec![one];
     }
     // Descriptor: every asked word must fit a word of the person's descriptors. Only people
     // with a word some asked word fits (exactly, as a prefix, or as a near-synonym role) can
@@ -514,6 +530,9 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
         if all_name {
             return Intent::SaidBy { speakers, topic: String::new() };
         }
+        if let Some(one) = abbreviation(&words, people).filter(|_| speakers.is_empty()) {
+            return Intent::SaidBy { speakers: vec![one], topic: String::new() };
+        }
     }
     Intent::Fact { topic: q.clone(), expect }
 }
@@ -724,6 +743,26 @@ mod tests {
         p.describe(hass, "NPR's China correspondent", "a", crate::text::Span::new(0, 1));
         assert!(matches!(intent_with("what did the npr correspondent say", &p), Intent::SaidBy { .. }));
         assert!(!matches!(intent_with("what did the npr host say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_abbreviation_names_the_one_organisation_whose_initials_it_spells() {
+        let mut p = people();
+        let court: Vec<String> = ["International", "Criminal", "Court"].map(String::from).to_vec();
+        let icc = p.add_kind(&court, crate::quotes::Kind::Organisation).unwrap();
+        assert_eq!(
+            intent_with("what did the ICC do", &p),
+            Intent::SaidBy { speakers: vec![icc], topic: String::new() }
+        );
+        assert_eq!(
+            intent_with("what did the icc say", &p),
+            Intent::SaidBy { speakers: vec![icc], topic: String::new() }
+        );
+        // Initials that spell nobody's name, or two bodies' names, pick nobody.
+        let council: Vec<String> = ["Intercontinental", "Cricket", "Council"].map(String::from).to_vec();
+        p.add_kind(&council, crate::quotes::Kind::Organisation).unwrap();
+        assert!(!matches!(intent_with("what did the ICC do", &p), Intent::SaidBy { .. }));
+        assert!(!matches!(intent_with("what did the xyz say", &p), Intent::SaidBy { .. }));
     }
 
     #[test]

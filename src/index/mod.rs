@@ -129,6 +129,8 @@ pub struct PersonDoc<'a> {
     pub surname: &'a str,
     /// Folded words a description of the person is matched against (name and descriptor words).
     pub described: &'a [String],
+    /// An organisation's initials (`icc`), whether or not an article writes them.
+    pub initials: Option<&'a str>,
     pub data: &'a str,
 }
 
@@ -141,6 +143,8 @@ pub enum PersonWords {
     Described,
     /// Name and descriptor words that start with the given word.
     DescribedPrefix,
+    /// The initials of an organisation's name (`icc`), exactly.
+    Initials,
 }
 
 /// Facts about a generation, written next to it.
@@ -223,6 +227,8 @@ struct Fields {
     p_names: Field,
     p_surname: Field,
     p_described: Field,
+    /// An organisation's initials (see `quotes::names::initials`).
+    p_initials: Field,
     /// An article record's headline and date (see `store::title_key`).
     a_title: Field,
     /// An article record's whole text, which a search first ranks articles by.
@@ -260,6 +266,7 @@ fn schema() -> (Schema, Fields) {
         p_names: b.add_text_field("p_names", STRING),
         p_surname: b.add_text_field("p_surname", STRING),
         p_described: b.add_text_field("p_described", STRING),
+        p_initials: b.add_text_field("p_initials", STRING),
         a_title: b.add_text_field("a_title", STRING),
         body: b.add_text_field("body", stemmed),
         a_outlet: b.add_text_field(
@@ -723,6 +730,7 @@ impl SearchIndex {
             PersonWords::Names => term_query(f.p_names, word),
             PersonWords::Described => term_query(f.p_described, word),
             PersonWords::DescribedPrefix => prefix_query(f.p_described, word, true),
+            PersonWords::Initials => term_query(f.p_initials, word),
         };
         self.person_keys(words)
     }
@@ -1011,6 +1019,9 @@ impl Builder {
         }
         for w in p.described {
             doc.add_text(f.p_described, w);
+        }
+        if let Some(i) = p.initials {
+            doc.add_text(f.p_initials, i);
         }
         doc.add_text(f.data, p.data);
         self.add_record(doc)
@@ -1320,7 +1331,8 @@ mod tests {
         let mut b = Builder::create(root.path()).unwrap();
         for (id, word) in ["merge", "merger", "mergers", "mergersx", "merges", "mergeq", "ñandú"].iter().enumerate() {
             let described = [word.to_string()];
-            let doc = PersonDoc { id: id as u64, names: &[], surname: "", described: &described, data: "{}" };
+            let doc =
+                PersonDoc { id: id as u64, names: &[], surname: "", described: &described, initials: None, data: "{}" };
             b.add_person(&doc).unwrap();
         }
         let ix = b.commit().unwrap();

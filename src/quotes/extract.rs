@@ -416,6 +416,14 @@ fn register(article: &Article, people: &mut People) -> Singles {
     }
     let transcript = is_transcript(article);
     let mut singles = Singles::default();
+    // Acronyms the article writes (`the IMF said`): an organisation it names in full is also
+    // called by its initials only when the article itself uses them, so initials that happen
+    // to spell a word (`World Health Organization`, `who`) never turn that word into a name.
+    let acronyms: HashSet<String> = crate::text::words(&article.text)
+        .iter()
+        .filter(|w| names::is_acronym(w.text))
+        .map(|w| fold(names::strip_possessive(w.text)))
+        .collect();
     for p in &article.paragraphs {
         if let ParaKind::SectionMarker { author, .. } = &p.kind {
             people.add(&words_of(author));
@@ -449,6 +457,9 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 if let Some(id) = people.add_kind(&words, Kind::Organisation) {
                     if let Some(acr) = spelled_acronym(&toks, last) {
                         people.alias(id, acr);
+                    }
+                    if let Some(initials) = names::initials(&words).filter(|i| acronyms.contains(i)) {
+                        people.alias(id, &initials);
                     }
                 }
                 org_ended_at = Some(last);
@@ -1111,6 +1122,25 @@ mod tests {
             })
             .unwrap_or_else(|| panic!("no quote starts with {start:?}"));
         q.speaker.map(|s| ex.people.get(s).name.clone())
+    }
+
+    #[test]
+    fn an_organisation_is_the_speaker_its_initials_name_when_the_article_writes_them() {
+        let c = corpus(&[
+            "The International Monetary Fund cut its forecast on Tuesday. \"The outlook has darkened considerably,\" the IMF said.",
+        ]);
+        assert_eq!(speaker_of(&c, "The outlook").as_deref(), Some("International Monetary Fund"));
+        let imf = extract(&c).people.all().iter().find(|p| p.name == "International Monetary Fund").cloned().unwrap();
+        assert_eq!(imf.display_name(), "International Monetary Fund (IMF)", "shown as the article calls it");
+    }
+
+    #[test]
+    fn initials_the_article_never_writes_name_nobody() {
+        // `World Health Organization` spells `who`: a sentence opening `Who` is no cue of it.
+        let c = corpus(&[
+            "The World Health Organization met in Geneva. \"Who pays for the vaccines?\" Who knows, the delegates asked.",
+        ]);
+        assert_eq!(speaker_of(&c, "Who pays").as_deref(), None);
     }
 
     #[test]

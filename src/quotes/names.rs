@@ -1232,6 +1232,20 @@ pub fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// The initials news abbreviates an organisation's name by (`International Criminal Court` →
+/// `icc`, `Department of Homeland Security` → `dhs`): the first letters of its capitalised
+/// words, connectors left out. Only for three to six such words (two initials are too
+/// ambiguous to mean one body), and never for a name that already holds an acronym.
+pub fn initials(words: &[String]) -> Option<String> {
+    let capitals: Vec<&String> = words.iter().filter(|w| !is_name_connector(w)).collect();
+    if !(3..=6).contains(&capitals.len())
+        || capitals.iter().any(|w| !is_capitalised(w) || is_acronym(w) || !w.chars().any(char::is_lowercase))
+    {
+        return None;
+    }
+    Some(capitals.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect())
+}
+
 /// A word that starts with a capital letter.
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -1520,6 +1534,15 @@ pub fn run_backward(toks: &[Token<'_>], i: usize) -> Option<NameRun> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organisation_of_three_or_more_capitalised_words_is_abbreviated_by_their_initials() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(initials(&words("International Criminal Court")).as_deref(), Some("icc"));
+        assert_eq!(initials(&words("Department of Homeland Security")).as_deref(), Some("dhs"));
+        assert_eq!(initials(&words("Bank of England")), None, "two initials are too ambiguous");
+        assert_eq!(initials(&words("NATO Parliamentary Assembly")), None, "already an acronym inside");
+    }
 
     #[test]
     fn party_tags_are_a_party_letter_and_a_state() {

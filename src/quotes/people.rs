@@ -49,6 +49,15 @@ pub struct Person {
 }
 
 impl Person {
+    /// The name an answer shows: an organisation with the acronym its article calls it by
+    /// (`International Monetary Fund (IMF)`), so a reader who saw `the IMF said` knows it.
+    pub fn display_name(&self) -> String {
+        match self.aliases.iter().find(|a| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_lowercase())) {
+            Some(a) if self.kind == Kind::Organisation => format!("{} ({})", self.name, a.to_ascii_uppercase()),
+            _ => self.name.clone(),
+        }
+    }
+
     /// The word people use alone for this person: the family name. Chinese names put it first
     /// (`Xi Jinping`, `Wan Qingsong`), which the corpus shows by using that word alone.
     pub fn surname(&self) -> &str {
@@ -299,6 +308,9 @@ pub trait Registry {
     /// Ids of those with `word` among their [`Person::description_words`], or with one
     /// starting with it (`prefix`).
     fn described(&self, word: &str, prefix: bool) -> Vec<PersonId>;
+    /// Ids of organisations whose name's initials (see [`super::names::initials`]) are `word`
+    /// (folded): what a question's `the ICC` may mean where the articles write the name out.
+    fn abbreviated(&self, word: &str) -> Vec<PersonId>;
 }
 
 impl Person {
@@ -332,6 +344,16 @@ impl Registry for People {
         (0..self.list.len())
             .filter(|&i| {
                 self.list[i].description_words().iter().any(|w| if prefix { w.starts_with(word) } else { w == word })
+            })
+            .collect()
+    }
+
+    fn abbreviated(&self, word: &str) -> Vec<PersonId> {
+        let words = |p: &Person| p.name.split(' ').map(String::from).collect::<Vec<_>>();
+        (0..self.list.len())
+            .filter(|&i| {
+                let p = &self.list[i];
+                p.kind == Kind::Organisation && super::names::initials(&words(p)).as_deref() == Some(word)
             })
             .collect()
     }

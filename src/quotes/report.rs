@@ -37,7 +37,7 @@ pub fn row(a: &crate::corpus::Article, q: &Quote, people: &People) -> Option<Quo
         text: a.slice(q.span).to_string(),
         span: pair(q.span),
         parts: q.parts.iter().copied().map(pair).collect(),
-        speaker: speaker.map(|p| p.name.clone()),
+        speaker: speaker.map(|p| p.display_name()),
         speaker_kind: speaker.map(|p| p.kind),
         cue: q.cue,
         cue_text: q.cue_span.map(|s| a.slice(s).to_string()),

@@ -377,7 +377,7 @@ impl Store {
 
     /// A person's name (empty if the index does not know the id).
     pub fn name(&self, p: PersonId) -> String {
-        self.record(p).map(|r| r.person.name.clone()).unwrap_or_default()
+        self.record(p).map(|r| r.person.display_name()).unwrap_or_default()
     }
 
     /// Whether this program extracts as the one that built the index did.
@@ -874,11 +874,16 @@ fn update(
         };
         let names: Vec<String> = p.words.iter().chain(&p.aliases).cloned().collect();
         let described = if p.kind == quotes::Kind::Person { p.description_words() } else { Vec::new() };
+        // A question may abbreviate an organisation the articles only name in full (`the ICC`).
+        let initials = (p.kind == quotes::Kind::Organisation)
+            .then(|| quotes::names::initials(&p.name.split(' ').map(String::from).collect::<Vec<_>>()))
+            .flatten();
         builder.add_person(&index::PersonDoc {
             id: id as u64,
             names: &names,
             surname: if p.kind == quotes::Kind::Person { p.surname() } else { "" },
             described: &described,
+            initials: initials.as_deref(),
             data: &serde_json::to_string(&record).expect("people serialize"),
         })?;
     }
@@ -1082,6 +1087,10 @@ impl quotes::Registry for Store {
     fn described(&self, word: &str, prefix: bool) -> Vec<PersonId> {
         let which = if prefix { index::PersonWords::DescribedPrefix } else { index::PersonWords::Described };
         self.looked_up_ids(self.index.people_with(which, word))
+    }
+
+    fn abbreviated(&self, word: &str) -> Vec<PersonId> {
+        self.looked_up_ids(self.index.people_with(index::PersonWords::Initials, word))
     }
 }
 
