@@ -151,16 +151,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         }
         Intent::UnknownSpeaker { name, topic } => {
             note = Some(unknown_speaker_note(lib, name));
-            // Passages about the topic that mention the person, attributed only as the text
-            // attributes them; never a quote passed off as theirs.
-            let mut items = rank(lib, &format!("{name} {topic}"), passages, None, max, Retrieval::Ranked)?;
-            let n = fold(name);
-            items.retain(|i| {
-                i.kind == ItemKind::Passage
-                    && i.speaker.as_deref().is_none_or(|s| !fold(s).contains(&n))
-                    && fold(&i.text).contains(&n)
-            });
-            items
+            naming_passages(lib, name, &[fold(name)], topic, max, &outlet)?
         }
         Intent::WhoSaid { topic } => {
             let mut items = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
@@ -222,8 +213,25 @@ fn said_by(
     let quoted = speakers.iter().any(|&s| lib.quote_count(s) > 0);
     let has_words = speakers.iter().any(|&s| lib.unit_count(s) > 0);
     if !has_words {
+        // What the articles say of them instead (`what did the ICC do`), never as their words.
         let who = names.join(" or ");
-        return Ok((Vec::new(), Some(format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib)))));
+        let mut items = Vec::new();
+        for &s in speakers {
+            let Some(r) = lib.record(s) else { continue };
+            let p = &r.person;
+            let mut forms = vec![fold(&p.name)];
+            if p.kind == crate::quotes::Kind::Person {
+                forms.extend(p.words.last().cloned());
+            }
+            items.extend(naming_passages(lib, &p.name, &forms, &topic, max, outlet)?);
+        }
+        items.truncate(max);
+        let note = if items.is_empty() {
+            format!("{who} is named in the corpus but not quoted. {}", quoted_list(lib))
+        } else {
+            format!("{who} is named in the corpus but not quoted; these are sentences that name {who}.")
+        };
+        return Ok((items, Some(note)));
     }
     let theirs = Scope { speakers: &ids, kind: None, outlet };
     let mut items = rank(lib, &topic, theirs, None, max, Retrieval::Ranked)?;
@@ -243,6 +251,40 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Sentences about `topic` that name someone (`forms`: folded words of the name, any of which
+/// counts), attributed only as the text attributes them: never a quote passed off as theirs,
+/// nor their own words, which the caller has none of.
+fn naming_passages(
+    lib: &Store,
+    name: &str,
+    forms: &[String],
+    topic: &str,
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
+    let mut items = rank(lib, &format!("{name} {topic}"), passages, None, max, Retrieval::Ranked)?;
+    let names = |text: &str| {
+        let t = fold(text);
+        forms.iter().filter(|f| !f.is_empty()).any(|f| {
+            t.match_indices(f.as_str()).any(|(at, _)| {
+                let before = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = t[at + f.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            })
+        })
+    };
+    // A sentence that names them and holds quoted words given to someone else may hold their
+    // words misread: it is left out rather than shown under the other name.
+    let quoting = |t: &str| t.contains(['“', '”', '"']);
+    items.retain(|i| {
+        i.kind == ItemKind::Passage
+            && i.speaker.as_deref().is_none_or(|s| !names(s) && !quoting(&i.text))
+            && names(&i.text)
+    });
+    Ok(items)
 }
 
 /// Who is quoted: everyone when few are, else the most quoted and how many more.
@@ -449,12 +491,23 @@ fn strip_frame(topic: &str) -> String {
 }
 
 fn content_only(topic: &str) -> String {
+    // The country as chat types it (`US`, `U.S`, `the us`) is the `U.S.` news prints, not the
+    // pronoun a stop list drops.
+    let topic = THE_US.replace_all(topic, "$1 U.S.");
+    let topic = US.replace_all(&topic, "U.S.");
     topic
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '$' || c == '-'))
-        .filter(|w| !w.is_empty() && !crate::text::is_stopword(&fold(w)))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '$' || c == '-' || c == '.'))
+        .map(|w| if w == "U.S." { w } else { w.trim_matches('.') })
+        .flat_map(|w| if w == "U.S." { vec![w] } else { w.split('.').collect() })
+        .filter(|w| !w.is_empty() && (*w == "U.S." || !crate::text::is_stopword(&fold(w))))
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// `US`, `U.S`, `U.S.` as written (capitals: never the pronoun).
+static US: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bU\.?S\b\.?").unwrap());
+/// `the us` in lower case: after an article it is the country.
+static THE_US: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the)\s+u\.?s\b\.?").unwrap());
 
 /// The span an answer shows for a unit, with the fraction of question terms it covers and
 /// how many question-term pairs it holds in order. Long transcript turns are cut to the
@@ -511,6 +564,21 @@ mod tests {
 
     fn shown(text: &str) -> Vec<&str> {
         quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()
+    }
+
+    #[test]
+    fn the_country_typed_as_us_is_searched_as_the_us_news_prints() {
+        assert_eq!(content_only("charap on the us"), "charap U.S.");
+        assert_eq!(content_only("blinken US sanctions"), "blinken U.S. sanctions");
+        assert_eq!(content_only("what did U.S officials say"), "U.S. officials");
+        assert_eq!(content_only("tell us about oil"), "oil", "the pronoun stays a stop word");
+    }
+
+    #[test]
+    fn a_sentence_that_only_dates_with_since_gives_no_reason() {
+        assert!(!holds(Expect::Reason, "It is his first trip to Russia since the country invaded Ukraine."));
+        assert!(holds(Expect::Reason, "The visit is intended to promote bilateral ties."));
+        assert!(holds(Expect::Reason, "He went because Moscow needs buyers."));
     }
 
     #[test]
