@@ -25,7 +25,10 @@ fn engine() -> (Engine, tempfile::TempDir) {
     let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
     s.corpus.dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     s.index.dir = idx.path().to_path_buf();
+    // The model where the tests and the command line keep it (fetched once if missing).
+    s.embed.dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&s.embed.dir);
     let (e, _) = Engine::open(&s).unwrap();
+    println!("sentence meanings: {}", e.meaning_status);
     (e, idx)
 }
 

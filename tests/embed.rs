@@ -94,3 +94,19 @@ fn an_index_built_without_meanings_is_rebuilt_with_them_when_the_model_arrives()
     assert!(matches!(synced, summitbot::store::Synced::Rebuilt { .. }), "{synced:?}");
     assert!(engine.ask(QUESTION).unwrap().items.iter().any(|i| i.text.starts_with(PRICES)));
 }
+
+#[test]
+fn on_the_bundled_corpus_meaning_puts_the_sentence_on_the_peace_plan_first_where_words_alone_do_not() {
+    // "peace in ukraine": the words find a sentence on the war; the one that answers speaks of
+    // the Chinese peace plan, which meaning ranks first.
+    let ask = |enabled: bool| {
+        let (mut s, _idx) = bundled_settings();
+        s.embed.enabled = enabled;
+        let (engine, _) = Engine::open(&s).unwrap();
+        engine.ask("what did they say about peace in ukraine").unwrap().items[0].text.clone()
+    };
+    let with = ask(true);
+    assert!(with.contains("peace plan"), "{with}");
+    let without = ask(false);
+    assert!(!without.contains("peace plan"), "{without}");
+}

@@ -233,8 +233,13 @@ fn said_by(
         };
         return Ok((items, Some(note)));
     }
+    // `what did the host ask (about) …`: the questions they put, not every word they said.
+    let (topic, expect) = match topic.split_once(' ').unwrap_or((topic.as_str(), "")) {
+        ("ask" | "asks" | "asked", rest) => (rest.to_string(), Some(Expect::Question)),
+        _ => (topic.clone(), None),
+    };
     let theirs = Scope { speakers: &ids, kind: None, outlet };
-    let mut items = rank(lib, &topic, theirs, None, max, Retrieval::Ranked)?;
+    let mut items = rank(lib, &topic, theirs, expect, max, Retrieval::Ranked)?;
     let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
@@ -338,6 +343,7 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Person => PERSON.is_match(text),
         Expect::Reason => REASON.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
+        Expect::Question => text.trim_end().ends_with('?') || text.contains("? "),
         Expect::Definition => {
             text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
         }
@@ -572,6 +578,13 @@ mod tests {
         assert_eq!(content_only("blinken US sanctions"), "blinken U.S. sanctions");
         assert_eq!(content_only("what did U.S officials say"), "U.S. officials");
         assert_eq!(content_only("tell us about oil"), "oil", "the pronoun stays a stop word");
+    }
+
+    #[test]
+    fn a_question_someone_put_holds_a_question_mark() {
+        assert!(holds(Expect::Question, "Did that go anywhere, John?"));
+        assert!(holds(Expect::Question, "Is it a deal? We will see."));
+        assert!(!holds(Expect::Question, "That is NPR's John Ruwitch and Charles Maynes."));
     }
 
     #[test]

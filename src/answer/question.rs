@@ -50,6 +50,8 @@ pub enum Expect {
     Reason,
     /// `what happened …`, `how did … go`: a sentence that says how something turned out.
     Outcome,
+    /// `what did the host ask`: a question the speaker put.
+    Question,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -398,10 +400,15 @@ fn expect_for(q: &str) -> Option<Expect> {
         || starts("how did") && (q.ends_with(" go") || q.contains(" turn out") || q.contains(" end"))
     {
         Some(Expect::Outcome)
+    } else if (starts("what did") || starts("what was")) && ASKED.is_match(q) {
+        Some(Expect::Question)
     } else {
         None
     }
 }
+
+/// `what did the host ask …`: the question wants the questions someone put.
+static ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(ask|asks|asked)\b").unwrap());
 
 /// The folded words of `phrase` if, taken together, they name an outlet of the corpus and
 /// nothing else: every content word is in some outlet's name, none is a quoted person's name,
@@ -763,6 +770,13 @@ mod tests {
         p.add_kind(&council, crate::quotes::Kind::Organisation).unwrap();
         assert!(!matches!(intent_with("what did the ICC do", &p), Intent::SaidBy { .. }));
         assert!(!matches!(intent_with("what did the xyz say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn what_someone_asked_expects_a_question() {
+        assert_eq!(expect_for("what did the npr host ask john"), Some(Expect::Question));
+        assert_eq!(expect_for("what did the moderator ask about trade"), Some(Expect::Question));
+        assert_eq!(expect_for("what did putin say about asking prices"), None);
     }
 
     #[test]
