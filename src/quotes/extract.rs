@@ -1135,12 +1135,19 @@ mod tests {
     }
 
     #[test]
-    fn initials_the_article_never_writes_name_nobody() {
-        // `World Health Organization` spells `who`: a sentence opening `Who` is no cue of it.
-        let c = corpus(&[
-            "The World Health Organization met in Geneva. \"Who pays for the vaccines?\" Who knows, the delegates asked.",
-        ]);
-        assert_eq!(speaker_of(&c, "Who pays").as_deref(), None);
+    fn initials_the_article_never_writes_are_no_name_of_the_organisation() {
+        // `World Health Organization` spells `who`: unless the article writes `WHO`, that word
+        // must stay a word.
+        let aliases = |text: &str| {
+            let c = corpus(&[text]);
+            let ex = extract(&c);
+            ex.people.all().iter().find(|p| p.name == "World Health Organization").map(|p| p.aliases.clone())
+        };
+        assert_eq!(aliases("The World Health Organization met in Geneva on Monday."), Some(vec![]));
+        assert_eq!(
+            aliases("The World Health Organization met in Geneva. The WHO said it would act."),
+            Some(vec!["who".to_string()])
+        );
     }
 
     #[test]
