@@ -350,7 +350,10 @@ impl Reporter {
     }
 
     fn line(&self, text: &str) {
-        if self.mode != Progress::Silent {
+        if self.terminal {
+            // Beside the progress bars, as the command line's own progress lines are written.
+            eprintln!("summitbot: {text}");
+        } else if self.mode != Progress::Silent {
             tracing::info!("{text}");
         }
     }
