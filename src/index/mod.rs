@@ -1221,6 +1221,11 @@ impl Analyzer {
 mod tests {
     use super::*;
 
+    /// A request for `words` in every outlet, ranked (not verbatim), with no speaker or meaning.
+    fn request(words: &str, kind: Option<UnitKind>, limit: usize) -> SearchRequest<'_> {
+        SearchRequest { outlet: &[], meaning: None, whole: false, words, speakers: &[], kind, limit }
+    }
+
     /// The unrestricted query a search stands for: the words' union intersected with the
     /// filters, scored together, over every unit.
     fn unrestricted(ix: &SearchIndex, words: &str, kind: Option<UnitKind>, limit: usize) -> Vec<(u64, f32)> {
@@ -1355,8 +1360,7 @@ mod tests {
         for words in ["oil price", "jobs cut company", "war", "film election minister", "rise"] {
             for kind in [None, Some(UnitKind::Quote), Some(UnitKind::Passage)] {
                 for limit in [1, 5, 60] {
-                    let req =
-                        SearchRequest { outlet: &[], meaning: None, whole: false, words, speakers: &[], kind, limit };
+                    let req = request(words, kind, limit);
                     let got: Vec<(u64, f32)> = ix.search(&req).unwrap().into_iter().map(|h| (h.key, h.score)).collect();
                     let want = unrestricted(&ix, words, kind, limit);
                     assert_eq!(got.len(), want.len(), "{words} {kind:?} {limit}");
@@ -1389,55 +1393,15 @@ mod tests {
 
         let best = ix.best_articles("oil jobs", &[]).unwrap();
         assert_eq!(best.len(), ARTICLES_SEARCHED);
-        let hits = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words: "oil jobs",
-                speakers: &[],
-                kind: None,
-                limit: 60,
-            })
-            .unwrap();
+        let hits = ix.search(&request("oil jobs", None, 60)).unwrap();
         let record = |k: u64| if k == key { key + 1 } else { 20 * articles + k % articles };
         assert!(hits.iter().all(|h| best.contains(&record(h.key))), "every hit lies in an article searched");
 
-        let zebra = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words: "zebra oil jobs",
-                speakers: &[],
-                kind: None,
-                limit: 5,
-            })
-            .unwrap();
+        let zebra = ix.search(&request("zebra oil jobs", None, 5)).unwrap();
         assert_eq!(zebra.first().map(|h| h.key), Some(key), "the rare word's article is searched");
-        let said = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words: "oil",
-                speakers: &[7],
-                kind: None,
-                limit: 5,
-            })
-            .unwrap();
+        let said = ix.search(&SearchRequest { speakers: &[7], ..request("oil", None, 5) }).unwrap();
         assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
-        let none = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words: "oil",
-                speakers: &[8],
-                kind: None,
-                limit: 5,
-            })
-            .unwrap();
+        let none = ix.search(&SearchRequest { speakers: &[8], ..request("oil", None, 5) }).unwrap();
         assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
     }
 
@@ -1457,42 +1421,18 @@ mod tests {
         let words = "cut oil war film election";
         assert!(words.split(' ').count() >= WHOLE_MATCH_TERMS);
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
-        let hits = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words,
-                speakers: &[],
-                kind: None,
-                limit: 10,
-            })
-            .unwrap();
+        let hits = ix.search(&request(words, None, 10)).unwrap();
         assert!(hits.iter().any(|h| h.key == key), "{hits:?}");
-        let quotes = ix
-            .search(&SearchRequest {
-                outlet: &[],
-                meaning: None,
-                whole: false,
-                words,
-                speakers: &[],
-                kind: Some(UnitKind::Quote),
-                limit: 10,
-            })
-            .unwrap();
+        let quotes = ix.search(&request(words, Some(UnitKind::Quote), 10)).unwrap();
         assert!(quotes.iter().any(|h| h.key == key), "{quotes:?}");
 
         // Fewer words: only when the request asks for every unit holding them all.
         let words = "war film election";
         assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
         let kind = Some(UnitKind::Quote);
-        let ranked = ix
-            .search(&SearchRequest { outlet: &[], meaning: None, whole: false, words, speakers: &[], kind, limit: 10 })
-            .unwrap();
+        let ranked = ix.search(&request(words, kind, 10)).unwrap();
         assert!(!ranked.iter().any(|h| h.key == key), "{ranked:?}");
-        let verbatim = ix
-            .search(&SearchRequest { outlet: &[], meaning: None, whole: true, words, speakers: &[], kind, limit: 10 })
-            .unwrap();
+        let verbatim = ix.search(&SearchRequest { whole: true, ..request(words, kind, 10) }).unwrap();
         assert!(verbatim.iter().any(|h| h.key == key), "{verbatim:?}");
     }
 }
