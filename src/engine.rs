@@ -73,8 +73,15 @@ impl Engine {
     }
 
     fn assemble(settings: &Settings, store: Store, meaning: Availability) -> Engine {
+        // A model is of use only with an index whose units carry its meanings (a one-off
+        // question never rebuilds the index to add them).
+        let meaning_status = if meaning.model.is_some() && store.model.is_none() {
+            "off: the index holds no meanings from this model (`summitbot index` adds them)".to_string()
+        } else {
+            meaning.status
+        };
         Engine {
-            meaning_status: meaning.status,
+            meaning_status,
             store,
             max_answers: settings.limits.max_answers,
             max_question_chars: settings.limits.max_question_chars,

@@ -110,3 +110,15 @@ fn on_the_bundled_corpus_meaning_puts_the_sentence_on_the_peace_plan_first_where
     let without = ask(false);
     assert!(!without.contains("peace plan"), "{without}");
 }
+
+#[test]
+fn a_one_off_question_uses_an_index_without_meanings_as_it_is_and_says_so() {
+    let (mut s, _idx) = fixture_settings();
+    s.embed.enabled = false;
+    Engine::open(&s).unwrap();
+    s.embed.enabled = true;
+    let (engine, synced) = Engine::open_with(&s, summitbot::store::Check::Quick, &mut |_| {}).unwrap();
+    assert!(matches!(synced, summitbot::store::Synced::Fresh), "no rebuild for one question: {synced:?}");
+    assert!(engine.meaning_status.starts_with("off: the index holds no meanings"), "{}", engine.meaning_status);
+    assert!(engine.ask(QUESTION).unwrap().items.iter().all(|i| !i.text.starts_with(PRICES)), "words alone");
+}
