@@ -312,6 +312,7 @@ fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                         r["url"].as_str().map(|u| format!("\n            <{u}>")).unwrap_or_default()
                     )?;
                 }
+                writeln!(stdout, "sentence meanings: {}", engine.meaning_status)?;
             }
             Ok(())
         }

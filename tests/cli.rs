@@ -218,6 +218,9 @@ fn sources_lists_the_four_articles_with_their_quote_counts() {
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().any(|r| r["outlet"] == "The Washington Post" && r["published"] == "2024-05-16"));
     assert!(rows.iter().all(|r| r["quotes"].as_u64().unwrap() > 0));
+    // As text it also says whether questions are matched by meaning, and why not.
+    let text = stdout(&run(&bundled_corpus(), idx.path(), &["sources"]));
+    assert!(text.lines().last().unwrap().starts_with("sentence meanings: off: disabled in the settings"), "{text}");
 }
 
 #[test]

@@ -410,6 +410,7 @@ async fn buttons_page_through_answers_and_feedback_is_counted_once_in_status() {
     let text = r.body["content"].as_str().unwrap();
     assert!(text.contains("Feedback: 👍 1 · 👎 0"), "{text}");
     assert!(text.contains("Articles: 4") && text.contains("Questions answered: 1"), "{text}");
+    assert!(text.contains("Sentence meanings: off: disabled in the settings"), "{text}");
     bot.stop().await;
 }
 
