@@ -235,7 +235,7 @@ fn said_by(
     }
     // `what did the host ask (about) …`: the questions they put, not every word they said.
     let (topic, expect) = match topic.split_once(' ').unwrap_or((topic.as_str(), "")) {
-        ("ask" | "asks" | "asked", rest) => (rest.to_string(), Some(Expect::Question)),
+        (verb, rest) if question::ASKING.contains(&verb) => (rest.to_string(), Some(Expect::Question)),
         _ => (topic.clone(), None),
     };
     let theirs = Scope { speakers: &ids, kind: None, outlet };
@@ -377,9 +377,9 @@ fn rank(
 ) -> Result<Vec<Item>> {
     let started = std::time::Instant::now();
     let Scope { speakers, kind, outlet } = scope;
-    let terms: Vec<String> = lib.index.analyse(&content_only(topic))?;
-    let whole = retrieval == Retrieval::Verbatim;
     let words = content_only(topic);
+    let terms: Vec<String> = lib.index.analyse(&words)?;
+    let whole = retrieval == Retrieval::Verbatim;
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
         words: &words,

@@ -241,8 +241,6 @@ fn role_matches(asked: &str, word: &str) -> bool {
         || ROLE_GROUPS.iter().any(|g| g.contains(&asked) && g.contains(&word))
 }
 
-/// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
-/// (`the Rand expert`, `the Nobel laureate`).
 /// One word that names nobody may abbreviate an organisation (`the icc`): the one whose
 /// name's initials spell it, when exactly one does.
 fn abbreviation(words: &[String], people: &dyn Registry) -> Option<PersonId> {
@@ -256,6 +254,8 @@ fn abbreviation(words: &[String], people: &dyn Registry) -> Option<PersonId> {
     }
 }
 
+/// People a phrase names: by name (typos tolerated) or, failing that, by descriptor
+/// (`the Rand expert`, `the Nobel laureate`).
 pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     let words = content_words(phrase);
     if words.is_empty() {
@@ -407,8 +407,9 @@ fn expect_for(q: &str) -> Option<Expect> {
     }
 }
 
-/// `what did the host ask …`: the question wants the questions someone put.
-static ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(ask|asks|asked)\b").unwrap());
+/// The verbs of `what did the host ask …`: the question wants the questions someone put.
+pub(crate) const ASKING: &[&str] = &["ask", "asks", "asked"];
+static ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b({})\b", ASKING.join("|"))).unwrap());
 
 /// The folded words of `phrase` if, taken together, they name an outlet of the corpus and
 /// nothing else: every content word is in some outlet's name, none is a quoted person's name,
