@@ -66,10 +66,7 @@ impl Engine {
     /// As [`Engine::rebuild`], telling `progress` how it goes.
     #[tracing::instrument(skip_all)]
     pub fn rebuild_with(settings: &Settings, progress: &mut dyn FnMut(Progress)) -> Result<Engine> {
-        let meaning = embed::ensure(&settings.embed, Fetch::IfAllowed, embed::fetch::Progress::Auto);
-        let (store, _) =
-            Store::sync(&settings.corpus.dir, &settings.index.dir, Check::Rebuild, meaning.model.clone(), progress)?;
-        Ok(Engine::assemble(settings, store, meaning))
+        Ok(Engine::open_fetching(settings, Check::Rebuild, Fetch::IfAllowed, progress)?.0)
     }
 
     fn assemble(settings: &Settings, store: Store, meaning: Availability) -> Engine {

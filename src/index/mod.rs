@@ -583,17 +583,9 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let q = *meaning;
         let collector = TopDocs::with_limit(SIMILAR_UNITS).tweak_score(move |segment: &tantivy::SegmentReader| {
-            let columns: Vec<Option<tantivy::columnar::Column<u64>>> =
-                (0..embed::DIM / 8).map(|i| segment.fast_fields().u64(&meaning_column(i)).ok()).collect();
+            let columns = meaning_columns(segment).ok();
             move |doc: tantivy::DocId, _score: Score| -> f32 {
-                let mut words = [0u64; embed::DIM / 8];
-                for (w, c) in words.iter_mut().zip(&columns) {
-                    match c.as_ref().and_then(|c| c.first(doc)) {
-                        Some(v) => *w = v,
-                        None => return -1.0,
-                    }
-                }
-                embed::similarity(&q, &embed::unpack(&words))
+                columns.as_deref().and_then(|c| read_meaning(c, doc)).map_or(-1.0, |u| embed::similarity(&q, &u))
             }
         });
         let mut top = searcher.search(&query, &collector).map_err(|e| index_err(&self.dir, e))?;
@@ -827,27 +819,27 @@ impl<'s> MeaningColumns<'s> {
         let slot = &mut self.segments[addr.segment_ord as usize];
         if slot.is_none() {
             let reader = self.searcher.segment_reader(addr.segment_ord);
-            let mut cols = Vec::with_capacity(embed::DIM / 8);
-            for i in 0..embed::DIM / 8 {
-                cols.push(
-                    reader
-                        .fast_fields()
-                        .u64(&meaning_column(i))
-                        .map_err(|e| Error::Index { path: PathBuf::new(), reason: format!("meaning column: {e}") })?,
-                );
-            }
+            let cols = meaning_columns(reader)
+                .map_err(|e| Error::Index { path: PathBuf::new(), reason: format!("meaning column: {e}") })?;
             *slot = Some(cols);
         }
         let cols = slot.as_ref().expect("just filled");
-        let mut words = [0u64; embed::DIM / 8];
-        for (w, c) in words.iter_mut().zip(cols) {
-            match c.first(addr.doc_id) {
-                Some(v) => *w = v,
-                None => return Ok(None),
-            }
-        }
-        Ok(Some(embed::unpack(&words)))
+        Ok(read_meaning(cols, addr.doc_id))
     }
+}
+
+/// The meaning columns of one segment, in order.
+fn meaning_columns(segment: &tantivy::SegmentReader) -> tantivy::Result<Vec<tantivy::columnar::Column<u64>>> {
+    (0..embed::DIM / 8).map(|i| segment.fast_fields().u64(&meaning_column(i))).collect()
+}
+
+/// A document's stored meaning, if it has one, from its segment's [`meaning_columns`].
+fn read_meaning(columns: &[tantivy::columnar::Column<u64>], doc: tantivy::DocId) -> Option<Meaning> {
+    let mut words = [0u64; embed::DIM / 8];
+    for (w, c) in words.iter_mut().zip(columns) {
+        *w = c.first(doc)?;
+    }
+    Some(embed::unpack(&words))
 }
 
 fn u64_query(field: Field, value: u64) -> Box<dyn Query> {

@@ -58,6 +58,13 @@ impl Person {
         }
     }
 
+    /// An organisation's initials (see [`super::names::initials`]), whether or not an article
+    /// writes them; `None` for a person.
+    pub fn initials(&self) -> Option<String> {
+        let words: Vec<String> = self.name.split(' ').map(String::from).collect();
+        (self.kind == Kind::Organisation).then(|| super::names::initials(&words)).flatten()
+    }
+
     /// The word people use alone for this person: the family name. Chinese names put it first
     /// (`Xi Jinping`, `Wan Qingsong`), which the corpus shows by using that word alone.
     pub fn surname(&self) -> &str {
@@ -349,13 +356,7 @@ impl Registry for People {
     }
 
     fn abbreviated(&self, word: &str) -> Vec<PersonId> {
-        let words = |p: &Person| p.name.split(' ').map(String::from).collect::<Vec<_>>();
-        (0..self.list.len())
-            .filter(|&i| {
-                let p = &self.list[i];
-                p.kind == Kind::Organisation && super::names::initials(&words(p)).as_deref() == Some(word)
-            })
-            .collect()
+        (0..self.list.len()).filter(|&i| self.list[i].initials().as_deref() == Some(word)).collect()
     }
 }
 

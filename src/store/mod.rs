@@ -307,16 +307,22 @@ impl Store {
         everyone: Option<Everyone>,
         model: Option<Arc<Model>>,
     ) -> Store {
-        // Questions get a meaning only from the table the units' meanings came from.
-        let model = model.filter(|m| m.id() == saved.meaning);
         Store {
             corpus_dir: corpus_dir.to_path_buf(),
             index,
             saved,
             everyone: everyone.map(std::sync::OnceLock::from).unwrap_or_default(),
             looked_up: Default::default(),
-            model,
+            model: None,
         }
+        .with_model(model)
+    }
+
+    /// The store with `model` for questions' meanings, if the units' meanings came from its
+    /// table (from no other: their similarities would mean nothing).
+    fn with_model(self, model: Option<Arc<Model>>) -> Store {
+        let model = model.filter(|m| m.id() == self.saved.meaning);
+        Store { model, ..self }
     }
 
     /// The meaning of a question's words, when units have meanings to compare it with.
@@ -538,7 +544,6 @@ impl Store {
     ) -> Result<(Store, Synced)> {
         let t = Instant::now();
         let wanted = model.as_ref().map_or(String::new(), |m| m.id().to_string());
-        let with_model = |st: Store| Store { model: model.clone().filter(|m| m.id() == st.saved.meaning), ..st };
         let folder = folder_mtime(corpus_dir)?;
         if check == Check::Quick {
             match Store::open(corpus_dir, root) {
@@ -547,7 +552,7 @@ impl Store {
                 // large corpus to add or drop them is `summitbot index`'s work, not a question's.
                 Ok(st) if st.saved.digest == EXTRACTION_DIGEST && st.saved.folder_mtime == folder && folder != 0 => {
                     tracing::debug!(us = t.elapsed().as_micros() as u64, "the corpus folder is as last indexed");
-                    return Ok((with_model(st), Synced::Fresh));
+                    return Ok((st.with_model(model.clone()), Synced::Fresh));
                 }
                 _ => {}
             }
@@ -585,9 +590,9 @@ impl Store {
                         let mut saved = store.saved.clone();
                         saved.folder_mtime = folder;
                         write_saved(store.index.dir(), &saved)?;
-                        return Ok((with_model(Store { saved, ..store }), Synced::Fresh));
+                        return Ok((Store { saved, ..store }.with_model(model.clone()), Synced::Fresh));
                     }
-                    return Ok((with_model(store), Synced::Fresh));
+                    return Ok((store.with_model(model.clone()), Synced::Fresh));
                 }
                 let (changed, removed) = (plan.todo.len(), plan.gone.len());
                 let store = update(Some(store), known, plan, folder, corpus_dir, root, model.clone(), progress)?;
@@ -873,9 +878,7 @@ fn update(
         let names: Vec<String> = p.words.iter().chain(&p.aliases).cloned().collect();
         let described = if p.kind == quotes::Kind::Person { p.description_words() } else { Vec::new() };
         // A question may abbreviate an organisation the articles only name in full (`the ICC`).
-        let initials = (p.kind == quotes::Kind::Organisation)
-            .then(|| quotes::names::initials(&p.name.split(' ').map(String::from).collect::<Vec<_>>()))
-            .flatten();
+        let initials = p.initials();
         builder.add_person(&index::PersonDoc {
             id: id as u64,
             names: &names,
