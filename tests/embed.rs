@@ -22,6 +22,15 @@ fn fixture_settings() -> (Settings, tempfile::TempDir) {
     (s, idx)
 }
 
+/// The fixture indexed with meanings off, and settings that turn them on again.
+fn indexed_without_meanings() -> (Settings, tempfile::TempDir) {
+    let (mut s, idx) = fixture_settings();
+    s.embed.enabled = false;
+    Engine::open(&s).unwrap();
+    s.embed.enabled = true;
+    (s, idx)
+}
+
 /// `coast` finds the article (and a sentence on the weather); `inflation rate` is said
 /// nowhere in it.
 const QUESTION: &str = "inflation rate on the coast";
@@ -86,10 +95,7 @@ fn a_damaged_model_file_is_reported_and_questions_are_answered_with_bm25_alone()
 
 #[test]
 fn an_index_built_without_meanings_is_rebuilt_with_them_when_the_model_arrives() {
-    let (mut s, _idx) = fixture_settings();
-    s.embed.enabled = false;
-    Engine::open(&s).unwrap();
-    s.embed.enabled = true;
+    let (s, _idx) = indexed_without_meanings();
     let (engine, synced) = Engine::open(&s).unwrap();
     assert!(matches!(synced, summitbot::store::Synced::Rebuilt { .. }), "{synced:?}");
     assert!(engine.ask(QUESTION).unwrap().items.iter().any(|i| i.text.starts_with(PRICES)));
@@ -113,10 +119,7 @@ fn on_the_bundled_corpus_meaning_puts_the_sentence_on_the_peace_plan_first_where
 
 #[test]
 fn a_one_off_question_uses_an_index_without_meanings_as_it_is_and_says_so() {
-    let (mut s, _idx) = fixture_settings();
-    s.embed.enabled = false;
-    Engine::open(&s).unwrap();
-    s.embed.enabled = true;
+    let (s, _idx) = indexed_without_meanings();
     let (engine, synced) = Engine::open_with(&s, summitbot::store::Check::Quick, &mut |_| {}).unwrap();
     assert!(matches!(synced, summitbot::store::Synced::Fresh), "no rebuild for one question: {synced:?}");
     assert!(engine.meaning_status.starts_with("off: the index holds no meanings"), "{}", engine.meaning_status);
