@@ -1,0 +1,494 @@
+//! Searching an open generation: units by words, speakers and meaning, article records,
+//! timeline entries and people. Kept apart from the schema and the builder because it decides
+//! nothing an index holds, so changing it never makes a built index stale (`build.rs` hashes
+//! the rest of this module, not this file).
+
+use super::*;
+
+impl SearchIndex {
+    /// Runs a search over units; hits come best first.
+    ///
+    /// Asked words are searched in two steps, so a question costs about the same at any
+    /// corpus size. First the article records: the [`ARTICLES_SEARCHED`] articles whose whole
+    /// text answers the words best (a plain union of term queries over one document per
+    /// article, which tantivy answers with block-max WAND), among the articles that quote one
+    /// of the speakers if any are asked for. Then the units of those articles only, each scored
+    /// as before on its own words (counting double) and its paragraph, filtered by speaker and
+    /// kind. A unit holding an asked word lies in an article holding it, so on a corpus of at
+    /// most that many articles (or of that many matching ones) the hits are exactly those of
+    /// the unrestricted search.
+    ///
+    /// An article can hold the one sentence that has every asked word and still not rank among
+    /// the best articles (a short quotation of common words in a long article: `who said "we
+    /// are a long way off from that"`). So when [`WHOLE_MATCH_TERMS`] or more words are asked (or
+    /// two or more and the request asks for it),
+    /// the units holding all of them in their own words are searched too, over the whole
+    /// corpus: an intersection, selective with that many words. Both searches score a unit
+    /// alike; their hits are merged by key.
+    pub fn search(&self, req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
+        let terms = self.analyse(req.words)?;
+        if terms.is_empty() && req.outlet.is_empty() {
+            let clauses = self.filters(req, vec![(Occur::Must, Box::new(AllQuery))]);
+            return self.run(&self.reader, &BooleanQuery::new(clauses), req.limit);
+        }
+        let started = std::time::Instant::now();
+        let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
+        tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
+        let mut hits = Vec::new();
+        if !articles.is_empty() {
+            let words: Box<dyn Query> = if terms.is_empty() {
+                Box::new(AllQuery)
+            } else {
+                Box::new(BooleanQuery::new(self.word_clauses(&terms)))
+            };
+            let any: Vec<(Occur, Box<dyn Query>)> =
+                articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
+            // Scores nothing: a unit's score is what it was without the restriction.
+            let clauses = self.filters(
+                req,
+                vec![
+                    (Occur::Must, words),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
+                ],
+            );
+            hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
+        }
+        // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
+        if terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
+            let all: Vec<(Occur, Box<dyn Query>)> =
+                terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
+            let clauses = self.filters(
+                req,
+                vec![
+                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(&terms)))),
+                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), 0.0))),
+                ],
+            );
+            let whole = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
+            let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
+            let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
+            if !new.is_empty() {
+                hits.extend(new);
+                // Stable: hits of equal score keep the order tantivy gave them.
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+                hits.truncate(req.limit.max(1));
+            }
+        }
+        // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
+        if let (Some(m), false) = (req.meaning, articles.is_empty()) {
+            let similar = self.similar_units(req, &articles, m)?;
+            tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
+            let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
+            hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
+        }
+        Ok(hits)
+    }
+
+    /// `clauses` with the request's speaker and kind filters added.
+    fn filters(
+        &self,
+        req: &SearchRequest<'_>,
+        mut clauses: Vec<(Occur, Box<dyn Query>)>,
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        if !req.speakers.is_empty() {
+            let any = self.speaker_clauses(req.speakers);
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if let Some(k) = req.kind {
+            clauses.push((Occur::Must, term_query(self.fields.kind, k.as_str())));
+        }
+        clauses
+    }
+
+    /// Each analysed word as two optional term clauses: in the unit's own words (counting
+    /// double) and in its context.
+    pub(super) fn word_clauses(&self, terms: &[String]) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for term in terms {
+            let t = Term::from_field_text(self.fields.text, term);
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
+            ));
+            let c = Term::from_field_text(self.fields.context, term);
+            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
+        }
+        should
+    }
+
+    /// Any of the speakers, each a term (the id as text) that scores like one.
+    fn speaker_clauses(&self, speakers: &[u64]) -> Vec<(Occur, Box<dyn Query>)> {
+        speakers
+            .iter()
+            .map(|&s| {
+                let t = Term::from_field_text(self.fields.speaker, &s.to_string());
+                (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+            })
+            .collect()
+    }
+
+    /// The record keys of the articles whose text answers `words` best, among those quoting
+    /// one of `speakers` if any are given.
+    pub fn best_articles(&self, words: &str, speakers: &[u64]) -> Result<Vec<u64>> {
+        self.articles_for(&self.analyse(words)?, speakers, &[])
+    }
+
+    /// [`SearchIndex::best_articles`] for words already analysed, in the outlet whose name
+    /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
+    fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
+        let body: Box<dyn Query> = if terms.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|t| {
+                        let t = Term::from_field_text(self.fields.body, t);
+                        (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+                    })
+                    .collect(),
+            ))
+        };
+        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, body)];
+        if !speakers.is_empty() {
+            let quoting = ConstScoreQuery::new(Box::new(BooleanQuery::new(self.speaker_clauses(speakers))), 0.0);
+            must.push((Occur::Must, Box::new(quoting)));
+        }
+        for w in outlet {
+            let t = Term::from_field_text(self.fields.a_outlet, w);
+            must.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
+        }
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(must));
+        let searcher = self.records.searcher();
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score())
+            .map_err(|e| index_err(&self.dir, e))?;
+        let mut keys = Vec::with_capacity(top.len());
+        let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> = vec![None; searcher.segment_readers().len()];
+        for (_, addr) in top {
+            let column = match &columns[addr.segment_ord as usize] {
+                Some(c) => c,
+                None => {
+                    let reader = searcher.segment_reader(addr.segment_ord);
+                    let c = reader.fast_fields().u64("key").map_err(|e| index_err(&self.dir, e))?;
+                    columns[addr.segment_ord as usize].insert(c)
+                }
+            };
+            keys.extend(column.first(addr.doc_id));
+        }
+        Ok(keys)
+    }
+
+    /// Whether some article's outlet has this word (folded) in its name.
+    pub fn outlet_word(&self, word: &str) -> Result<bool> {
+        let t = Term::from_field_text(self.fields.a_outlet, word);
+        Ok(self.records.searcher().doc_freq(&t).map_err(|e| index_err(&self.dir, e))? > 0)
+    }
+
+    pub(super) fn run(&self, reader: &IndexReader, query: &dyn Query, limit: usize) -> Result<Vec<Hit>> {
+        self.run_meaning(reader, query, limit, None)
+    }
+
+    /// As `run`, each hit with its similarity to `meaning` if one is given.
+    fn run_meaning(
+        &self,
+        reader: &IndexReader,
+        query: &dyn Query,
+        limit: usize,
+        meaning: Option<&Meaning>,
+    ) -> Result<Vec<Hit>> {
+        let searcher = reader.searcher();
+        let top = searcher
+            .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(|e| index_err(&self.dir, e))?;
+        let mut hits = self.fetch(&searcher, &top)?;
+        if let Some(m) = meaning {
+            let mut columns = MeaningColumns::new(&searcher);
+            for (hit, (_, addr)) in hits.iter_mut().zip(&top) {
+                hit.similarity = columns.get(*addr)?.map(|u| embed::similarity(m, &u));
+            }
+        }
+        hits.retain(|h| h.key != NO_KEY);
+        Ok(hits)
+    }
+
+    /// The units of `articles` (with the request's filters) whose meaning is closest to
+    /// `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with score 0
+    /// (no word matched) and its similarity. The articles bound the cost: a question compares
+    /// its meaning with the units of a few dozen articles, never with the whole corpus.
+    fn similar_units(&self, req: &SearchRequest<'_>, articles: &[u64], meaning: &Meaning) -> Result<Vec<Hit>> {
+        let any: Vec<(Occur, Box<dyn Query>)> =
+            articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
+        let clauses = self.filters(req, vec![(Occur::Must, Box::new(BooleanQuery::new(any)))]);
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let q = *meaning;
+        let collector = TopDocs::with_limit(SIMILAR_UNITS).tweak_score(move |segment: &tantivy::SegmentReader| {
+            let columns = meaning_columns(segment).ok();
+            move |doc: tantivy::DocId, _score: Score| -> f32 {
+                columns.as_deref().and_then(|c| read_meaning(c, doc)).map_or(-1.0, |u| embed::similarity(&q, &u))
+            }
+        });
+        let mut top = searcher.search(&query, &collector).map_err(|e| index_err(&self.dir, e))?;
+        top.retain(|(sim, _)| *sim >= MIN_SIMILARITY);
+        let sims: Vec<f32> = top.iter().map(|t| t.0).collect();
+        let top: Vec<(Score, tantivy::DocAddress)> = top.into_iter().map(|(_, a)| (0.0, a)).collect();
+        let mut hits = self.fetch(&searcher, &top)?;
+        for (h, s) in hits.iter_mut().zip(sims) {
+            h.similarity = Some(s);
+        }
+        hits.retain(|h| h.key != NO_KEY);
+        Ok(hits)
+    }
+
+    fn fetch(&self, searcher: &tantivy::Searcher, top: &[(Score, tantivy::DocAddress)]) -> Result<Vec<Hit>> {
+        tracing::trace!(docs = top.len(), "fetching");
+        let mut hits = Vec::with_capacity(top.len());
+        for &(score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
+            let key = doc.get_first(self.fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
+            let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            // A document without a key keeps its place (hits stay aligned with addresses)
+            // until the caller drops it.
+            hits.push(Hit { key, score, text, data, similarity: None });
+        }
+        Ok(hits)
+    }
+
+    /// The documents with these keys (units or timeline entries), in no particular order: one
+    /// search for all of them, not one each.
+    pub fn get_many(&self, keys: &[u64]) -> Result<Vec<Hit>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = keys
+            .iter()
+            .map(|&k| {
+                let q = TermQuery::new(Term::from_field_u64(self.fields.key, k), IndexRecordOption::Basic);
+                (Occur::Should, Box::new(q) as Box<dyn Query>)
+            })
+            .collect();
+        self.run(&self.reader, &BooleanQuery::new(any), keys.len())
+    }
+
+    /// The stored record of an article.
+    pub fn article(&self, id: &str) -> Result<Option<Hit>> {
+        self.record(ARTICLE, term_query(self.fields.article, id))
+    }
+
+    /// The first record of `kind` that `which` matches.
+    fn record(&self, kind: &str, which: Box<dyn Query>) -> Result<Option<Hit>> {
+        let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, kind)), (Occur::Must, which)]);
+        Ok(self.run(&self.records, &q, 1)?.pop())
+    }
+
+    /// The stored record of the article with this headline-and-date key, if any.
+    pub fn article_titled(&self, title_key: &str) -> Result<Option<Hit>> {
+        self.record(ARTICLE, term_query(self.fields.a_title, title_key))
+    }
+
+    /// Every stored article record.
+    pub fn articles(&self) -> Result<Vec<Hit>> {
+        let q = TermQuery::new(Term::from_field_text(self.fields.kind, ARTICLE), IndexRecordOption::Basic);
+        let n = self.count(&self.records, &q)?;
+        self.run(&self.records, &q, n)
+    }
+
+    /// Units of one article, in key order.
+    pub fn article_units(&self, article: &str, kind: UnitKind) -> Result<Vec<Hit>> {
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term_query(self.fields.article, article)),
+            (Occur::Must, term_query(self.fields.kind, kind.as_str())),
+        ]);
+        let n = self.count(&self.reader, &q)?;
+        let mut hits = self.run(&self.reader, &q, n)?;
+        hits.sort_by_key(|h| h.key);
+        Ok(hits)
+    }
+
+    fn count(&self, reader: &IndexReader, q: &dyn Query) -> Result<usize> {
+        reader.searcher().search(q, &tantivy::collector::Count).map_err(|e| index_err(&self.dir, e))
+    }
+
+    /// How many timeline entries `word` fits.
+    pub fn count_events(&self, word: &EventWord) -> Result<usize> {
+        self.count(&self.records, &self.event_word(word))
+    }
+
+    /// Timeline entries matching `q`, best first (entries sharing more and rarer words first).
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<Hit>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term_query(self.fields.kind, EVENT))];
+        for w in &q.all {
+            clauses.push((Occur::Must, self.event_word(w)));
+        }
+        if !q.any.is_empty() {
+            let any = q.any.iter().map(|w| (Occur::Should, self.event_word(w))).collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        // Overlapping [from, to]: starts on or before `to`, ends on or after `from`.
+        if let Some(to) = q.to {
+            let r = RangeQuery::new(Bound::Unbounded, Bound::Included(Term::from_field_i64(self.fields.ev_start, to)));
+            clauses.push((Occur::Must, Box::new(r)));
+        }
+        if let Some(from) = q.from {
+            let r = RangeQuery::new(Bound::Included(Term::from_field_i64(self.fields.ev_end, from)), Bound::Unbounded);
+            clauses.push((Occur::Must, Box::new(r)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let limit = if q.limit == 0 { self.count(&self.records, &query)? } else { q.limit };
+        self.run(&self.records, &query, limit)
+    }
+
+    /// One asked word as a query: its exact term among people and places, and among the
+    /// entry's words either exactly or, loosely, any word it is a prefix of or that is a
+    /// prefix of it (both at least five bytes).
+    fn event_word(&self, w: &EventWord) -> Box<dyn Query> {
+        let f = self.fields;
+        let mut any: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Should, term_query(f.ev_extras, &w.word)), (Occur::Should, term_query(f.ev_words, &w.word))];
+        if w.loose && w.word.len() >= 5 {
+            any.push((Occur::Should, prefix_query(f.ev_words, &w.word, false)));
+            for (i, _) in w.word.char_indices().filter(|(i, _)| *i >= 5) {
+                any.push((Occur::Should, term_query(f.ev_words, &w.word[..i])));
+            }
+        }
+        Box::new(BooleanQuery::new(any))
+    }
+
+    /// The ids of people (and organisations) with `word` among the words `which` compares.
+    pub fn people_with(&self, which: PersonWords, word: &str) -> Result<Vec<u64>> {
+        let f = self.fields;
+        let words: Box<dyn Query> = match which {
+            PersonWords::Names => term_query(f.p_names, word),
+            PersonWords::Described => term_query(f.p_described, word),
+            PersonWords::DescribedPrefix => prefix_query(f.p_described, word, true),
+            PersonWords::Initials => term_query(f.p_initials, word),
+        };
+        self.person_keys(words)
+    }
+
+    /// The ids of people whose family name is at most `distance` edits (a swap of two
+    /// neighbouring letters counts as one) from `word`.
+    pub fn people_near(&self, word: &str, distance: u8) -> Result<Vec<u64>> {
+        let t = Term::from_field_text(self.fields.p_surname, word);
+        self.person_keys(Box::new(tantivy::query::FuzzyTermQuery::new(t, distance, true)))
+    }
+
+    fn person_keys(&self, words: Box<dyn Query>) -> Result<Vec<u64>> {
+        let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, PERSON)), (Occur::Must, words)]);
+        let searcher = self.records.searcher();
+        let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector).map_err(|e| index_err(&self.dir, e))?;
+        let mut keys = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let reader = searcher.segment_reader(addr.segment_ord);
+            let column = reader.fast_fields().u64("key").map_err(|e| index_err(&self.dir, e))?;
+            if let Some(k) = column.first(addr.doc_id) {
+                keys.push(k);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        Ok(keys)
+    }
+
+    /// The stored data of one person.
+    pub fn person(&self, id: u64) -> Result<Option<Hit>> {
+        let key = TermQuery::new(Term::from_field_u64(self.fields.key, id), IndexRecordOption::Basic);
+        self.record(PERSON, Box::new(key))
+    }
+
+    /// Every stored person (for the whole registry: re-indexing and listings, not answers).
+    pub fn people(&self) -> Result<Vec<Hit>> {
+        let q = TermQuery::new(Term::from_field_text(self.fields.kind, PERSON), IndexRecordOption::Basic);
+        let n = self.count(&self.records, &q)?;
+        self.run(&self.records, &q, n)
+    }
+
+    /// The index's own analysis of some words (lower-cased, stemmed English), so callers can
+    /// compare question words with text words the way the index does.
+    pub fn analyse(&self, words: &str) -> Result<Vec<String>> {
+        let mut analyzer = self.index.tokenizer_for_field(self.fields.text).map_err(|e| index_err(&self.dir, e))?;
+        let mut stream = analyzer.token_stream(words);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token().text.clone();
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The terms of `field` that begin with `prefix` (and are longer, unless `itself`): a range
+/// of the term dictionary, which costs less to set up than a regular expression's automaton.
+pub(super) fn prefix_query(field: Field, prefix: &str, itself: bool) -> Box<dyn Query> {
+    let from = Term::from_field_text(field, prefix);
+    let lower = if itself { Bound::Included(from) } else { Bound::Excluded(from) };
+    // Past every term beginning with the prefix: its bytes with the last one raised (UTF-8
+    // never holds 0xFF, so no carry is ever needed in practice).
+    let mut past = prefix.as_bytes().to_vec();
+    while past.last() == Some(&0xFF) {
+        past.pop();
+    }
+    let upper = match past.last_mut() {
+        Some(b) => {
+            *b += 1;
+            let mut t = Term::from_field_text(field, "");
+            t.append_bytes(&past);
+            Bound::Excluded(t)
+        }
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(lower, upper))
+}
+
+/// The meaning columns of a searcher's segments, opened on first need.
+struct MeaningColumns<'s> {
+    searcher: &'s tantivy::Searcher,
+    segments: Vec<Option<Vec<tantivy::columnar::Column<u64>>>>,
+}
+
+impl<'s> MeaningColumns<'s> {
+    fn new(searcher: &'s tantivy::Searcher) -> Self {
+        MeaningColumns { searcher, segments: vec![None; searcher.segment_readers().len()] }
+    }
+
+    /// The stored meaning of a document, if it has one.
+    fn get(&mut self, addr: tantivy::DocAddress) -> Result<Option<Meaning>> {
+        let slot = &mut self.segments[addr.segment_ord as usize];
+        if slot.is_none() {
+            let reader = self.searcher.segment_reader(addr.segment_ord);
+            let cols = meaning_columns(reader)
+                .map_err(|e| Error::Index { path: PathBuf::new(), reason: format!("meaning column: {e}") })?;
+            *slot = Some(cols);
+        }
+        let cols = slot.as_ref().expect("just filled");
+        Ok(read_meaning(cols, addr.doc_id))
+    }
+}
+
+/// The meaning columns of one segment, in order.
+fn meaning_columns(segment: &tantivy::SegmentReader) -> tantivy::Result<Vec<tantivy::columnar::Column<u64>>> {
+    (0..embed::DIM / 8).map(|i| segment.fast_fields().u64(&meaning_column(i))).collect()
+}
+
+/// A document's stored meaning, if it has one, from its segment's [`meaning_columns`].
+fn read_meaning(columns: &[tantivy::columnar::Column<u64>], doc: tantivy::DocId) -> Option<Meaning> {
+    let mut words = [0u64; embed::DIM / 8];
+    for (w, c) in words.iter_mut().zip(columns) {
+        *w = c.first(doc)?;
+    }
+    Some(embed::unpack(&words))
+}
+
+fn u64_query(field: Field, value: u64) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
+}
+
+pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+}
