@@ -261,18 +261,52 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     if words.is_empty() {
         return Vec::new();
     }
-    let by_name: Vec<PersonId> = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
+    let mut by_name: Vec<PersonId> = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
+    // An organisation named in full (`georgia state university`) outranks one the phrase
+    // names only by the word that ends both names (`university`).
+    let in_full = |id: &PersonId| {
+        people.person(*id).is_some_and(|p| {
+            p.kind != crate::quotes::Kind::Person
+                && (p.aliases.iter().any(|a| words.contains(a))
+                    || p.words
+                        .iter()
+                        .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
+                        .all(|w| words.contains(w)))
+        })
+    };
+    if by_name.iter().any(in_full) {
+        by_name.retain(|id| in_full(id) || people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
+    }
     if !by_name.is_empty() {
+        // `the east china normal university professor` names a university but asks for
+        // someone who works there: a person's word for its head, outside every organisation's
+        // name, makes it a descriptor when one person fits it.
+        let head = words.last().expect("words is not empty");
+        let only_organisations = by_name.iter().all(|id| {
+            people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person && !p.words.contains(head))
+        });
+        if only_organisations && is_group_noun(head) {
+            let described = by_descriptor(&words, people);
+            if !described.is_empty() {
+                return described;
+            }
+        }
         return by_name;
     }
     if let Some(one) = abbreviation(&words, people) {
         return vec![one];
     }
+    by_descriptor(&words, people)
+}
+
+/// The one person a descriptor phrase's content words fit (`the Rand expert`, `the Nobel
+/// laureate`), or nobody.
+fn by_descriptor(words: &[String], people: &dyn Registry) -> Vec<PersonId> {
     // Descriptor: every asked word must fit a word of the person's descriptors. Only people
     // with a word some asked word fits (exactly, as a prefix, or as a near-synonym role) can
     // weigh anything, so only they are looked at.
     let mut ids: Vec<PersonId> = Vec::new();
-    for a in &words {
+    for a in words {
         // A long word fits the words it begins (which include itself), a short one only itself.
         ids.extend(people.described(a, a.len() >= 5));
         for g in ROLE_GROUPS.iter().filter(|g| g.contains(&a.as_str())) {
@@ -709,6 +743,41 @@ mod tests {
             intent_with("what did the georgia state expert say", &p),
             Intent::SaidBy { speakers: vec![hass], topic: String::new() }
         );
+    }
+
+    #[test]
+    fn a_person_word_after_an_organisation_asks_for_the_one_who_works_there() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let ecnu = p.add_kind(&words("East China Normal University"), crate::quotes::Kind::Organisation).unwrap();
+        let gsu = p.add_kind(&words("Georgia State University"), crate::quotes::Kind::Organisation).unwrap();
+        let wan = p.add(&words("Wan Qingsong")).unwrap();
+        p.describe(
+            wan,
+            "an associate professor at East China Normal University in Shanghai",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        assert_eq!(resolve_people("the east china normal university professor", &p), vec![wan]);
+        assert_eq!(resolve_people("east china normal university", &p), vec![ecnu]);
+        // Nobody described there: the organisation it names.
+        assert_eq!(resolve_people("the georgia state university professor", &p), vec![gsu]);
+    }
+
+    #[test]
+    fn an_organisation_named_in_full_outranks_one_named_by_its_last_word() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let ecnu = p.add_kind(&words("East China Normal University"), crate::quotes::Kind::Organisation).unwrap();
+        let gsu = p.add_kind(&words("Georgia State University"), crate::quotes::Kind::Organisation).unwrap();
+        assert_eq!(resolve_people("georgia state university", &p), vec![gsu]);
+        let mut both = resolve_people("the university", &p);
+        both.sort_unstable();
+        assert_eq!(both, {
+            let mut v = vec![ecnu, gsu];
+            v.sort_unstable();
+            v
+        });
     }
 
     #[test]
