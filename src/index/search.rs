@@ -35,36 +35,27 @@ impl SearchIndex {
         let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
         tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
         let mut hits = Vec::new();
+        let mut units = None;
         if !articles.is_empty() {
-            let words: Box<dyn Query> = if terms.is_empty() {
-                Box::new(AllQuery)
-            } else {
-                Box::new(BooleanQuery::new(self.word_clauses(&terms)))
-            };
             let any: Vec<(Occur, Box<dyn Query>)> =
                 articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
-            // Scores nothing: a unit's score is what it was without the restriction.
-            let clauses = self.filters(
-                req,
-                vec![
-                    (Occur::Must, words),
-                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 0.0))),
-                ],
-            );
+            let theirs = Docs::matching(&self.reader.searcher(), &BooleanQuery::new(any), &self.dir)?;
+            let words: Box<dyn Query> = if terms.is_empty() {
+                Box::new(ConstScoreQuery::new(Box::new(theirs.clone()), 1.0))
+            } else {
+                self.words_within(&terms, &theirs)
+            };
+            let clauses = self.filters(req, vec![(Occur::Must, words)]);
             hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
+            units = Some(theirs);
         }
         // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
         if terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
             let all: Vec<(Occur, Box<dyn Query>)> =
                 terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
-            let clauses = self.filters(
-                req,
-                vec![
-                    (Occur::Must, Box::new(BooleanQuery::new(self.word_clauses(&terms)))),
-                    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(all)), 0.0))),
-                ],
-            );
+            let holding = Docs::matching(&self.reader.searcher(), &BooleanQuery::new(all), &self.dir)?;
+            let clauses = self.filters(req, vec![(Occur::Must, self.words_within(&terms, &holding))]);
             let whole = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
@@ -77,8 +68,8 @@ impl SearchIndex {
             }
         }
         // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
-        if let (Some(m), false) = (req.meaning, articles.is_empty()) {
-            let similar = self.similar_units(req, &articles, m)?;
+        if let (Some(m), Some(units)) = (req.meaning, units) {
+            let similar = self.similar_units(req, units, m)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
             hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
@@ -116,6 +107,24 @@ impl SearchIndex {
             should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
         }
         should
+    }
+
+    /// [`SearchIndex::word_clauses`] restricted to `docs`: a union of (word clause ∩ `docs`),
+    /// which scores every document of `docs` holding some word exactly as the word clauses
+    /// would (`docs` scores 0). Restricting inside each clause, not around their union, is what
+    /// keeps the cost to the documents of `docs`: an intersection seeks its other side to each
+    /// document of the smaller one, and a union seeked scores every posting in a window of
+    /// thousands of documents, where a term's postings skip to the target.
+    fn words_within(&self, terms: &[String], docs: &Docs) -> Box<dyn Query> {
+        let restricted = self
+            .word_clauses(terms)
+            .into_iter()
+            .map(|(occur, clause)| {
+                let inside = BooleanQuery::new(vec![(Occur::Must, clause), (Occur::Must, Box::new(docs.clone()))]);
+                (occur, Box::new(inside) as Box<dyn Query>)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(restricted))
     }
 
     /// Any of the speakers, each a term (the id as text) that scores like one.
@@ -214,14 +223,12 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// The units of `articles` (with the request's filters) whose meaning is closest to
+    /// The `units` (the best articles', with the request's filters) whose meaning is closest to
     /// `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with score 0
     /// (no word matched) and its similarity. The articles bound the cost: a question compares
     /// its meaning with the units of a few dozen articles, never with the whole corpus.
-    fn similar_units(&self, req: &SearchRequest<'_>, articles: &[u64], meaning: &Meaning) -> Result<Vec<Hit>> {
-        let any: Vec<(Occur, Box<dyn Query>)> =
-            articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
-        let clauses = self.filters(req, vec![(Occur::Must, Box::new(BooleanQuery::new(any)))]);
+    fn similar_units(&self, req: &SearchRequest<'_>, units: Docs, meaning: &Meaning) -> Result<Vec<Hit>> {
+        let clauses = self.filters(req, vec![(Occur::Must, Box::new(units))]);
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let q = *meaning;
@@ -491,4 +498,86 @@ fn u64_query(field: Field, value: u64) -> Box<dyn Query> {
 
 pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
+}
+
+/// A set of documents worked out once (the units of the best articles, or those holding every
+/// asked word) and then used as a filter by several clauses: each segment's matching ids, in
+/// order. Matches with score 0, so a document's score is what the other clauses give it.
+#[derive(Clone, Debug)]
+struct Docs(std::sync::Arc<std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[tantivy::DocId]>>>);
+
+impl Docs {
+    /// The live documents `query` matches.
+    fn matching(searcher: &tantivy::Searcher, query: &dyn Query, dir: &Path) -> Result<Docs> {
+        let weight = query
+            .weight(tantivy::query::EnableScoring::disabled_from_searcher(searcher))
+            .map_err(|e| index_err(dir, e))?;
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let mut docs = Vec::new();
+            weight
+                .for_each_no_score(segment, &mut |found: &[tantivy::DocId]| {
+                    docs.extend(found.iter().filter(|&&d| segment.alive_bitset().is_none_or(|a| a.is_alive(d))));
+                })
+                .map_err(|e| index_err(dir, e))?;
+            if !docs.is_empty() {
+                by_segment.insert(segment.segment_id(), docs.into());
+            }
+        }
+        Ok(Docs(std::sync::Arc::new(by_segment)))
+    }
+}
+
+impl Query for Docs {
+    fn weight(&self, _: tantivy::query::EnableScoring<'_>) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl tantivy::query::Weight for Docs {
+    fn scorer(&self, segment: &tantivy::SegmentReader, _: Score) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        match self.0.get(&segment.segment_id()) {
+            Some(docs) => Ok(Box::new(tantivy::query::ConstScorer::new(Listed { docs: docs.clone(), at: 0 }, 0.0))),
+            None => Ok(Box::new(tantivy::query::EmptyScorer)),
+        }
+    }
+
+    fn explain(
+        &self,
+        segment: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        let found = self.0.get(&segment.segment_id()).is_some_and(|d| d.binary_search(&doc).is_ok());
+        match found {
+            true => Ok(tantivy::query::Explanation::new("one of a fixed set of documents", 0.0)),
+            false => Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is not in the set"))),
+        }
+    }
+}
+
+/// One segment's documents of a [`Docs`], walked in order.
+struct Listed {
+    docs: std::sync::Arc<[tantivy::DocId]>,
+    at: usize,
+}
+
+impl tantivy::DocSet for Listed {
+    fn advance(&mut self) -> tantivy::DocId {
+        self.at = (self.at + 1).min(self.docs.len());
+        self.doc()
+    }
+
+    fn seek(&mut self, target: tantivy::DocId) -> tantivy::DocId {
+        // The ids are sorted: skip to the first not below the target.
+        self.at += self.docs[self.at..].partition_point(|&d| d < target);
+        self.doc()
+    }
+
+    fn doc(&self) -> tantivy::DocId {
+        self.docs.get(self.at).copied().unwrap_or(tantivy::TERMINATED)
+    }
+
+    fn size_hint(&self) -> u32 {
+        (self.docs.len() - self.at) as u32
+    }
 }
