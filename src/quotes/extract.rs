@@ -1355,4 +1355,34 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&c, "We made").as_deref(), Some("Helen Purcell"));
     }
+
+    #[test]
+    fn a_description_then_the_name_it_describes_in_commas_is_the_speaker() {
+        let c = corpus(&[
+            "\"By December, California stuck out as a place to compete,\" Sanders's campaign manager, Jeff Weaver, said in an interview.",
+            "\"We will appeal the ruling,\" the defence lawyer, Anna Kowalski, said on Friday.",
+            "\"We are moving on,\" Clinton, Sanders, said.",
+            "Sanders went on television to discuss his rival, Hillary Clinton, saying \"she is not qualified to be president.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "By December").as_deref(), Some("Jeff Weaver"));
+        assert_eq!(speaker_of(&c, "We will appeal").as_deref(), Some("Anna Kowalski"));
+        assert_eq!(speaker_of(&c, "We are moving").as_deref(), None, "a list of names describes nobody");
+        assert_ne!(
+            speaker_of(&c, "she is not").as_deref(),
+            Some("Hillary Clinton"),
+            "a participle reports its clause's subject"
+        );
+    }
+
+    #[test]
+    fn proclaiming_interjecting_and_putting_it_report_speech() {
+        let c = corpus(&[
+            "Guns are a crisis that will \"stunt children's growth,\" Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd.",
+            "As The Post's Ruth Marcus puts it, Obama is trying to make Republicans \"an offer they can't afford to refuse.\"",
+            "Martin O'Malley interjected, \"They have both been inconsistent on this issue.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "stunt").as_deref(), Some("Howard Dean"));
+        assert_eq!(speaker_of(&c, "an offer").as_deref(), Some("Ruth Marcus"));
+        assert_eq!(speaker_of(&c, "They have both").as_deref(), Some("Martin O'Malley"));
+    }
 }

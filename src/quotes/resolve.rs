@@ -660,7 +660,10 @@ impl Reader<'_> {
                     before = b;
                 }
             }
-            if !(opener && before > 0 && toks[before - 1].is_word()) {
+            if !opener {
+                return self.name_in_apposition(v, j, comma);
+            }
+            if !(before > 0 && toks[before - 1].is_word()) {
                 return None;
             }
             if is_name_word(toks[before - 1].text) {
@@ -683,6 +686,34 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// `the campaign manager, Jeff Weaver, said` · `Sanders's spokesman, Michael Briggs,
+    /// said`: a description, then the name it describes set off by commas (`open` and `close`)
+    /// right before the verb `v`. The name, when the words between the commas are all of a
+    /// person's name and the description ends in a common noun (a role, never another name:
+    /// `Clinton, Sanders, said` lists people).
+    fn name_in_apposition(&self, v: usize, open: usize, close: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        // A participle's subject is its clause's (`… remarks about his rival, Hillary Clinton,
+        // saying`): only a finite verb follows its own subject.
+        if fold(toks[v].text).ends_with("ing") {
+            return None;
+        }
+        let noun = toks.get(open.checked_sub(1)?).filter(|t| t.is_word())?;
+        if !noun.text.chars().next().is_some_and(char::is_lowercase) || is_adverb(noun.text) {
+            return None;
+        }
+        let run = names::run_forward(toks, open + 1)
+            .filter(|r| r.first == open + 1 && r.last + 1 == close && !r.possessive)?;
+        let speaker = self.run_speaker(&run).filter(|&id| self.people.get(id).kind == Kind::Person)?;
+        // The cue phrase is the description and the name: back to the start of the description.
+        let sentence = self.sentence_of[v];
+        let mut from = open - 1;
+        while from > 0 && open - from < 8 && toks[from - 1].is_word() && self.sentence_of[from - 1] == sentence {
+            from -= 1;
+        }
+        Some(CueAt { verb: v, speaker: Some(speaker), from, to: v })
     }
 
     /// `according to Kovacs` / `according to the bank`.
