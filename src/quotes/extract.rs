@@ -1375,6 +1375,14 @@ mod tests {
     }
 
     #[test]
+    fn speaker_is_a_title_before_a_name_not_part_of_it() {
+        let c = corpus(&[
+            "\u{201c}Maintaining order for the roll call is extremely important,\u{201d} House Speaker Paul Ryan, the convention chair, told the delegates.",
+        ]);
+        assert_eq!(speaker_of(&c, "Maintaining").as_deref(), Some("Paul Ryan"));
+    }
+
+    #[test]
     fn proclaiming_interjecting_and_putting_it_report_speech() {
         let c = corpus(&[
             "Guns are a crisis that will \"stunt children's growth,\" Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd.",

@@ -448,6 +448,7 @@ const FUNCTION: &[&str] = &[
 /// Titles, ranks and demonyms that precede a name and are not part of it.
 const TITLES: &[&str] = &[
     "president",
+    "speaker",
     "premier",
     "prime",
     "minister",
