@@ -1383,6 +1383,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_paragraph_after_someone_spoke_about_its_topic_is_theirs() {
+        let c = corpus(&[
+            "Cecile Richards, the president of Planned Parenthood, said the ruling mattered.\n\nRichards also spoke about the case before the Supreme Court.\n\n\u{201c}Roe v. Wade is the law of the land. But it is not a right if you cannot access it.\u{201d}",
+        ]);
+        assert_eq!(speaker_of(&c, "Roe v. Wade").as_deref(), Some("Cecile Richards"));
+    }
+
+    #[test]
     fn proclaiming_interjecting_and_putting_it_report_speech() {
         let c = corpus(&[
             "Guns are a crisis that will \"stunt children's growth,\" Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd.",

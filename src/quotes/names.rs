@@ -185,6 +185,9 @@ const CUE_VERBS: &[&str] = &[
     "whispered",
     "wondered",
     "puts",
+    "spoke",
+    "speaks",
+    "talked",
 ];
 
 /// Participles that report what the subject of their clause said: `Trump attacked Clinton,
