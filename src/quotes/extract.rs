@@ -1391,6 +1391,18 @@ mod tests {
     }
 
     #[test]
+    fn quotes_joined_by_and_share_the_cue_after_the_last() {
+        let c = corpus(&[
+            "Guns are \u{201c}the ultimate public health crisis\u{201d} and \u{201c}stunt children\u{2019}s growth,\u{201d} Howard Dean, the former governor of Vermont, proclaimed.",
+            "Anna Berg said the plan was \"bold\" and \"long overdue,\" Tom Weller, her deputy, said.",
+        ]);
+        assert_eq!(speaker_of(&c, "the ultimate").as_deref(), Some("Howard Dean"));
+        assert_eq!(speaker_of(&c, "stunt").as_deref(), Some("Howard Dean"));
+        // A cue before the quote in its sentence comes first.
+        assert_eq!(speaker_of(&c, "bold").as_deref(), Some("Anna Berg"));
+    }
+
+    #[test]
     fn proclaiming_interjecting_and_putting_it_report_speech() {
         let c = corpus(&[
             "Guns are a crisis that will \"stunt children's growth,\" Howard Dean, the former governor of Vermont, proclaimed to a cheering crowd.",

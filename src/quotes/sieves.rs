@@ -73,6 +73,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("signed_after_dash", signed_after_dash),
     ("cue_after_quote", cue_after_quote),
     ("cue_before_quote", cue_before_quote),
+    ("cue_after_coordinated_quote", cue_after_coordinated_quote),
     ("cue_ending_sentence", cue_ending_sentence),
     ("colon_cue_in_previous_paragraph", colon_cue_in_previous_paragraph),
     ("continues_open_quotation", continues_open_quotation),
@@ -164,6 +165,25 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
         return verdict(site, outermost, Cue::Before);
     }
     verdict(site, nearest, Cue::Before)
+}
+
+/// `Guns are "a crisis" and "stunt growth," Dean said`: quotes joined by `and`, `or` or a
+/// comma share the cue right after the last of them.
+pub fn cue_after_coordinated_quote(site: &Site<'_>) -> Outcome {
+    let s = site.sentence_of[site.q];
+    let mut k = site.q + 1;
+    while site.toks.get(k).is_some_and(|t| {
+        site.sentence_of[k] == s && (t.kind == Tok::Punct(',') || t.is_word() && matches!(t.text, "and" | "or"))
+    }) {
+        k += 1;
+    }
+    if k == site.q + 1 || !site.toks.get(k).is_some_and(|t| t.is_quote() && site.sentence_of[k] == s) {
+        return Outcome::Pass;
+    }
+    match cue_after_quote(&Site { q: k, ..*site }) {
+        Outcome::Pass => cue_after_coordinated_quote(&Site { q: k, ..*site }),
+        decided => decided,
+    }
 }
 
 /// `A cashier who "steals a few notes" is punished, Warren said.`: a cue set off by a comma at
