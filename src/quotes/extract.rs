@@ -290,6 +290,18 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         k += 1;
     }
     let subject = toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text));
+    // `the partner, Lawrence Cummings, said`: a name set off after a role, as the subject of a cue.
+    let described = run.first >= 2
+        && toks[run.first - 1].kind == Tok::Punct(',')
+        && names::description_before(toks, run.first - 1, |_| true).is_some()
+        && after.is_some_and(|t| t.kind == Tok::Punct(','))
+        && {
+            let mut k = run.last + 2;
+            while k < toks.len() && toks[k].is_word() && is_adverb(toks[k].text) {
+                k += 1;
+            }
+            toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text))
+        };
     // `"…" ― Ana Ruiz` closing the paragraph: a quotation signed with a name.
     let signed = run.first >= 2
         && matches!(toks[run.first - 1].kind, Tok::Punct(c) if names::is_dash(c))
@@ -300,7 +312,7 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || known_first_name || apposition || is_a || subject || inverted || signed
+    titled || known_first_name || apposition || is_a || subject || inverted || signed || described
 }
 
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
@@ -1372,6 +1384,11 @@ mod tests {
             Some("Hillary Clinton"),
             "a participle reports its clause's subject"
         );
+        // A name known only from such a description, and a description ending in a name.
+        let c = corpus(&[
+            "His former business partner at Lenox, Lawrence B. Cummings, called him a master at deals. \"He showed again and again an ability to put together deals.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "He showed").as_deref(), Some("Lawrence B. Cummings"));
     }
 
     #[test]

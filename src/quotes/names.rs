@@ -1320,6 +1320,24 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// `Putin’s`, `Putin's`, and the plural-style `Eavis'`.
+/// The first token of a description of someone that ends right before the comma at `comma`
+/// (`his former partner at Lenox, …`, `Sanders's campaign manager, …`, `former aide, …`): at
+/// most eight words of one sentence (`same_sentence`), from a determiner or possessive, or
+/// from a common word, holding a common noun. `None` for anything else (`Clinton, …`).
+pub fn description_before(toks: &[Token<'_>], comma: usize, same_sentence: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut back = comma;
+    while back > 0 && comma - back < 8 && toks[back - 1].is_word() && same_sentence(back - 1) {
+        back -= 1;
+    }
+    let lower = |k: usize| toks[k].text.chars().next().is_some_and(char::is_lowercase);
+    let opens = |k: usize| {
+        matches!(fold(toks[k].text).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+            || is_possessive(toks[k].text)
+    };
+    let from = (back..comma).find(|&k| opens(k)).or_else(|| (back < comma && lower(back)).then_some(back))?;
+    (from..comma).any(|k| lower(k) && !opens(k) && !is_adverb(toks[k].text)).then_some(from)
+}
+
 pub fn is_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s'") || word.ends_with("s’")
 }

@@ -700,19 +700,11 @@ impl Reader<'_> {
         if fold(toks[v].text).ends_with("ing") {
             return None;
         }
-        let noun = toks.get(open.checked_sub(1)?).filter(|t| t.is_word())?;
-        if !noun.text.chars().next().is_some_and(char::is_lowercase) || is_adverb(noun.text) {
-            return None;
-        }
         let run = names::run_forward(toks, open + 1)
             .filter(|r| r.first == open + 1 && r.last + 1 == close && !r.possessive)?;
         let speaker = self.run_speaker(&run).filter(|&id| self.people.get(id).kind == Kind::Person)?;
-        // The cue phrase is the description and the name: back to the start of the description.
         let sentence = self.sentence_of[v];
-        let mut from = open - 1;
-        while from > 0 && open - from < 8 && toks[from - 1].is_word() && self.sentence_of[from - 1] == sentence {
-            from -= 1;
-        }
+        let from = names::description_before(toks, open, |k| self.sentence_of[k] == sentence)?;
         Some(CueAt { verb: v, speaker: Some(speaker), from, to: v })
     }
 
