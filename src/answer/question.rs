@@ -265,14 +265,7 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     // An organisation named in full (`georgia state university`) outranks one the phrase
     // names only by the word that ends both names (`university`).
     let in_full = |id: &PersonId| {
-        people.person(*id).is_some_and(|p| {
-            p.kind != crate::quotes::Kind::Person
-                && (p.aliases.iter().any(|a| words.contains(a))
-                    || p.words
-                        .iter()
-                        .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
-                        .all(|w| words.contains(w)))
-        })
+        people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person && p.named_in_full_by(&words))
     };
     if by_name.iter().any(in_full) {
         by_name.retain(|id| in_full(id) || people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));

@@ -285,23 +285,20 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         });
     let is_a = after.is_some_and(|t| t.is_word() && matches!(t.text, "is" | "was"))
         && toks.get(run.last + 2).is_some_and(|t| t.is_word() && matches!(t.text, "a" | "an" | "now"));
-    let mut k = run.last + 1;
-    while k < toks.len() && toks[k].is_word() && is_adverb(toks[k].text) {
-        k += 1;
-    }
-    let subject = toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text));
+    // A reporting verb at token `k`, after any adverbs (`Smith also said`).
+    let cue_verb_at = |mut k: usize| {
+        while k < toks.len() && toks[k].is_word() && is_adverb(toks[k].text) {
+            k += 1;
+        }
+        toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text))
+    };
+    let subject = cue_verb_at(run.last + 1);
     // `the partner, Lawrence Cummings, said`: a name set off after a role, as the subject of a cue.
     let described = run.first >= 2
         && toks[run.first - 1].kind == Tok::Punct(',')
         && names::description_before(toks, run.first - 1, |_| true).is_some()
         && after.is_some_and(|t| t.kind == Tok::Punct(','))
-        && {
-            let mut k = run.last + 2;
-            while k < toks.len() && toks[k].is_word() && is_adverb(toks[k].text) {
-                k += 1;
-            }
-            toks.get(k).is_some_and(|t| t.is_word() && is_cue_verb(t.text))
-        };
+        && cue_verb_at(run.last + 2);
     // `"…" ― Ana Ruiz` closing the paragraph: a quotation signed with a name.
     let signed = run.first >= 2
         && matches!(toks[run.first - 1].kind, Tok::Punct(c) if names::is_dash(c))

@@ -65,6 +65,17 @@ impl Person {
         (self.kind == Kind::Organisation).then(|| super::names::initials(&words)).flatten()
     }
 
+    /// Whether `words` name this organisation in full: an alias of it (`the RAD`) or all its
+    /// words (`the royal academy of dance`), not one of them alone.
+    pub fn named_in_full_by(&self, words: &[String]) -> bool {
+        self.aliases.iter().any(|a| words.contains(a))
+            || self
+                .words
+                .iter()
+                .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
+                .all(|w| words.contains(w))
+    }
+
     /// The word people use alone for this person: the family name. Chinese names put it first
     /// (`Xi Jinping`, `Wan Qingsong`), which the corpus shows by using that word alone.
     pub fn surname(&self) -> &str {
@@ -377,11 +388,7 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
             // alias (`the RAD`), or the institution word that ends its name, as news refers
             // back to it (`the Post` for the New York Post, `the council`); another of its
             // words alone (`the Brookings analyst`) describes someone else.
-            p.aliases.iter().any(|a| words.contains(a))
-                || p.words
-                    .iter()
-                    .filter(|w| !crate::quotes::names::is_name_connector(w) && *w != "the")
-                    .all(|w| words.contains(w))
+            p.named_in_full_by(words)
                 || p.words.len() > 1
                     && p.words.last().is_some_and(|h| crate::quotes::names::is_institution_word(h) && words.contains(h))
         } else {

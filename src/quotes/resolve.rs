@@ -691,8 +691,9 @@ impl Reader<'_> {
     /// `the campaign manager, Jeff Weaver, said` · `Sanders's spokesman, Michael Briggs,
     /// said`: a description, then the name it describes set off by commas (`open` and `close`)
     /// right before the verb `v`. The name, when the words between the commas are all of a
-    /// person's name and the description ends in a common noun (a role, never another name:
-    /// `Clinton, Sanders, said` lists people).
+    /// person's name and what comes before them is a description
+    /// ([`names::description_before`]: never another name, as `Clinton, Sanders, said` lists
+    /// people).
     fn name_in_apposition(&self, v: usize, open: usize, close: usize) -> Option<CueAt> {
         let toks = self.toks;
         // A participle's subject is its clause's (`… remarks about his rival, Hillary Clinton,
