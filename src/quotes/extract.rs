@@ -17,7 +17,7 @@ use super::names::{
     self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
 };
 use super::people::{title_case, Gender, Kind, People, PersonId};
-use super::resolve::{run_candidates, starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
+use super::resolve::{starts_sentence, Discourse, Reader, APPOSITION_OPENERS};
 use super::sieves::{self, CueAt, Site};
 use super::{Cue, Extraction, Passage, Quote, Voice};
 use crate::corpus::{Article, Corpus, ParaKind, Paragraph};
@@ -589,7 +589,8 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
         let toks = tokens(text, span, &segs);
         let sentence_of = sentence_ids(text, &toks);
 
-        let (cues, mentions) = read_paragraph(article, p, &toks, &sentence_of, &mut discourse, &mut ex.people);
+        let Walked { cues, mentions, position_at } =
+            read_paragraph(article, p, &toks, &sentence_of, &mut discourse, &mut ex.people);
 
         // Decide each quoted segment, in order, by the sieves.
         let quote_toks: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
@@ -703,7 +704,7 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
                 cue_span: d.cue_span,
             });
             if let Some(s) = d.speaker {
-                discourse.mention(s, true);
+                discourse.mention_at(s, position_at[d.tok]);
             }
             k = end + 1;
         }
@@ -749,6 +750,15 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
     }
 }
 
+/// What walking a paragraph found.
+struct Walked {
+    cues: Vec<CueAt>,
+    /// Speakers named, by token.
+    mentions: Vec<(usize, PersonId)>,
+    /// Where the discourse stood when the walk reached each token.
+    position_at: Vec<usize>,
+}
+
 /// Walks a paragraph's tokens in order: mentions of speakers and reporting cues, each resolved
 /// against what came before; also reads descriptors of the people it meets.
 fn read_paragraph(
@@ -758,8 +768,9 @@ fn read_paragraph(
     sentence_of: &[usize],
     discourse: &mut Discourse,
     people: &mut People,
-) -> (Vec<CueAt>, Vec<(usize, PersonId)>) {
+) -> Walked {
     let mut cues: Vec<CueAt> = Vec::new();
+    let mut position_at = Vec::with_capacity(toks.len());
     let mut sentence_mentions: Vec<(usize, usize, PersonId)> = Vec::new(); // (sentence, token, id)
                                                                            // A resolver over the paragraph as read so far (a macro: it re-borrows the memory that the
                                                                            // walk also updates).
@@ -771,6 +782,9 @@ fn read_paragraph(
     let mut i = 0;
     let mut org_ended_at = None;
     while i < toks.len() {
+        while position_at.len() <= i {
+            position_at.push(discourse.position());
+        }
         let t = toks[i];
         let reader = reader!();
         // `according to Kovacs, "…"` or `"…" ― Ana Ruiz`: cues without a verb.
@@ -819,12 +833,26 @@ fn read_paragraph(
         }
         if starts_run_after(toks, i, org_ended_at) {
             if let Some(run) = run_at(toks, i) {
-                if let Some(id) =
-                    run.words.last().and_then(|last| discourse.choose(people, &run_candidates(people, &run), last))
+                // `an Oscar`, `the Kennedy era`: one capitalised word after an article names a
+                // thing, not the person whose family name it shares.
+                let after_article = run.words.len() == 1
+                    && run.honorific.is_none()
+                    && i > 0
+                    && matches!(fold(toks[i - 1].text).as_str(), "a" | "an" | "the");
+                let person = |id: &PersonId| !(after_article && people.get(*id).kind == Kind::Person);
+                if let Some(id) = run
+                    .words
+                    .last()
+                    .and_then(|last| {
+                        let cands = discourse.run_candidates(people, &run);
+                        discourse.choose(people, &cands, last)
+                    })
+                    .filter(person)
                 {
                     if !run.possessive {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
+                    discourse.note_title(&run, id);
                     learn_gender(people, id, &run);
                     // A sentence's subject: its first name, opening it or after a few words of
                     // description (`Local shopkeeper Raj Patel, …, is worried`).
@@ -862,7 +890,8 @@ fn read_paragraph(
         }
         i += 1;
     }
-    (cues, sentence_mentions.into_iter().map(|(_, k, id)| (k, id)).collect())
+    position_at.resize(toks.len(), discourse.position());
+    Walked { cues, mentions: sentence_mentions.into_iter().map(|(_, k, id)| (k, id)).collect(), position_at }
 }
 
 /// Whether nothing but punctuation and one cue phrase (`," he says. "`) stands between two
@@ -1426,5 +1455,56 @@ mod tests {
         assert_eq!(speaker_of(&c, "stunt").as_deref(), Some("Howard Dean"));
         assert_eq!(speaker_of(&c, "an offer").as_deref(), Some("Ruth Marcus"));
         assert_eq!(speaker_of(&c, "They have both").as_deref(), Some("Martin O'Malley"));
+    }
+
+    #[test]
+    fn a_quote_decided_after_the_walk_does_not_make_its_speaker_the_latest_named() {
+        // Kemp's quote comes before Mr Howard's two mentions: `he` is Howard.
+        let c = corpus(&[
+            "Tony Blair has failed, Michael Howard has said.\n\nLabour's spokesman Fraser Kemp responded: \"Britain is working\". Mr Howard also paid tribute to the nation. The disaster overshadowed the year, Mr Howard said.\n\nLooking ahead to the election, he pledged to \"turn these beliefs into reality\".",
+        ]);
+        assert_eq!(speaker_of(&c, "turn these").as_deref(), Some("Michael Howard"));
+    }
+
+    #[test]
+    fn a_name_in_the_clause_before_a_pronoun_cue_is_what_was_said_not_who_said_it() {
+        let c = corpus(&[
+            "Michael Howard spoke in London on Monday.\n\nTony Blair has failed to tackle these problems, he claimed, saying he has the \"wrong solution\" to them.",
+        ]);
+        assert_eq!(speaker_of(&c, "wrong solution").as_deref(), Some("Michael Howard"));
+    }
+
+    #[test]
+    fn a_knight_called_by_title_and_given_name_is_the_knight_the_article_named() {
+        let c = corpus(&[
+            "Police Commissioner Sir John Stevens spoke on Monday. John Prescott was not there.\n\nSir John said: \"The evidence is inadmissible.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The evidence").as_deref(), Some("John Stevens"));
+    }
+
+    #[test]
+    fn a_plain_mr_never_names_the_knight_of_the_same_family_name() {
+        let c = corpus(&[
+            "Prime Minister Tony Blair met the police on Monday. Commissioner Sir Ian Blair warned of attacks.\n\nBut Mr Blair insisted: \"There is no greater civil liberty.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "There is no greater").as_deref(), Some("Tony Blair"));
+    }
+
+    #[test]
+    fn a_family_name_after_an_article_names_a_thing_not_the_person() {
+        // `an Oscar` is no mention of Anna Oscar: `he` stays Bill Conti.
+        let c = corpus(&[
+            "Anna Oscar, a singer, said she was \"thrilled\".",
+            "Bill Conti conducts the orchestra. \"It is live,\" Conti said. He received an Oscar in 1983.\n\n\"It's a moment in the sun,\" he says.",
+        ]);
+        assert_eq!(speaker_of(&c, "It's a moment").as_deref(), Some("Bill Conti"));
+    }
+
+    #[test]
+    fn a_participle_right_after_a_cue_shares_its_subject() {
+        let c = corpus(&[
+            "Anna Kowalski met Tom Reyes on Monday.\n\nThe talks had failed, Ms Kowalski told reporters, saying the plan was \"dead in the water\".",
+        ]);
+        assert_eq!(speaker_of(&c, "dead in the").as_deref(), Some("Anna Kowalski"));
     }
 }

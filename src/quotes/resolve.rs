@@ -101,14 +101,61 @@ pub struct Discourse {
     /// Obama` when it never writes `Barack Obama`): what a surname means in this article
     /// before its first mention.
     pub known: Vec<PersonId>,
+    /// People this article calls `Sir …` or `Dame …`: a plain `Mr Blair` is someone else.
+    pub knighted: Vec<PersonId>,
 }
 
 impl Discourse {
+    /// The candidates a name run may mean here: `Mr`, `Mrs`, `Ms` or `Miss` never names one
+    /// the article knights (`Sir Ian Blair` … `Mr Blair insisted` is Tony Blair), and `Sir` or
+    /// `Dame` names a knight if the article has one who fits.
+    pub fn run_candidates(&self, people: &People, run: &NameRun) -> Vec<PersonId> {
+        let mut cands = run_candidates(people, run);
+        match run.honorific.as_deref().map(fold).as_deref() {
+            Some("mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "miss") => {
+                cands.retain(|id| !self.knighted.contains(id))
+            }
+            // `Sir John` after `Sir John Stevens` and `John Prescott`: the knight.
+            Some("sir" | "dame") if cands.iter().any(|id| self.knighted.contains(id)) => {
+                cands.retain(|id| self.knighted.contains(id))
+            }
+            _ => {}
+        }
+        cands
+    }
+
+    /// Remembers that the article calls `id` by a knight's or dame's title, if `run` does.
+    pub fn note_title(&mut self, run: &NameRun, id: PersonId) {
+        let knighted = matches!(run.honorific.as_deref().map(fold).as_deref(), Some("sir" | "dame"));
+        if knighted && !self.knighted.contains(&id) {
+            self.knighted.push(id);
+        }
+    }
+
     pub fn mention(&mut self, id: PersonId, salient: bool) {
         let was_salient = self.mentions.iter().any(|m| m.id == id && m.salient && m.para == self.para);
         self.mentions.retain(|m| m.id != id);
         self.order += 1;
         self.mentions.push(Mention { id, para: self.para, salient: salient || was_salient, order: self.order });
+    }
+
+    /// Where the discourse stands: a later [`Discourse::mention_at`] can place a mention here.
+    pub fn position(&self) -> usize {
+        self.order
+    }
+
+    /// A speaker mentioned at an earlier `position` of the paragraph: a quote is decided after
+    /// the walk that read the paragraph's names and cues, and its speaker stands where the
+    /// quote does, not after the names that follow it (`Kemp responded: "…". Mr Howard said …`
+    /// leaves Howard the latest). A mention of the same speaker after it is kept, made salient.
+    pub fn mention_at(&mut self, id: PersonId, position: usize) {
+        if let Some(later) = self.mentions.iter_mut().find(|m| m.id == id && m.order > position) {
+            later.salient |= later.para == self.para;
+            return;
+        }
+        self.mentions.retain(|m| m.id != id);
+        let at = self.mentions.partition_point(|m| m.order <= position);
+        self.mentions.insert(at, Mention { id, para: self.para, salient: true, order: position });
     }
 
     /// A cue's subject was a person the text does not name.
@@ -139,8 +186,22 @@ impl Discourse {
     /// salient one (a cue's speaker or a sentence subject) that fits within a few paragraphs,
     /// else the latest that fits in this paragraph. `they`, `we`, `I`, `you` are nobody.
     pub fn resolve_pronoun(&self, people: &People, pr: Pronoun, same_sentence: &[PersonId]) -> Option<PersonId> {
+        self.resolve_pronoun_except(people, pr, same_sentence, &[])
+    }
+
+    /// [`Discourse::resolve_pronoun`], never to one of `except`.
+    pub fn resolve_pronoun_except(
+        &self,
+        people: &People,
+        pr: Pronoun,
+        same_sentence: &[PersonId],
+        except: &[PersonId],
+    ) -> Option<PersonId> {
         let fits = |id: PersonId| {
             let p = people.get(id);
+            if except.contains(&id) {
+                return false;
+            }
             match pr {
                 Pronoun::He => p.kind == Kind::Person && p.gender != Some(Gender::Female),
                 Pronoun::She => p.kind == Kind::Person && p.gender != Some(Gender::Male),
@@ -224,7 +285,7 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        self.discourse.choose(self.people, &run_candidates(self.people, run), run.words.last()?)
+        self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?)
     }
 
     /// An organisation named by capitalised words ending at token `i` (`the Campaign for
@@ -310,6 +371,29 @@ impl Reader<'_> {
             return None;
         }
         if let Some(pr) = pronoun(t.text) {
+            // `Mr Blair has failed, he claimed`: the clause before the comma is what was said,
+            // so a name in it is not who said it; only an earlier cue's speaker of the
+            // sentence is (`Tyler said Cruz was wrong, he added` → Tyler).
+            // (Not inside a relative clause: `Howard has no doubt it is Blair who, he claims, …`.)
+            let clause_before = s > 1
+                && self.toks[s - 1].kind == Tok::Punct(',')
+                && !matches!(fold(self.toks[s - 2].text).as_str(), "who" | "which" | "that" | "whom" | "and" | "but");
+            if clause_before {
+                let sentence = self.sentence_of[s];
+                let cued: Vec<PersonId> = self
+                    .earlier_cues
+                    .iter()
+                    .filter(|c| c.verb < s && self.sentence_of[c.verb] == sentence)
+                    .filter_map(|c| c.speaker)
+                    .collect();
+                let named: Vec<PersonId> = self
+                    .sentence_mentions
+                    .iter()
+                    .filter(|(ms, k, id)| *ms == sentence && *k < s && !cued.contains(id))
+                    .map(|(_, _, id)| *id)
+                    .collect();
+                return Some(self.discourse.resolve_pronoun_except(self.people, pr, &cued, &named));
+            }
             return Some(self.pronoun_at(pr, s));
         }
         let f = fold(t.text);
@@ -462,6 +546,21 @@ impl Reader<'_> {
         }
         // `Trump attacked Clinton, saying, "…"`: a participle reports its clause's subject.
         if k == v && v > 0 && toks[v - 1].kind == Tok::Punct(',') && names::is_participle(toks[v].text) {
+            // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
+            // clause before that cue is what was claimed, not who claimed it).
+            let chained = self.earlier_cues.iter().rev().find(|c| {
+                c.verb < v
+                    && self.sentence_of[c.verb] == sentence
+                    && c.to + 1 < v
+                    && v - 1 - (c.to + 1) <= 3
+                    && toks[c.to + 1..v - 1].iter().all(|t| t.is_word())
+            });
+            // (A cue whose subject is not a pronoun and found no one leaves the sentence's
+            // opening subject to the next step: `Mr Sayeed had denied the claims, saying`.)
+            let pronoun_subject = |c: &CueAt| toks[c.from..c.verb].iter().any(|t| pronoun(t.text).is_some());
+            if let Some(c) = chained.filter(|c| c.speaker.is_some() || pronoun_subject(c)) {
+                return Some(CueAt { verb: v, speaker: c.speaker, from: v, to: v });
+            }
             if let Some(c) = self.clause_subject(v) {
                 return Some(c);
             }
@@ -746,6 +845,22 @@ pub(crate) fn is_inflected(verb: &str) -> bool {
 /// `Michelle Obama`, nor `Mrs. Clinton` a man.
 pub fn run_candidates(people: &People, run: &NameRun) -> Vec<PersonId> {
     let mut cands = people.candidates(&run.words);
+    // `Sir John`, `Dame Judi`: a knight or dame is called by title and given name, so the
+    // words may name `Sir John Stevens` (the discourse then picks the one the article named).
+    let knighted = run.honorific.as_deref().is_some_and(|h| matches!(fold(h).as_str(), "sir" | "dame"));
+    if let (true, [given]) = (knighted, run.words.as_slice()) {
+        let given = fold(given);
+        if names::gender_of_word(&given).is_some() {
+            let first = people.with_word(&given).iter().copied().filter(|&id| {
+                let p = people.get(id);
+                p.kind == Kind::Person && p.words.len() > 1 && p.words[0] == given
+            });
+            let first: Vec<PersonId> = first.collect();
+            if !first.is_empty() {
+                cands = first;
+            }
+        }
+    }
     if let Some(g) = run.honorific.as_deref().and_then(names::gender_of_word) {
         cands.retain(|&id| people.get(id).gender.is_none_or(|pg| pg == g));
     }
