@@ -37,9 +37,7 @@ impl SearchIndex {
         let mut hits = Vec::new();
         let mut units = None;
         if !articles.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> =
-                articles.iter().map(|&k| (Occur::Should, u64_query(self.fields.article_key, k))).collect();
-            let theirs = Docs::matching(&self.reader.searcher(), &BooleanQuery::new(any), &self.dir)?;
+            let theirs = Docs::with_u64(&self.reader.searcher(), self.fields.article_key, &articles, &self.dir)?;
             let words: Box<dyn Query> = if terms.is_empty() {
                 Box::new(ConstScoreQuery::new(Box::new(theirs.clone()), 1.0))
             } else {
@@ -111,18 +109,16 @@ impl SearchIndex {
 
     /// [`SearchIndex::word_clauses`] restricted to `docs`: a union of (word clause ∩ `docs`),
     /// which scores every document of `docs` holding some word exactly as the word clauses
-    /// would (`docs` scores 0). Restricting inside each clause, not around their union, is what
-    /// keeps the cost to the documents of `docs`: an intersection seeks its other side to each
-    /// document of the smaller one, and a union seeked scores every posting in a window of
-    /// thousands of documents, where a term's postings skip to the target.
+    /// would. Restricting inside each clause, not around their union, keeps the cost to the
+    /// documents of `docs` (a union seeked scores every posting in a window of thousands of
+    /// documents, where a term's postings skip to the target); and each clause walks its own
+    /// postings from one run of `docs` to the next ([`Within`]), not seeking them once per
+    /// document of `docs`.
     fn words_within(&self, terms: &[String], docs: &Docs) -> Box<dyn Query> {
         let restricted = self
             .word_clauses(terms)
             .into_iter()
-            .map(|(occur, clause)| {
-                let inside = BooleanQuery::new(vec![(Occur::Must, clause), (Occur::Must, Box::new(docs.clone()))]);
-                (occur, Box::new(inside) as Box<dyn Query>)
-            })
+            .map(|(occur, clause)| (occur, Box::new(Within { inner: clause, docs: docs.clone() }) as Box<dyn Query>))
             .collect();
         Box::new(BooleanQuery::new(restricted))
     }
@@ -228,14 +224,21 @@ impl SearchIndex {
     /// (no word matched) and its similarity. The articles bound the cost: a question compares
     /// its meaning with the units of a few dozen articles, never with the whole corpus.
     fn similar_units(&self, req: &SearchRequest<'_>, units: Docs, meaning: &Meaning) -> Result<Vec<Hit>> {
-        let clauses = self.filters(req, vec![(Occur::Must, Box::new(units))]);
-        let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let q = *meaning;
+        // Every unit's similarity, worked out run by run before the search: the units of an
+        // article lie side by side, so their meaning columns are read as ranges, not a value at
+        // a time.
+        let sims = std::sync::Arc::new(units.similarities(&searcher, meaning));
+        let clauses = self.filters(req, vec![(Occur::Must, Box::new(units.clone()))]);
+        let query = BooleanQuery::new(clauses);
         let collector = TopDocs::with_limit(SIMILAR_UNITS).tweak_score(move |segment: &tantivy::SegmentReader| {
-            let columns = meaning_columns(segment).ok();
+            let set = units.0.get(&segment.segment_id()).cloned();
+            let sims = sims.get(&segment.segment_id()).cloned();
             move |doc: tantivy::DocId, _score: Score| -> f32 {
-                columns.as_deref().and_then(|c| read_meaning(c, doc)).map_or(-1.0, |u| embed::similarity(&q, &u))
+                match (&set, &sims) {
+                    (Some(set), Some(sims)) => set.ids.binary_search(&doc).map_or(-1.0, |i| sims[i]),
+                    _ => -1.0,
+                }
             }
         });
         let mut top = searcher.search(&query, &collector).map_err(|e| index_err(&self.dir, e))?;
@@ -492,10 +495,6 @@ fn read_meaning(columns: &[tantivy::columnar::Column<u64>], doc: tantivy::DocId)
     Some(embed::unpack(&words))
 }
 
-fn u64_query(field: Field, value: u64) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
-}
-
 pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
 }
@@ -504,9 +503,106 @@ pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
 /// asked word) and then used as a filter by several clauses: each segment's matching ids, in
 /// order. Matches with score 0, so a document's score is what the other clauses give it.
 #[derive(Clone, Debug)]
-struct Docs(std::sync::Arc<std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[tantivy::DocId]>>>);
+struct Docs(std::sync::Arc<std::collections::HashMap<tantivy::index::SegmentId, Segment>>);
+
+/// One segment's documents of a [`Docs`]: their ids in order, and the same as runs of
+/// consecutive ids (an article's units are added together, so a few dozen articles make a
+/// few dozen runs).
+#[derive(Clone, Debug)]
+struct Segment {
+    ids: std::sync::Arc<[tantivy::DocId]>,
+    /// `[start, end)` ranges, in order.
+    runs: std::sync::Arc<[(tantivy::DocId, tantivy::DocId)]>,
+}
+
+impl Segment {
+    fn new(ids: Vec<tantivy::DocId>) -> Segment {
+        let mut runs: Vec<(tantivy::DocId, tantivy::DocId)> = Vec::new();
+        for &d in &ids {
+            match runs.last_mut() {
+                Some(r) if r.1 == d => r.1 = d + 1,
+                _ => runs.push((d, d + 1)),
+            }
+        }
+        Segment { ids: ids.into(), runs: runs.into() }
+    }
+}
 
 impl Docs {
+    /// The live documents whose `field` holds one of `values`, read straight from each value's
+    /// postings: a union query would walk them window by window, every window asking every
+    /// term, where a few dozen short lists need only be read out and sorted.
+    fn with_u64(searcher: &tantivy::Searcher, field: Field, values: &[u64], dir: &Path) -> Result<Docs> {
+        use tantivy::DocSet as _;
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field).map_err(|e| index_err(dir, e))?;
+            let mut docs: Vec<tantivy::DocId> = Vec::new();
+            for &v in values {
+                let term = Term::from_field_u64(field, v);
+                let Some(mut postings) =
+                    inverted.read_postings(&term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+                else {
+                    continue;
+                };
+                let mut d = postings.doc();
+                while d != tantivy::TERMINATED {
+                    if segment.alive_bitset().is_none_or(|a| a.is_alive(d)) {
+                        docs.push(d);
+                    }
+                    d = postings.advance();
+                }
+            }
+            if !docs.is_empty() {
+                docs.sort_unstable();
+                docs.dedup();
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            }
+        }
+        Ok(Docs(std::sync::Arc::new(by_segment)))
+    }
+
+    /// The similarity of every document of the set to `meaning`, by segment, in the order of
+    /// its ids (-1 for a document without a meaning).
+    fn similarities(
+        &self,
+        searcher: &tantivy::Searcher,
+        meaning: &Meaning,
+    ) -> std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[f32]>> {
+        let mut out = std::collections::HashMap::new();
+        for reader in searcher.segment_readers() {
+            let Some(set) = self.0.get(&reader.segment_id()) else { continue };
+            let columns = meaning_columns(reader).unwrap_or_default();
+            let mut sims = Vec::with_capacity(set.ids.len());
+            let full = columns.len() == embed::DIM / 8
+                && columns.iter().all(|c| matches!(c.index, tantivy::columnar::ColumnIndex::Full));
+            for &(start, end) in set.runs.iter() {
+                if !full {
+                    sims.extend(
+                        (start..end)
+                            .map(|d| read_meaning(&columns, d).map_or(-1.0, |u| embed::similarity(meaning, &u))),
+                    );
+                    continue;
+                }
+                // Column by column over the run: `words[c][i]` is word `c` of document `start + i`.
+                let n = (end - start) as usize;
+                let mut words = vec![0u64; n * columns.len()];
+                for (c, column) in columns.iter().enumerate() {
+                    column.values.get_range(u64::from(start), &mut words[c * n..(c + 1) * n]);
+                }
+                for i in 0..n {
+                    let mut packed = [0u64; embed::DIM / 8];
+                    for (c, w) in packed.iter_mut().enumerate() {
+                        *w = words[c * n + i];
+                    }
+                    sims.push(embed::similarity(meaning, &embed::unpack(&packed)));
+                }
+            }
+            out.insert(reader.segment_id(), sims.into());
+        }
+        out
+    }
+
     /// The live documents `query` matches.
     fn matching(searcher: &tantivy::Searcher, query: &dyn Query, dir: &Path) -> Result<Docs> {
         let weight = query
@@ -521,7 +617,7 @@ impl Docs {
                 })
                 .map_err(|e| index_err(dir, e))?;
             if !docs.is_empty() {
-                by_segment.insert(segment.segment_id(), docs.into());
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
             }
         }
         Ok(Docs(std::sync::Arc::new(by_segment)))
@@ -537,7 +633,7 @@ impl Query for Docs {
 impl tantivy::query::Weight for Docs {
     fn scorer(&self, segment: &tantivy::SegmentReader, _: Score) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
         match self.0.get(&segment.segment_id()) {
-            Some(docs) => Ok(Box::new(tantivy::query::ConstScorer::new(Listed { docs: docs.clone(), at: 0 }, 0.0))),
+            Some(docs) => Ok(Box::new(tantivy::query::ConstScorer::new(Listed { docs: docs.ids.clone(), at: 0 }, 0.0))),
             None => Ok(Box::new(tantivy::query::EmptyScorer)),
         }
     }
@@ -547,7 +643,7 @@ impl tantivy::query::Weight for Docs {
         segment: &tantivy::SegmentReader,
         doc: tantivy::DocId,
     ) -> tantivy::Result<tantivy::query::Explanation> {
-        let found = self.0.get(&segment.segment_id()).is_some_and(|d| d.binary_search(&doc).is_ok());
+        let found = self.0.get(&segment.segment_id()).is_some_and(|d| d.ids.binary_search(&doc).is_ok());
         match found {
             true => Ok(tantivy::query::Explanation::new("one of a fixed set of documents", 0.0)),
             false => Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is not in the set"))),
@@ -579,5 +675,124 @@ impl tantivy::DocSet for Listed {
 
     fn size_hint(&self) -> u32 {
         (self.docs.len() - self.at) as u32
+    }
+}
+
+/// A query's matches that lie in a [`Docs`], scored as the query scores them. Its scorer walks
+/// the query's own matches and, at the end of each run of the set, seeks to the next run: a
+/// term's postings cost one seek per run plus the postings inside, where an intersection led
+/// by the set would seek them once per document of the set.
+#[derive(Debug)]
+struct Within {
+    inner: Box<dyn Query>,
+    docs: Docs,
+}
+
+impl Clone for Within {
+    fn clone(&self) -> Self {
+        Within { inner: self.inner.box_clone(), docs: self.docs.clone() }
+    }
+}
+
+impl Query for Within {
+    fn weight(&self, scoring: tantivy::query::EnableScoring<'_>) -> tantivy::Result<Box<dyn tantivy::query::Weight>> {
+        Ok(Box::new(WithinWeight { inner: self.inner.weight(scoring)?, docs: self.docs.clone() }))
+    }
+}
+
+struct WithinWeight {
+    inner: Box<dyn tantivy::query::Weight>,
+    docs: Docs,
+}
+
+impl tantivy::query::Weight for WithinWeight {
+    fn scorer(
+        &self,
+        segment: &tantivy::SegmentReader,
+        boost: Score,
+    ) -> tantivy::Result<Box<dyn tantivy::query::Scorer>> {
+        let Some(set) = self.docs.0.get(&segment.segment_id()) else {
+            return Ok(Box::new(tantivy::query::EmptyScorer));
+        };
+        let inner = self.inner.scorer(segment, boost)?;
+        let mut scorer = InRuns { inner, runs: set.runs.clone(), at: 0, doc: 0 };
+        let first = scorer.inner.doc();
+        scorer.doc = scorer.settle(first);
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(
+        &self,
+        segment: &tantivy::SegmentReader,
+        doc: tantivy::DocId,
+    ) -> tantivy::Result<tantivy::query::Explanation> {
+        let inside = self.docs.0.get(&segment.segment_id()).is_some_and(|d| d.ids.binary_search(&doc).is_ok());
+        if !inside {
+            return Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is not in the set")));
+        }
+        self.inner.explain(segment, doc)
+    }
+}
+
+/// The scorer of a [`Within`].
+struct InRuns {
+    inner: Box<dyn tantivy::query::Scorer>,
+    runs: std::sync::Arc<[(tantivy::DocId, tantivy::DocId)]>,
+    /// The run `doc` is in (or the next one).
+    at: usize,
+    doc: tantivy::DocId,
+}
+
+impl InRuns {
+    /// The first match at or after the inner scorer's match `d` that lies in a run.
+    fn settle(&mut self, mut d: tantivy::DocId) -> tantivy::DocId {
+        loop {
+            if d == tantivy::TERMINATED {
+                return d;
+            }
+            let Some(&(start, end)) = self.runs.get(self.at) else { return tantivy::TERMINATED };
+            if d < start {
+                d = self.inner.seek(start);
+            } else if d < end {
+                return d;
+            } else {
+                self.at += self.runs[self.at..].partition_point(|r| r.1 <= d);
+            }
+        }
+    }
+}
+
+impl tantivy::DocSet for InRuns {
+    fn advance(&mut self) -> tantivy::DocId {
+        if self.doc == tantivy::TERMINATED {
+            return self.doc;
+        }
+        let d = self.inner.advance();
+        self.doc = self.settle(d);
+        self.doc
+    }
+
+    fn seek(&mut self, target: tantivy::DocId) -> tantivy::DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let d = self.inner.seek(target);
+        self.doc = self.settle(d);
+        self.doc
+    }
+
+    fn doc(&self) -> tantivy::DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        let left: u32 = self.runs[self.at.min(self.runs.len())..].iter().map(|r| r.1 - r.0).sum();
+        self.inner.size_hint().min(left)
+    }
+}
+
+impl tantivy::query::Scorer for InRuns {
+    fn score(&mut self) -> Score {
+        self.inner.score()
     }
 }
