@@ -290,6 +290,39 @@ pub struct SearchIndex {
     records: IndexReader,
     fields: Fields,
     pub manifest: Manifest,
+    /// The fast-field columns of every segment of both parts, opened once with the generation
+    /// (nothing reloads its readers): opening a column looks its name up in the segment's
+    /// column directory, which every search would otherwise pay again.
+    columns: std::collections::HashMap<tantivy::index::SegmentId, SegmentColumns>,
+}
+
+/// One segment's fast-field columns: its documents' keys and, for units, their meanings.
+struct SegmentColumns {
+    key: Option<tantivy::columnar::Column<u64>>,
+    meaning: Vec<tantivy::columnar::Column<u64>>,
+}
+
+impl SegmentColumns {
+    fn open(segment: &tantivy::SegmentReader, meanings: bool) -> SegmentColumns {
+        let ff = segment.fast_fields();
+        let meaning = match meanings {
+            true => (0..embed::DIM / 8)
+                .map(|i| ff.u64(&meaning_column(i)))
+                .collect::<tantivy::Result<_>>()
+                .unwrap_or_default(),
+            false => Vec::new(),
+        };
+        SegmentColumns { key: ff.u64("key").ok(), meaning }
+    }
+}
+
+/// How the doc store is cut: a stored document is read by decompressing its whole block, and
+/// an answer reads a few dozen units scattered over the corpus, so small blocks (a dozen
+/// units each) cost less per answer than tantivy's 16 KiB, for a slightly larger store.
+const DOCSTORE_BLOCK: usize = 4096;
+
+fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings { docstore_blocksize: DOCSTORE_BLOCK, ..Default::default() }
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -337,7 +370,14 @@ impl SearchIndex {
                 format!("holds {n} units and {r} records, manifest says {} and {}", manifest.docs, manifest.records),
             ));
         }
-        Ok(SearchIndex { dir, index, reader, records, fields, manifest })
+        let mut columns = std::collections::HashMap::new();
+        for segment in reader.searcher().segment_readers() {
+            columns.insert(segment.segment_id(), SegmentColumns::open(segment, true));
+        }
+        for segment in records.searcher().segment_readers() {
+            columns.insert(segment.segment_id(), SegmentColumns::open(segment, false));
+        }
+        Ok(SearchIndex { dir, index, reader, records, fields, manifest, columns })
     }
 
     /// Checks every byte of every index file against its checksum (`summitbot health`).
@@ -417,8 +457,14 @@ impl Builder {
     /// An empty new generation under `root`.
     pub fn create(root: &Path) -> Result<Builder> {
         Builder::start(root, |dir, rdir| {
-            let units = Index::create_in_dir(dir, schema().0).map_err(|e| index_err(dir, e))?;
-            let records = Index::create_in_dir(rdir, schema().0).map_err(|e| index_err(rdir, e))?;
+            let create = |d: &Path| {
+                Index::builder()
+                    .schema(schema().0)
+                    .settings(index_settings())
+                    .create_in_dir(d)
+                    .map_err(|e| index_err(d, e))
+            };
+            let (units, records) = (create(dir)?, create(rdir)?);
             Ok((units, records))
         })
     }

@@ -37,14 +37,15 @@ impl SearchIndex {
         let mut hits = Vec::new();
         let mut units = None;
         if !articles.is_empty() {
-            let theirs = Docs::with_u64(&self.reader.searcher(), self.fields.article_key, &articles, &self.dir)?;
+            let searcher = self.reader.searcher();
+            let keys: Vec<Term> = articles.iter().map(|&k| Term::from_field_u64(self.fields.article_key, k)).collect();
+            let theirs = self.narrow(&searcher, &Docs::with_terms(&searcher, &keys, &self.dir)?, req)?;
             let words: Box<dyn Query> = if terms.is_empty() {
                 Box::new(ConstScoreQuery::new(Box::new(theirs.clone()), 1.0))
             } else {
                 self.words_within(&terms, &theirs)
             };
-            let clauses = self.filters(req, vec![(Occur::Must, words)]);
-            hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
+            hits = self.run_meaning(&self.reader, words.as_ref(), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
             units = Some(theirs);
         }
@@ -52,9 +53,11 @@ impl SearchIndex {
         if terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS) {
             let all: Vec<(Occur, Box<dyn Query>)> =
                 terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
-            let holding = Docs::matching(&self.reader.searcher(), &BooleanQuery::new(all), &self.dir)?;
-            let clauses = self.filters(req, vec![(Occur::Must, self.words_within(&terms, &holding))]);
-            let whole = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
+            let searcher = self.reader.searcher();
+            let holding =
+                self.narrow(&searcher, &Docs::matching(&searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
+            let whole =
+                self.run_meaning(&self.reader, self.words_within(&terms, &holding).as_ref(), req.limit, req.meaning)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
             let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
@@ -67,12 +70,28 @@ impl SearchIndex {
         }
         // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
         if let (Some(m), Some(units)) = (req.meaning, units) {
-            let similar = self.similar_units(req, units, m)?;
+            let similar = self.similar_units(units, m)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
             let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
             hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
         }
         Ok(hits)
+    }
+
+    /// The documents of `docs` that the request's speaker and kind filters let through. Each
+    /// filter's postings are read only inside the runs of `docs`, so a speaker quoted across
+    /// the corpus, or a kind every other unit has, costs what the few dozen articles hold.
+    fn narrow(&self, searcher: &tantivy::Searcher, docs: &Docs, req: &SearchRequest<'_>) -> Result<Docs> {
+        let mut docs = docs.clone();
+        if !req.speakers.is_empty() {
+            let any: Vec<Term> =
+                req.speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
+            docs = docs.holding_any(searcher, &any, &self.dir)?;
+        }
+        if let Some(k) = req.kind {
+            docs = docs.holding_any(searcher, &[Term::from_field_text(self.fields.kind, k.as_str())], &self.dir)?;
+        }
+        Ok(docs)
     }
 
     /// `clauses` with the request's speaker and kind filters added.
@@ -143,47 +162,70 @@ impl SearchIndex {
     /// [`SearchIndex::best_articles`] for words already analysed, in the outlet whose name
     /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
     fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
-        let body: Box<dyn Query> = if terms.is_empty() {
-            Box::new(AllQuery)
-        } else {
-            Box::new(BooleanQuery::new(
+        let searcher = self.records.searcher();
+        // The articles the question allows, if it restricts them: those quoting any of the
+        // speakers (read from their postings once; a union of their terms inside an
+        // intersection would be walked window by window), in an outlet with every asked word.
+        let mut allowed: Option<Docs> = None;
+        if !speakers.is_empty() {
+            let any: Vec<Term> =
+                speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
+            allowed = Some(Docs::with_terms(&searcher, &any, &self.dir)?);
+        }
+        for w in outlet {
+            let t = [Term::from_field_text(self.fields.a_outlet, w)];
+            allowed = Some(match allowed {
+                None => Docs::with_terms(&searcher, &t, &self.dir)?,
+                Some(d) => d.holding_any(&searcher, &t, &self.dir)?,
+            });
+        }
+        let body = |t: &String| -> Box<dyn Query> {
+            let t = Term::from_field_text(self.fields.body, t);
+            Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs))
+        };
+        let query: Box<dyn Query> = match (terms.is_empty(), allowed) {
+            (true, None) => Box::new(AllQuery),
+            (true, Some(allowed)) => Box::new(allowed),
+            // A union inside a required clause: tantivy scores every article holding a word
+            // (measured: quicker here than the block-max WAND a flat union would get).
+            (false, None) => {
+                let any = BooleanQuery::new(terms.iter().map(|t| (Occur::Should, body(t))).collect());
+                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(any) as Box<dyn Query>)]))
+            }
+            // Each word's postings walked only to the allowed articles.
+            (false, Some(allowed)) => Box::new(BooleanQuery::new(
                 terms
                     .iter()
                     .map(|t| {
-                        let t = Term::from_field_text(self.fields.body, t);
-                        (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+                        let within = Within { inner: body(t), docs: allowed.clone() };
+                        (Occur::Should, Box::new(within) as Box<dyn Query>)
                     })
                     .collect(),
-            ))
+            )),
         };
-        let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, body)];
-        if !speakers.is_empty() {
-            let quoting = ConstScoreQuery::new(Box::new(BooleanQuery::new(self.speaker_clauses(speakers))), 0.0);
-            must.push((Occur::Must, Box::new(quoting)));
-        }
-        for w in outlet {
-            let t = Term::from_field_text(self.fields.a_outlet, w);
-            must.push((Occur::Must, Box::new(TermQuery::new(t, IndexRecordOption::Basic))));
-        }
-        let query: Box<dyn Query> = Box::new(BooleanQuery::new(must));
-        let searcher = self.records.searcher();
         let top = searcher
             .search(&query, &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score())
             .map_err(|e| index_err(&self.dir, e))?;
         let mut keys = Vec::with_capacity(top.len());
-        let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> = vec![None; searcher.segment_readers().len()];
         for (_, addr) in top {
-            let column = match &columns[addr.segment_ord as usize] {
-                Some(c) => c,
-                None => {
-                    let reader = searcher.segment_reader(addr.segment_ord);
-                    let c = reader.fast_fields().u64("key").map_err(|e| index_err(&self.dir, e))?;
-                    columns[addr.segment_ord as usize].insert(c)
-                }
-            };
-            keys.extend(column.first(addr.doc_id));
+            keys.extend(self.key_of(&searcher, addr));
         }
         Ok(keys)
+    }
+
+    /// The key of a document, from its segment's cached column.
+    fn key_of(&self, searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> Option<u64> {
+        let columns = self.columns.get(&searcher.segment_reader(addr.segment_ord).segment_id())?;
+        columns.key.as_ref()?.first(addr.doc_id)
+    }
+
+    /// The stored meaning of a unit, if it has one.
+    fn meaning_of(&self, searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> Option<Meaning> {
+        let columns = self.columns.get(&searcher.segment_reader(addr.segment_ord).segment_id())?;
+        match columns.meaning.is_empty() {
+            true => None,
+            false => read_meaning(&columns.meaning, addr.doc_id),
+        }
     }
 
     /// Whether some article's outlet has this word (folded) in its name.
@@ -210,43 +252,38 @@ impl SearchIndex {
             .map_err(|e| index_err(&self.dir, e))?;
         let mut hits = self.fetch(&searcher, &top)?;
         if let Some(m) = meaning {
-            let mut columns = MeaningColumns::new(&searcher);
             for (hit, (_, addr)) in hits.iter_mut().zip(&top) {
-                hit.similarity = columns.get(*addr)?.map(|u| embed::similarity(m, &u));
+                hit.similarity = self.meaning_of(&searcher, *addr).map(|u| embed::similarity(m, &u));
             }
         }
         hits.retain(|h| h.key != NO_KEY);
         Ok(hits)
     }
 
-    /// The `units` (the best articles', with the request's filters) whose meaning is closest to
-    /// `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with score 0
-    /// (no word matched) and its similarity. The articles bound the cost: a question compares
-    /// its meaning with the units of a few dozen articles, never with the whole corpus.
-    fn similar_units(&self, req: &SearchRequest<'_>, units: Docs, meaning: &Meaning) -> Result<Vec<Hit>> {
+    /// The `units` (the best articles', through the request's filters) whose meaning is
+    /// closest to `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with
+    /// score 0 (no word matched) and its similarity. The articles bound the cost: a question
+    /// compares its meaning with the units of a few dozen articles, never with the whole corpus.
+    fn similar_units(&self, units: Docs, meaning: &Meaning) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        // Every unit's similarity, worked out run by run before the search: the units of an
-        // article lie side by side, so their meaning columns are read as ranges, not a value at
-        // a time.
-        let sims = std::sync::Arc::new(units.similarities(&searcher, meaning));
-        let clauses = self.filters(req, vec![(Occur::Must, Box::new(units.clone()))]);
-        let query = BooleanQuery::new(clauses);
-        let collector = TopDocs::with_limit(SIMILAR_UNITS).tweak_score(move |segment: &tantivy::SegmentReader| {
-            let set = units.0.get(&segment.segment_id()).cloned();
-            let sims = sims.get(&segment.segment_id()).cloned();
-            move |doc: tantivy::DocId, _score: Score| -> f32 {
-                match (&set, &sims) {
-                    (Some(set), Some(sims)) => set.ids.binary_search(&doc).map_or(-1.0, |i| sims[i]),
-                    _ => -1.0,
+        let sims = units.similarities(self, &searcher, meaning);
+        let mut best: Vec<(f32, tantivy::DocAddress)> = Vec::new();
+        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            let (Some(set), Some(sims)) = (units.0.get(&reader.segment_id()), sims.get(&reader.segment_id())) else {
+                continue;
+            };
+            for (&doc, &sim) in set.ids.iter().zip(sims.iter()) {
+                if sim >= MIN_SIMILARITY {
+                    best.push((sim, tantivy::DocAddress::new(ord as u32, doc)));
                 }
             }
-        });
-        let mut top = searcher.search(&query, &collector).map_err(|e| index_err(&self.dir, e))?;
-        top.retain(|(sim, _)| *sim >= MIN_SIMILARITY);
-        let sims: Vec<f32> = top.iter().map(|t| t.0).collect();
-        let top: Vec<(Score, tantivy::DocAddress)> = top.into_iter().map(|(_, a)| (0.0, a)).collect();
+        }
+        // Closest first; equally close ones in index order.
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(SIMILAR_UNITS);
+        let top: Vec<(Score, tantivy::DocAddress)> = best.iter().map(|&(_, a)| (0.0, a)).collect();
         let mut hits = self.fetch(&searcher, &top)?;
-        for (h, s) in hits.iter_mut().zip(sims) {
+        for (h, (s, _)) in hits.iter_mut().zip(best) {
             h.similarity = Some(s);
         }
         hits.retain(|h| h.key != NO_KEY);
@@ -274,14 +311,19 @@ impl SearchIndex {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let any: Vec<(Occur, Box<dyn Query>)> = keys
-            .iter()
-            .map(|&k| {
-                let q = TermQuery::new(Term::from_field_u64(self.fields.key, k), IndexRecordOption::Basic);
-                (Occur::Should, Box::new(q) as Box<dyn Query>)
-            })
-            .collect();
-        self.run(&self.reader, &BooleanQuery::new(any), keys.len())
+        // Straight from each key's postings, not through a scored union of them.
+        let searcher = self.reader.searcher();
+        let terms: Vec<Term> = keys.iter().map(|&k| Term::from_field_u64(self.fields.key, k)).collect();
+        let docs = Docs::with_terms(&searcher, &terms, &self.dir)?;
+        let mut top = Vec::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            if let Some(set) = docs.0.get(&segment.segment_id()) {
+                top.extend(set.ids.iter().map(|&d| (1.0, tantivy::DocAddress::new(ord as u32, d))));
+            }
+        }
+        let mut hits = self.fetch(&searcher, &top)?;
+        hits.retain(|h| h.key != NO_KEY);
+        Ok(hits)
     }
 
     /// The stored record of an article.
@@ -391,14 +433,7 @@ impl SearchIndex {
         let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, PERSON)), (Occur::Must, words)]);
         let searcher = self.records.searcher();
         let addrs = searcher.search(&q, &tantivy::collector::DocSetCollector).map_err(|e| index_err(&self.dir, e))?;
-        let mut keys = Vec::with_capacity(addrs.len());
-        for addr in addrs {
-            let reader = searcher.segment_reader(addr.segment_ord);
-            let column = reader.fast_fields().u64("key").map_err(|e| index_err(&self.dir, e))?;
-            if let Some(k) = column.first(addr.doc_id) {
-                keys.push(k);
-            }
-        }
+        let mut keys: Vec<u64> = addrs.into_iter().filter_map(|addr| self.key_of(&searcher, addr)).collect();
         keys.sort_unstable();
         keys.dedup();
         Ok(keys)
@@ -456,37 +491,7 @@ pub(super) fn prefix_query(field: Field, prefix: &str, itself: bool) -> Box<dyn 
     Box::new(RangeQuery::new(lower, upper))
 }
 
-/// The meaning columns of a searcher's segments, opened on first need.
-struct MeaningColumns<'s> {
-    searcher: &'s tantivy::Searcher,
-    segments: Vec<Option<Vec<tantivy::columnar::Column<u64>>>>,
-}
-
-impl<'s> MeaningColumns<'s> {
-    fn new(searcher: &'s tantivy::Searcher) -> Self {
-        MeaningColumns { searcher, segments: vec![None; searcher.segment_readers().len()] }
-    }
-
-    /// The stored meaning of a document, if it has one.
-    fn get(&mut self, addr: tantivy::DocAddress) -> Result<Option<Meaning>> {
-        let slot = &mut self.segments[addr.segment_ord as usize];
-        if slot.is_none() {
-            let reader = self.searcher.segment_reader(addr.segment_ord);
-            let cols = meaning_columns(reader)
-                .map_err(|e| Error::Index { path: PathBuf::new(), reason: format!("meaning column: {e}") })?;
-            *slot = Some(cols);
-        }
-        let cols = slot.as_ref().expect("just filled");
-        Ok(read_meaning(cols, addr.doc_id))
-    }
-}
-
-/// The meaning columns of one segment, in order.
-fn meaning_columns(segment: &tantivy::SegmentReader) -> tantivy::Result<Vec<tantivy::columnar::Column<u64>>> {
-    (0..embed::DIM / 8).map(|i| segment.fast_fields().u64(&meaning_column(i))).collect()
-}
-
-/// A document's stored meaning, if it has one, from its segment's [`meaning_columns`].
+/// A document's stored meaning, if it has one, from its segment's meaning columns.
 fn read_meaning(columns: &[tantivy::columnar::Column<u64>], doc: tantivy::DocId) -> Option<Meaning> {
     let mut words = [0u64; embed::DIM / 8];
     for (w, c) in words.iter_mut().zip(columns) {
@@ -529,19 +534,18 @@ impl Segment {
 }
 
 impl Docs {
-    /// The live documents whose `field` holds one of `values`, read straight from each value's
-    /// postings: a union query would walk them window by window, every window asking every
-    /// term, where a few dozen short lists need only be read out and sorted.
-    fn with_u64(searcher: &tantivy::Searcher, field: Field, values: &[u64], dir: &Path) -> Result<Docs> {
+    /// The live documents holding any of `terms`, read straight from each term's postings: a
+    /// union query would walk them window by window, every window asking every term, where a
+    /// few dozen lists need only be read out and sorted.
+    fn with_terms(searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
         use tantivy::DocSet as _;
         let mut by_segment = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field).map_err(|e| index_err(dir, e))?;
             let mut docs: Vec<tantivy::DocId> = Vec::new();
-            for &v in values {
-                let term = Term::from_field_u64(field, v);
+            for term in terms {
+                let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
                 let Some(mut postings) =
-                    inverted.read_postings(&term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+                    inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
                 else {
                     continue;
                 };
@@ -562,25 +566,60 @@ impl Docs {
         Ok(Docs(std::sync::Arc::new(by_segment)))
     }
 
+    /// The documents of this set that hold any of `terms`. Each term's postings are sought to
+    /// each run of the set and read to its end, so the cost is the set's, not the term's.
+    fn holding_any(&self, searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
+        use tantivy::DocSet as _;
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(set) = self.0.get(&segment.segment_id()) else { continue };
+            let mut docs: Vec<tantivy::DocId> = Vec::new();
+            for term in terms {
+                let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
+                let Some(mut postings) =
+                    inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+                else {
+                    continue;
+                };
+                for &(start, end) in set.runs.iter() {
+                    let mut d = if postings.doc() < start { postings.seek(start) } else { postings.doc() };
+                    while d < end {
+                        docs.push(d);
+                        d = postings.advance();
+                    }
+                    if d == tantivy::TERMINATED {
+                        break;
+                    }
+                }
+            }
+            if !docs.is_empty() {
+                docs.sort_unstable();
+                docs.dedup();
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            }
+        }
+        Ok(Docs(std::sync::Arc::new(by_segment)))
+    }
+
     /// The similarity of every document of the set to `meaning`, by segment, in the order of
     /// its ids (-1 for a document without a meaning).
     fn similarities(
         &self,
+        index: &SearchIndex,
         searcher: &tantivy::Searcher,
         meaning: &Meaning,
     ) -> std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[f32]>> {
         let mut out = std::collections::HashMap::new();
         for reader in searcher.segment_readers() {
             let Some(set) = self.0.get(&reader.segment_id()) else { continue };
-            let columns = meaning_columns(reader).unwrap_or_default();
+            let columns = index.columns.get(&reader.segment_id()).map_or(&[][..], |c| c.meaning.as_slice());
             let mut sims = Vec::with_capacity(set.ids.len());
             let full = columns.len() == embed::DIM / 8
                 && columns.iter().all(|c| matches!(c.index, tantivy::columnar::ColumnIndex::Full));
             for &(start, end) in set.runs.iter() {
                 if !full {
                     sims.extend(
-                        (start..end)
-                            .map(|d| read_meaning(&columns, d).map_or(-1.0, |u| embed::similarity(meaning, &u))),
+                        (start..end).map(|d| read_meaning(columns, d).map_or(-1.0, |u| embed::similarity(meaning, &u))),
                     );
                     continue;
                 }
