@@ -1270,6 +1270,30 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_that_controls_an_infinitive_is_no_cue_for_the_quote_after_it() {
+        let c = corpus(&[
+            "Mayor Helen Ortiz spoke on Monday. Ortiz said she expects Daniel Reyes will continue to be \"a strong voice for the port district.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a strong voice").as_deref(), Some("Helen Ortiz"));
+    }
+
+    #[test]
+    fn a_capitalised_continued_opens_an_inverted_cue_like_said() {
+        let c = corpus(&[
+            "The farmer Tom Becker spoke to the council.\n\nContinued Becker: \"The river has flooded three times this spring.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The river has").as_deref(), Some("Tom Becker"));
+    }
+
+    #[test]
+    fn a_sentence_subject_before_a_colon_is_the_speaker_of_the_quote_after_it() {
+        let c = corpus(&[
+            "Governor Alan Pryce faced questions about the strike.\n\nPryce pushed back: \"Nobody in this office has refused to talk.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Nobody in this").as_deref(), Some("Alan Pryce"));
+    }
+
+    #[test]
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);

@@ -501,6 +501,9 @@ impl Reader<'_> {
     pub fn cue_at(&self, v: usize) -> Option<CueAt> {
         let toks = self.toks;
         let sentence = self.sentence_of[v];
+        if controls_an_infinitive(toks, v) {
+            return None;
+        }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
         let mut k = v;
         while k > 0 && toks[k - 1].is_word() && is_adverb(toks[k - 1].text) && self.sentence_of[k - 1] == sentence {
@@ -568,7 +571,7 @@ impl Reader<'_> {
         // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`; or
         // opening a sentence: `Said Ellis: "…"`.
         let opens_sentence = (v == 0 || self.sentence_of[v - 1] != sentence)
-            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds")
+            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
         if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
@@ -834,6 +837,20 @@ impl Reader<'_> {
 }
 
 /// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
+/// `Rubio will continue to be "a champion"`, `Smith was asked to explain`: these verbs
+/// before `to` and a verb report nothing; what follows is not their subject's words.
+fn controls_an_infinitive(toks: &[Token<'_>], v: usize) -> bool {
+    let control =
+        matches!(fold(toks[v].text).as_str(), "continue" | "continues" | "continued" | "ask" | "asks" | "asked");
+    let infinitive = toks.get(v + 1).is_some_and(|t| t.is_word() && t.text == "to")
+        && toks.get(v + 2).is_some_and(|t| {
+            t.is_word()
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(t.text, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+        });
+    control && infinitive
+}
+
 pub(crate) fn is_inflected(verb: &str) -> bool {
     let v = fold(verb);
     matches!(v.as_str(), "said" | "told" | "wrote" | "put")
