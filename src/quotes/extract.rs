@@ -309,7 +309,36 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || known_first_name || apposition || is_a || subject || inverted || signed || described
+    // `"…," said Concord resident Whit Symms`, `said the campaign's top aide Jake Sullivan`:
+    // a few words of role between an inverted cue and the name that ends the sentence.
+    let inverted_after_role = (1..=5).any(|n| {
+        let Some(v) = run.first.checked_sub(n + 1) else { return false };
+        v >= 1
+            && toks[v].is_word()
+            && is_invertible(toks[v].text)
+            && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','))
+            && toks[v + 1..run.first].iter().all(|t| is_role_word(t))
+            && toks[v + 1..run.first].iter().any(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+    }) && after.is_none_or(|t| matches!(t.kind, Tok::Punct('.' | ',' | '(')) || t.is_quote());
+    titled
+        || known_first_name
+        || apposition
+        || is_a
+        || subject
+        || inverted
+        || signed
+        || described
+        || inverted_after_role
+}
+
+/// A word that may describe a person's role before their name (`resident`, `top`, `Concord`,
+/// `campaign's`), not a preposition, conjunction, pronoun or verb of the sentence.
+fn is_role_word(t: &Token<'_>) -> bool {
+    t.is_word()
+        && !is_preposition(t.text)
+        && pronoun(t.text).is_none()
+        && !is_cue_verb(t.text)
+        && !matches!(fold(t.text).as_str(), "and" | "or" | "but" | "who" | "which" | "that" | "as" | "is" | "was")
 }
 
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
@@ -1291,6 +1320,16 @@ mod tests {
             "Governor Alan Pryce faced questions about the strike.\n\nPryce pushed back: \"Nobody in this office has refused to talk.\"",
         ]);
         assert_eq!(speaker_of(&c, "Nobody in this").as_deref(), Some("Alan Pryce"));
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_cue_and_a_few_words_of_role_is_a_person() {
+        let c = corpus(&[
+            "\"The bridge has to reopen,\" said Harbourside shop owner Tamsin Orrell.",
+            "\"We are not finished,\" said the mayor's senior aide Vic Halloran.",
+        ]);
+        assert_eq!(speaker_of(&c, "The bridge has").as_deref(), Some("Tamsin Orrell"));
+        assert_eq!(speaker_of(&c, "We are not").as_deref(), Some("Vic Halloran"));
     }
 
     #[test]
