@@ -1333,6 +1333,15 @@ mod tests {
     }
 
     #[test]
+    fn a_day_between_a_subject_and_its_verb_keeps_the_subject() {
+        let c = corpus(&[
+            "Council leader Petra Lind spoke after the vote. Lind on Tuesday told reporters: \"The budget is balanced.\" Lind later Wednesday evening said \"we start building in May.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The budget is").as_deref(), Some("Petra Lind"));
+        assert_eq!(speaker_of(&c, "we start building").as_deref(), Some("Petra Lind"));
+    }
+
+    #[test]
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);

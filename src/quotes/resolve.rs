@@ -506,8 +506,14 @@ impl Reader<'_> {
         }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
         let mut k = v;
-        while k > 0 && toks[k - 1].is_word() && is_adverb(toks[k - 1].text) && self.sentence_of[k - 1] == sentence {
-            k -= 1;
+        while k > 0 && self.sentence_of[k - 1] == sentence {
+            if toks[k - 1].is_word() && is_adverb(toks[k - 1].text) {
+                k -= 1;
+            } else if let Some(first) = day_before(toks, k) {
+                k = first;
+            } else {
+                break;
+            }
         }
         // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped.
         if k > 0 && toks[k - 1].kind == Tok::Punct(')') {
@@ -837,6 +843,21 @@ impl Reader<'_> {
 }
 
 /// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
+/// `on Tuesday`, `Thursday evening`, `later Thursday` ending at token `end` (exclusive): a time
+/// news sets between a subject and its verb (`Priebus on Thursday told`); its first token.
+fn day_before(toks: &[Token<'_>], end: usize) -> Option<usize> {
+    let word = |k: usize| Some(toks[k]).filter(|t| t.is_word()).map(|t| fold(t.text));
+    let mut k = end.checked_sub(1)?;
+    if word(k).is_some_and(|w| matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night")) {
+        k = k.checked_sub(1)?;
+    }
+    let day = word(k)?;
+    if !matches!(day.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        return None;
+    }
+    Some(if k > 0 && word(k - 1).is_some_and(|w| w == "on") { k - 1 } else { k })
+}
+
 /// `Rubio will continue to be "a champion"`, `Smith was asked to explain`: these verbs
 /// before `to` and a verb report nothing; what follows is not their subject's words.
 fn controls_an_infinitive(toks: &[Token<'_>], v: usize) -> bool {
