@@ -1342,6 +1342,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_reports_a_subject_whose_verb_is_irregular_or_after_a_day() {
+        let c = corpus(&[
+            "Senator Nora Quill took a risk at the fair, telling farmers, \"I will not cut your subsidies.\"",
+            "Senator Nora Quill on Monday stepped up her attacks, saying the plan is \"a gift to the big banks.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "I will not cut").as_deref(), Some("Nora Quill"));
+        assert_eq!(speaker_of(&c, "a gift to").as_deref(), Some("Nora Quill"));
+    }
+
+    #[test]
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);

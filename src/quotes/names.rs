@@ -195,6 +195,8 @@ const CUE_VERBS: &[&str] = &[
     "reacted",
     "promised",
     "promises",
+    "assured",
+    "assures",
 ];
 
 /// Participles that report what the subject of their clause said: `Trump attacked Clinton,

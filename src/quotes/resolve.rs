@@ -638,7 +638,7 @@ impl Reader<'_> {
         let is_verb = |w: &Token<'_>| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_lowercase)
-                && (is_inflected(w.text) || is_adverb(w.text))
+                && (is_inflected(w.text) || is_irregular_past(w.text) || is_adverb(w.text))
         };
         if let Some(pr) = pronoun(t.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
             return toks.get(s + 1).filter(|n| is_verb(n)).map(|_| CueAt {
@@ -649,7 +649,8 @@ impl Reader<'_> {
             });
         }
         let run = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive)?;
-        let after = toks.get(run.last + 1)?;
+        // `Donald Trump on Thursday ratcheted up his attacks, saying …`: the day is no verb.
+        let after = toks.get(day_after(toks, run.last + 1))?;
         if !(is_verb(after) || matches!(after.kind, Tok::Punct(',' | '('))) {
             return None;
         }
@@ -856,6 +857,75 @@ fn day_before(toks: &[Token<'_>], end: usize) -> Option<usize> {
         return None;
     }
     Some(if k > 0 && word(k - 1).is_some_and(|w| w == "on") { k - 1 } else { k })
+}
+
+/// The token after a day set right at `at` (`on Thursday`, `Friday night`), or `at` itself.
+fn day_after(toks: &[Token<'_>], at: usize) -> usize {
+    let is =
+        |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_word() && words.contains(&fold(t.text).as_str()));
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let mut k = at;
+    if is(k, &["on"]) && is(k + 1, DAYS) {
+        k += 1;
+    }
+    if !is(k, DAYS) {
+        return at;
+    }
+    k += 1;
+    if is(k, &["morning", "afternoon", "evening", "night"]) {
+        k += 1;
+    }
+    k
+}
+
+/// Common irregular past tenses (`took`, `made`, `went`): a verb after a subject as surely as
+/// a form in `-ed`.
+fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "took"
+            | "made"
+            | "gave"
+            | "went"
+            | "came"
+            | "got"
+            | "sent"
+            | "brought"
+            | "held"
+            | "left"
+            | "kept"
+            | "found"
+            | "saw"
+            | "stood"
+            | "began"
+            | "became"
+            | "met"
+            | "won"
+            | "lost"
+            | "paid"
+            | "led"
+            | "ran"
+            | "spent"
+            | "struck"
+            | "threw"
+            | "drew"
+            | "broke"
+            | "chose"
+            | "hit"
+            | "set"
+            | "shot"
+            | "sought"
+            | "fought"
+            | "felt"
+            | "knew"
+            | "thought"
+            | "heard"
+            | "meant"
+            | "rose"
+            | "fell"
+            | "sat"
+            | "wore"
+    )
 }
 
 /// `Rubio will continue to be "a champion"`, `Smith was asked to explain`: these verbs
