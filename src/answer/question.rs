@@ -164,6 +164,15 @@ fn content_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The hyphenated words of a phrase, whole (`holtz-eakin`).
+fn hyphenated_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| w.contains('-') && w.split('-').all(|h| !h.is_empty()))
+        .map(crate::text::fold)
+        .collect()
+}
+
 /// Words that name nobody in particular: `the guy`, `that woman`, `the person`.
 fn is_filler(w: &str) -> bool {
     matches!(
@@ -261,7 +270,23 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     if words.is_empty() {
         return Vec::new();
     }
-    let mut by_name: Vec<PersonId> = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
+    // `Holtz-Eakin`: a hyphenated family name is one word of the name; its halves may name
+    // other people (`Lopez`), so the whole word is asked first.
+    let compounds = hyphenated_words(phrase);
+    let mut by_name: Vec<PersonId> = if compounds.is_empty() {
+        Vec::new()
+    } else {
+        let joined: Vec<String> = words
+            .iter()
+            .filter(|w| !compounds.iter().any(|c| c.split('-').any(|h| h == w.as_str())))
+            .cloned()
+            .chain(compounds.iter().cloned())
+            .collect();
+        find_in_words(people, &joined).into_iter().map(|(id, _)| id).collect()
+    };
+    if by_name.is_empty() {
+        by_name = find_in_words(people, &words).into_iter().map(|(id, _)| id).collect();
+    }
     // An organisation named in full (`georgia state university`) outranks one the phrase
     // names only by the word that ends both names (`university`).
     let in_full = |id: &PersonId| {
@@ -863,6 +888,19 @@ mod tests {
         assert_eq!(
             intent("What did Biden say about Taiwan?"),
             Intent::UnknownSpeaker { name: "Biden".into(), topic: "about taiwan".into() }
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_family_name_names_its_bearer_not_someone_sharing_half_of_it() {
+        let mut p = People::default();
+        for n in ["Carla Ruiz-Tagle", "Pedro Ruiz", "Anne Tagle"] {
+            p.add(&n.split(' ').map(String::from).collect::<Vec<_>>());
+        }
+        let carla = p.by_name("Carla Ruiz-Tagle").unwrap();
+        assert_eq!(
+            intent_with("what did Ruiz-Tagle say about the harbour?", &p),
+            Intent::SaidBy { speakers: vec![carla], topic: "about the harbour".into() }
         );
     }
 

@@ -309,7 +309,36 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
         && is_invertible(toks[run.first - 1].text)
         && run.first >= 2
         && matches!(toks[run.first - 2].kind, Tok::Quote(_) | Tok::Punct(','));
-    titled || known_first_name || apposition || is_a || subject || inverted || signed || described
+    // `"…," said Concord resident Whit Symms`, `said the campaign's top aide Jake Sullivan`:
+    // a few words of role between an inverted cue and the name that ends the sentence.
+    let inverted_after_role = (1..=5).any(|n| {
+        let Some(v) = run.first.checked_sub(n + 1) else { return false };
+        v >= 1
+            && toks[v].is_word()
+            && is_invertible(toks[v].text)
+            && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','))
+            && toks[v + 1..run.first].iter().all(|t| is_role_word(t))
+            && toks[v + 1..run.first].iter().any(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+    }) && after.is_none_or(|t| matches!(t.kind, Tok::Punct('.' | ',' | '(')) || t.is_quote());
+    titled
+        || known_first_name
+        || apposition
+        || is_a
+        || subject
+        || inverted
+        || signed
+        || described
+        || inverted_after_role
+}
+
+/// A word that may describe a person's role before their name (`resident`, `top`, `Concord`,
+/// `campaign's`), not a preposition, conjunction, pronoun or verb of the sentence.
+fn is_role_word(t: &Token<'_>) -> bool {
+    t.is_word()
+        && !is_preposition(t.text)
+        && pronoun(t.text).is_none()
+        && !is_cue_verb(t.text)
+        && !matches!(fold(t.text).as_str(), "and" | "or" | "but" | "who" | "which" | "that" | "as" | "is" | "was")
 }
 
 /// A capitalised name holding an institution word, read forwards from `i` through `of`, `for`,
@@ -1267,6 +1296,59 @@ mod tests {
         let c = corpus(&["Senator Nora Quill has praised the plan in speeches, advising graduates to \"take the small job first and learn it.\"", "Senator Nora Quill praised the plan in speeches, saying \"give the small job first and learn it.\""]);
         assert_eq!(speaker_of(&c, "give the small").as_deref(), Some("Nora Quill"));
         assert_eq!(speaker_of(&c, "take the small").as_deref(), Some("Nora Quill"));
+    }
+
+    #[test]
+    fn a_verb_that_controls_an_infinitive_is_no_cue_for_the_quote_after_it() {
+        let c = corpus(&[
+            "Mayor Helen Ortiz spoke on Monday. Ortiz said she expects Daniel Reyes will continue to be \"a strong voice for the port district.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a strong voice").as_deref(), Some("Helen Ortiz"));
+    }
+
+    #[test]
+    fn a_capitalised_continued_opens_an_inverted_cue_like_said() {
+        let c = corpus(&[
+            "The farmer Tom Becker spoke to the council.\n\nContinued Becker: \"The river has flooded three times this spring.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The river has").as_deref(), Some("Tom Becker"));
+    }
+
+    #[test]
+    fn a_sentence_subject_before_a_colon_is_the_speaker_of_the_quote_after_it() {
+        let c = corpus(&[
+            "Governor Alan Pryce faced questions about the strike.\n\nPryce pushed back: \"Nobody in this office has refused to talk.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Nobody in this").as_deref(), Some("Alan Pryce"));
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_cue_and_a_few_words_of_role_is_a_person() {
+        let c = corpus(&[
+            "\"The bridge has to reopen,\" said Harbourside shop owner Tamsin Orrell.",
+            "\"We are not finished,\" said the mayor's senior aide Vic Halloran.",
+        ]);
+        assert_eq!(speaker_of(&c, "The bridge has").as_deref(), Some("Tamsin Orrell"));
+        assert_eq!(speaker_of(&c, "We are not").as_deref(), Some("Vic Halloran"));
+    }
+
+    #[test]
+    fn a_day_between_a_subject_and_its_verb_keeps_the_subject() {
+        let c = corpus(&[
+            "Council leader Petra Lind spoke after the vote. Lind on Tuesday told reporters: \"The budget is balanced.\" Lind later Wednesday evening said \"we start building in May.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "The budget is").as_deref(), Some("Petra Lind"));
+        assert_eq!(speaker_of(&c, "we start building").as_deref(), Some("Petra Lind"));
+    }
+
+    #[test]
+    fn a_participle_reports_a_subject_whose_verb_is_irregular_or_after_a_day() {
+        let c = corpus(&[
+            "Senator Nora Quill took a risk at the fair, telling farmers, \"I will not cut your subsidies.\"",
+            "Senator Nora Quill on Monday stepped up her attacks, saying the plan is \"a gift to the big banks.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "I will not cut").as_deref(), Some("Nora Quill"));
+        assert_eq!(speaker_of(&c, "a gift to").as_deref(), Some("Nora Quill"));
     }
 
     #[test]

@@ -188,6 +188,15 @@ const CUE_VERBS: &[&str] = &[
     "spoke",
     "speaks",
     "talked",
+    "contend",
+    "contends",
+    "contended",
+    "elaborated",
+    "reacted",
+    "promised",
+    "promises",
+    "assured",
+    "assures",
 ];
 
 /// Participles that report what the subject of their clause said: `Trump attacked Clinton,
@@ -214,6 +223,8 @@ const PARTICIPLES: &[&str] = &[
     "recalling",
     "stating",
     "claiming",
+    "pledging",
+    "contending",
 ];
 
 /// Verbs that may come before their subject right after a quote: `"…," said Xi`.
@@ -269,6 +280,9 @@ const INVERTIBLE: &[&str] = &[
     "asks",
     "reported",
     "tweeted",
+    "reacted",
+    "contended",
+    "elaborated",
 ];
 
 /// Words that may stand between a subject and its verb: `Blinken just yesterday said`.
@@ -1122,7 +1136,7 @@ const ORG_WORDS: &[&str] = &[
 pub fn is_cue_verb(word: &str) -> bool {
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     let f = fold(word);
-    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds"))
+    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds" | "Continued"))
         && (CUE_VERBS.contains(&f.as_str()) || PARTICIPLES.contains(&f.as_str()))
 }
 

@@ -501,10 +501,19 @@ impl Reader<'_> {
     pub fn cue_at(&self, v: usize) -> Option<CueAt> {
         let toks = self.toks;
         let sentence = self.sentence_of[v];
+        if controls_an_infinitive(toks, v) {
+            return None;
+        }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
         let mut k = v;
-        while k > 0 && toks[k - 1].is_word() && is_adverb(toks[k - 1].text) && self.sentence_of[k - 1] == sentence {
-            k -= 1;
+        while k > 0 && self.sentence_of[k - 1] == sentence {
+            if toks[k - 1].is_word() && is_adverb(toks[k - 1].text) {
+                k -= 1;
+            } else if let Some(first) = day_before(toks, k) {
+                k = first;
+            } else {
+                break;
+            }
         }
         // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped.
         if k > 0 && toks[k - 1].kind == Tok::Punct(')') {
@@ -568,7 +577,7 @@ impl Reader<'_> {
         // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`; or
         // opening a sentence: `Said Ellis: "…"`.
         let opens_sentence = (v == 0 || self.sentence_of[v - 1] != sentence)
-            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds")
+            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
         if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
@@ -629,7 +638,7 @@ impl Reader<'_> {
         let is_verb = |w: &Token<'_>| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_lowercase)
-                && (is_inflected(w.text) || is_adverb(w.text))
+                && (is_inflected(w.text) || is_irregular_past(w.text) || is_adverb(w.text))
         };
         if let Some(pr) = pronoun(t.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
             return toks.get(s + 1).filter(|n| is_verb(n)).map(|_| CueAt {
@@ -640,7 +649,8 @@ impl Reader<'_> {
             });
         }
         let run = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive)?;
-        let after = toks.get(run.last + 1)?;
+        // `Donald Trump on Thursday ratcheted up his attacks, saying …`: the day is no verb.
+        let after = toks.get(day_after(toks, run.last + 1))?;
         if !(is_verb(after) || matches!(after.kind, Tok::Punct(',' | '('))) {
             return None;
         }
@@ -834,6 +844,104 @@ impl Reader<'_> {
 }
 
 /// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
+/// `on Tuesday`, `Thursday evening`, `later Thursday` ending at token `end` (exclusive): a time
+/// news sets between a subject and its verb (`Priebus on Thursday told`); its first token.
+fn day_before(toks: &[Token<'_>], end: usize) -> Option<usize> {
+    let word = |k: usize| Some(toks[k]).filter(|t| t.is_word()).map(|t| fold(t.text));
+    let mut k = end.checked_sub(1)?;
+    if word(k).is_some_and(|w| matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night")) {
+        k = k.checked_sub(1)?;
+    }
+    let day = word(k)?;
+    if !matches!(day.as_str(), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") {
+        return None;
+    }
+    Some(if k > 0 && word(k - 1).is_some_and(|w| w == "on") { k - 1 } else { k })
+}
+
+/// The token after a day set right at `at` (`on Thursday`, `Friday night`), or `at` itself.
+fn day_after(toks: &[Token<'_>], at: usize) -> usize {
+    let is =
+        |k: usize, words: &[&str]| toks.get(k).is_some_and(|t| t.is_word() && words.contains(&fold(t.text).as_str()));
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let mut k = at;
+    if is(k, &["on"]) && is(k + 1, DAYS) {
+        k += 1;
+    }
+    if !is(k, DAYS) {
+        return at;
+    }
+    k += 1;
+    if is(k, &["morning", "afternoon", "evening", "night"]) {
+        k += 1;
+    }
+    k
+}
+
+/// Common irregular past tenses (`took`, `made`, `went`): a verb after a subject as surely as
+/// a form in `-ed`.
+fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "took"
+            | "made"
+            | "gave"
+            | "went"
+            | "came"
+            | "got"
+            | "sent"
+            | "brought"
+            | "held"
+            | "left"
+            | "kept"
+            | "found"
+            | "saw"
+            | "stood"
+            | "began"
+            | "became"
+            | "met"
+            | "won"
+            | "lost"
+            | "paid"
+            | "led"
+            | "ran"
+            | "spent"
+            | "struck"
+            | "threw"
+            | "drew"
+            | "broke"
+            | "chose"
+            | "hit"
+            | "set"
+            | "shot"
+            | "sought"
+            | "fought"
+            | "felt"
+            | "knew"
+            | "thought"
+            | "heard"
+            | "meant"
+            | "rose"
+            | "fell"
+            | "sat"
+            | "wore"
+    )
+}
+
+/// `Rubio will continue to be "a champion"`, `Smith was asked to explain`: these verbs
+/// before `to` and a verb report nothing; what follows is not their subject's words.
+fn controls_an_infinitive(toks: &[Token<'_>], v: usize) -> bool {
+    let control =
+        matches!(fold(toks[v].text).as_str(), "continue" | "continues" | "continued" | "ask" | "asks" | "asked");
+    let infinitive = toks.get(v + 1).is_some_and(|t| t.is_word() && t.text == "to")
+        && toks.get(v + 2).is_some_and(|t| {
+            t.is_word()
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(t.text, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+        });
+    control && infinitive
+}
+
 pub(crate) fn is_inflected(verb: &str) -> bool {
     let v = fold(verb);
     matches!(v.as_str(), "said" | "told" | "wrote" | "put")

@@ -75,6 +75,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("cue_before_quote", cue_before_quote),
     ("cue_after_coordinated_quote", cue_after_coordinated_quote),
     ("cue_ending_sentence", cue_ending_sentence),
+    ("subject_before_colon", subject_before_colon),
     ("colon_cue_in_previous_paragraph", colon_cue_in_previous_paragraph),
     ("continues_open_quotation", continues_open_quotation),
     ("cue_between_quotes", cue_between_quotes),
@@ -199,6 +200,67 @@ pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     verdict(site, c, Cue::After)
+}
+
+/// `Kasich resisted: "…"` · `Clinton: "…"`: a colon right before the quote introduces what
+/// the sentence's subject said, when that subject is a name opening the sentence and nobody
+/// else is named before the colon. A passive (`Rubio was asked by …:`) or a source
+/// (`Smith read from the report:`) between them leaves the quote to later sieves.
+pub fn subject_before_colon(site: &Site<'_>) -> Outcome {
+    if site.fragment || site.q < 2 || site.toks[site.q - 1].kind != Tok::Punct(':') {
+        return Outcome::Pass;
+    }
+    let s = site.sentence_of[site.q];
+    let opening = (0..site.q).rev().take_while(|&k| site.sentence_of[k] == s).last().unwrap_or(site.q);
+    let mut named = site.mentions.iter().filter(|&&(k, _)| k >= opening && k < site.q);
+    let &(first, speaker) = need!(named.next());
+    // A few words of description may lead the name (`Former speechwriter Jon Favreau`),
+    // nothing else: the name is the subject only when it opens the clause.
+    let leads = (opening..first).all(|k| {
+        let t = site.toks[k];
+        t.is_word()
+            && !super::names::is_possessive(t.text)
+            && super::names::pronoun(t.text).is_none()
+            && !matches!(
+                crate::text::fold(t.text).as_str(),
+                "for"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "at"
+                    | "about"
+                    | "on"
+                    | "in"
+                    | "after"
+                    | "before"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "as"
+                    | "like"
+                    | "than"
+                    | "when"
+                    | "while"
+                    | "if"
+            )
+    });
+    if !leads || first - opening > 4 || named.any(|&(_, id)| id != speaker) || site.q - first > 14 {
+        return Outcome::Pass;
+    }
+    let sourced = (first..site.q).any(|k| {
+        let t = site.toks[k];
+        t.is_quote()
+            || t.is_word()
+                && (super::names::is_possessive(t.text)
+                    || matches!(t.text, "by" | "from" | "asked" | "read" | "quoted" | "cited" | "of"))
+    });
+    if sourced {
+        return Outcome::Pass;
+    }
+    let span = Span::new(site.toks[first].span.start, site.toks[site.q - 1].span.end);
+    Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
 }
 
 /// `Transport Minister Anne-Marie Duval told MPs:` closing one paragraph, and the quotation
@@ -432,6 +494,39 @@ mod tests {
         s.fragment = false;
         s.continues_open = Some(None);
         assert_eq!(continues_open_quotation(&s), Outcome::Nobody);
+    }
+
+    #[test]
+    fn a_name_opening_the_sentence_before_a_colon_speaks_the_quote_after_it() {
+        let t = "Johnson shrugged: \"We will be back next year.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mentions = [(0, 6)];
+        let s = Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) };
+        assert_eq!(speaker(subject_before_colon(&s)), Some(6));
+        let (v, name) = decide(&s);
+        assert_eq!((v.unwrap().cue_span.unwrap().slice(t), name), ("Johnson shrugged:", Some("subject_before_colon")));
+    }
+
+    #[test]
+    fn a_colon_after_a_passive_or_a_second_name_names_no_speaker() {
+        let t = "Garcia was asked by Lee: \"Will you run again?\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mentions = [(0, 6)];
+        assert_eq!(subject_before_colon(&Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) }), Outcome::Pass);
+        let t2 = "Garcia turned to Lee: \"Will you run again?\"";
+        let (tk2, qs2) = toks(t2);
+        let sent2 = vec![0; tk2.len()];
+        let mentions2 = [(0, 6), (3, 7)];
+        let s2 = Site { mentions: &mentions2, ..site(&tk2, qs2[0], &[], &sent2) };
+        assert_eq!(subject_before_colon(&s2), Outcome::Pass);
+        let t3 = "The memo from Garcia: \"Nobody leaves early.\"";
+        let (tk3, qs3) = toks(t3);
+        let sent3 = vec![0; tk3.len()];
+        let mentions3 = [(3, 6)];
+        let s3 = Site { mentions: &mentions3, ..site(&tk3, qs3[0], &[], &sent3) };
+        assert_eq!(subject_before_colon(&s3), Outcome::Pass, "a preposition leads the name: not the subject");
     }
 
     #[test]
