@@ -125,6 +125,35 @@ pub fn similarity(a: &Meaning, b: &Meaning) -> f32 {
     ab as f32 / ((aa as f32).sqrt() * (bb as f32).sqrt())
 }
 
+/// [`similarity`] of many meanings to one: the one's norm is worked out once, and each
+/// comparison gives exactly the value [`similarity`] would.
+#[derive(Debug, Clone, Copy)]
+pub struct Probe {
+    meaning: Meaning,
+    /// The square root of the meaning's squared length, as [`similarity`] computes it.
+    norm: f32,
+}
+
+impl Probe {
+    pub fn new(meaning: &Meaning) -> Probe {
+        let aa: i32 = meaning.iter().map(|&x| i32::from(x) * i32::from(x)).sum();
+        Probe { meaning: *meaning, norm: (aa as f32).sqrt() }
+    }
+
+    pub fn similarity(&self, b: &Meaning) -> f32 {
+        let (mut ab, mut bb) = (0i32, 0i32);
+        for (&x, &y) in self.meaning.iter().zip(b) {
+            let (x, y) = (i32::from(x), i32::from(y));
+            ab += x * y;
+            bb += y * y;
+        }
+        if self.norm == 0.0 || bb == 0 {
+            return 0.0;
+        }
+        ab as f32 / (self.norm * (bb as f32).sqrt())
+    }
+}
+
 /// A meaning as [`DIM`]` / 8` words of eight bytes (how the index stores it, one fast column each).
 pub fn pack(m: &Meaning) -> [u64; DIM / 8] {
     let mut out = [0u64; DIM / 8];
@@ -292,5 +321,19 @@ mod tests {
         let err = read_table(&good[..good.len() - 3]).unwrap_err();
         assert!(err.contains("truncated"), "{err}");
         assert!(read_table(b"SBSTATIC").is_err());
+    }
+
+    #[test]
+    fn a_probe_gives_exactly_the_similarity_of_its_meaning() {
+        let mut a = [0i8; DIM];
+        let mut b = [0i8; DIM];
+        for i in 0..DIM {
+            a[i] = ((i * 37) % 255) as u8 as i8;
+            b[i] = ((i * 11 + 5) % 255) as u8 as i8;
+        }
+        let probe = Probe::new(&a);
+        assert_eq!(probe.similarity(&b).to_bits(), similarity(&a, &b).to_bits());
+        assert_eq!(probe.similarity(&[0; DIM]), 0.0);
+        assert_eq!(Probe::new(&[0; DIM]).similarity(&b), 0.0);
     }
 }

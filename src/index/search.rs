@@ -689,6 +689,7 @@ impl Docs {
         searcher: &tantivy::Searcher,
         meaning: &Meaning,
     ) -> std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[f32]>> {
+        let probe = embed::Probe::new(meaning);
         let mut out = std::collections::HashMap::new();
         for reader in searcher.segment_readers() {
             let Some(set) = self.0.get(&reader.segment_id()) else { continue };
@@ -698,9 +699,7 @@ impl Docs {
                 && columns.iter().all(|c| matches!(c.index, tantivy::columnar::ColumnIndex::Full));
             for &(start, end) in set.runs.iter() {
                 if !full {
-                    sims.extend(
-                        (start..end).map(|d| read_meaning(columns, d).map_or(-1.0, |u| embed::similarity(meaning, &u))),
-                    );
+                    sims.extend((start..end).map(|d| read_meaning(columns, d).map_or(-1.0, |u| probe.similarity(&u))));
                     continue;
                 }
                 // Column by column over the run: `words[c][i]` is word `c` of document `start + i`.
@@ -714,7 +713,7 @@ impl Docs {
                     for (c, w) in packed.iter_mut().enumerate() {
                         *w = words[c * n + i];
                     }
-                    sims.push(embed::similarity(meaning, &embed::unpack(&packed)));
+                    sims.push(probe.similarity(&embed::unpack(&packed)));
                 }
             }
             out.insert(reader.segment_id(), sims.into());
