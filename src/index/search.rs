@@ -562,6 +562,16 @@ pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
 #[derive(Clone, Debug)]
 struct Docs(std::sync::Arc<std::collections::HashMap<tantivy::index::SegmentId, Segment>>);
 
+/// The documents of `term` in one segment (deleted ones included), if it has any.
+fn postings(
+    segment: &tantivy::SegmentReader,
+    term: &Term,
+    dir: &Path,
+) -> Result<Option<tantivy::postings::SegmentPostings>> {
+    let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
+    inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))
+}
+
 /// Documents read from `lists` postings lists one after the other, in order and each once:
 /// one list is in order already; many documents for the segment's size are put in order
 /// through a bitset (linear), few by sorting.
@@ -624,12 +634,7 @@ impl Docs {
             let mut lists = 0;
             let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
             for term in terms {
-                let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
-                let Some(mut postings) =
-                    inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
-                else {
-                    continue;
-                };
+                let Some(mut postings) = postings(segment, term, dir)? else { continue };
                 lists += 1;
                 loop {
                     let n = postings.fill_buffer(&mut buffer);
@@ -655,12 +660,7 @@ impl Docs {
             let Some(set) = self.0.get(&segment.segment_id()) else { continue };
             let mut docs: Vec<tantivy::DocId> = Vec::new();
             for term in terms {
-                let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
-                let Some(mut postings) =
-                    inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
-                else {
-                    continue;
-                };
+                let Some(mut postings) = postings(segment, term, dir)? else { continue };
                 for &(start, end) in set.runs.iter() {
                     let mut d = if postings.doc() < start { postings.seek(start) } else { postings.doc() };
                     while d < end {
