@@ -46,8 +46,10 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
     // distinct clause is read once.
     let mut near_of: std::collections::HashMap<&str, f32> = std::collections::HashMap::new();
     for e in &events {
-        let extras = e.extras();
-        let has = |t: &String| matches(t, &e.words) || extras.contains(t);
+        // The names' words are read only if some asked word is not among the event's own: an
+        // entry many reports merged into names many people and places.
+        let extras = std::cell::OnceCell::new();
+        let has = |t: &String| matches(t, &e.words) || extras.get_or_init(|| e.extras()).contains(t);
         let hits = asked.iter().filter(|t| has(t)).count();
         if (hits as f32 / asked.len() as f32) < 0.5 {
             continue;

@@ -383,10 +383,19 @@ impl SearchIndex {
         self.record(ARTICLE, term_query(self.fields.article, id))
     }
 
-    /// The first record of `kind` that `which` matches.
+    /// The first record of `kind` (in index order) that `which` matches. Found without
+    /// scoring: an answer looks up each citation's article this way, and weighing the two terms
+    /// for BM25 would cost more than finding the one document they share.
     fn record(&self, kind: &str, which: Box<dyn Query>) -> Result<Option<Hit>> {
         let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, kind)), (Occur::Must, which)]);
-        Ok(self.run(&self.records, &q, 1)?.pop())
+        let searcher = self.records.searcher();
+        let found = Docs::matching(&searcher, &q, &self.dir)?;
+        let first = searcher.segment_readers().iter().enumerate().find_map(|(ord, segment)| {
+            let docs = found.0.get(&segment.segment_id())?;
+            docs.ids.first().map(|&d| tantivy::DocAddress::new(ord as u32, d))
+        });
+        let Some(addr) = first else { return Ok(None) };
+        Ok(self.fetch(&searcher, &[(1.0, addr)])?.pop().filter(|h| h.key != NO_KEY))
     }
 
     /// The stored record of the article with this headline-and-date key, if any.
