@@ -822,7 +822,7 @@ fn read_paragraph(
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
             }
-        } else if t.is_word() && is_cue_verb(t.text) {
+        } else if t.is_word() && (is_cue_verb(t.text) || names::is_phrasal_cue(toks, i)) {
             if let Some(c) = reader.cue_at(i) {
                 if let Some(s) = c.speaker {
                     // A pronoun that resolved teaches the person's gender.
@@ -1588,5 +1588,73 @@ mod tests {
             "Anna Kowalski met Tom Reyes on Monday.\n\nThe talks had failed, Ms Kowalski told reporters, saying the plan was \"dead in the water\".",
         ]);
         assert_eq!(speaker_of(&c, "dead in the").as_deref(), Some("Anna Kowalski"));
+    }
+
+    #[test]
+    fn verbs_of_manner_and_phrasal_verbs_report_speech() {
+        let c = corpus(&[
+            "Pat Toomey said he was tired. Ellen Harper said she was not.\n\n\"They would have gone to the only bill with support,\" Toomey fumed.\n\nHarper fired back that the senator \"never read the bill at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "They would").as_deref(), Some("Pat Toomey"));
+        assert_eq!(speaker_of(&c, "never read").as_deref(), Some("Ellen Harper"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_and_joins_no_names() {
+        let c = corpus(&[
+            "Dan Patrick spoke in Austin.\n\nAnd Patrick says Cruz is the only candidate \"who will take on the Washington cartel.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "who will take").as_deref(), Some("Dan Patrick"));
+    }
+
+    #[test]
+    fn a_second_verb_after_and_shares_the_subject_opening_the_sentence() {
+        let c = corpus(&[
+            "Sarah Silverman spoke on Monday.\n\nAs the crowd began to chant, Silverman was joined on stage by Al Franken and joked, \"You are being ridiculous tonight.\"",
+            "Mia Torres met Jon Lee.\n\nTorres met Lee, who smiled and said, \"We will see about that tomorrow.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "You are being").as_deref(), Some("Sarah Silverman"));
+        assert_ne!(
+            speaker_of(&c, "We will see").as_deref(),
+            Some("Mia Torres"),
+            "a relative clause has its own subject"
+        );
+    }
+
+    #[test]
+    fn a_possessive_or_a_determiner_makes_a_reporting_verb_a_noun() {
+        let c = corpus(&[
+            "Reince Priebus met Hillary Clinton.\n\nParty Chairman Reince Priebus called Clinton's remarks a \"new low\" and a \"bizarre attempt to deflect attention.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "bizarre attempt").as_deref(), Some("Reince Priebus"));
+    }
+
+    #[test]
+    fn a_subject_opening_the_clause_keeps_its_verb_across_a_long_aside() {
+        let c = corpus(&[
+            "Jennifer Palmieri and Bill Eastland were in Cleveland.\n\nJennifer Palmieri, communications director for the campaign, said in a statement: \"This is a tragedy that requires a serious response.\"\n\n\"We have had better conventions than this one,\" Texas delegate Bill Eastland, wearing a hat and \"Ted Cruz\" pins, said.",
+            "Anna Kowalski met Tom Reyes.\n\nIn a letter to Kowalski, lawyers for the firm, who declined comment, said \"we will sue them all tomorrow.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "This is a tragedy").as_deref(), Some("Jennifer Palmieri"));
+        assert_eq!(speaker_of(&c, "We have had").as_deref(), Some("Bill Eastland"));
+        assert_eq!(speaker_of(&c, "we will sue"), None, "the name does not open the clause");
+    }
+
+    #[test]
+    fn an_organisation_inside_an_earlier_apposition_is_not_the_subject() {
+        let c = corpus(&[
+            "Mark Holden spoke.\n\nMark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it was \"a message of hope for the whole country.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a message of hope").as_deref(), Some("Mark Holden"));
+    }
+
+    #[test]
+    fn a_participle_after_an_adverb_by_or_an_opening_participle_phrase_reports_the_subject() {
+        let c = corpus(&[
+            "Hillary Clinton met Donald Trump. Ben Carson came too.\n\nHillary Clinton has expressed frustration about the debate, recently telling a friend that she wonders \"which Donald Trump will show up.\"\n\nTrump answered by saying, \"I am trying to save lives and prevent attacks.\"\n\nContinuing to explain his view, Carson rejected the notion, saying that if he \"found something rotten, I would fix it.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "which Donald").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(speaker_of(&c, "I am trying").as_deref(), Some("Donald Trump"));
+        assert_eq!(speaker_of(&c, "found something").as_deref(), Some("Ben Carson"));
     }
 }

@@ -370,6 +370,16 @@ impl Reader<'_> {
         if !t.is_word() {
             return None;
         }
+        // `Clinton's remarks`, `his claims`, `the calls`: after a possessive or a determiner the
+        // verb form is a noun, and no one is its subject.
+        if names::is_possessive(t.text)
+            || matches!(
+                fold(t.text).as_str(),
+                "his" | "her" | "their" | "its" | "my" | "our" | "your" | "the" | "a" | "an"
+            )
+        {
+            return None;
+        }
         if let Some(pr) = pronoun(t.text) {
             // `Mr Blair has failed, he claimed`: the clause before the comma is what was said,
             // so a name in it is not who said it; only an earlier cue's speaker of the
@@ -401,7 +411,19 @@ impl Reader<'_> {
         if matches!(f.as_str(), "and" | "but") {
             let sentence = self.sentence_of[s];
             let shared = self.earlier_cues.iter().rev().find(|c| self.sentence_of[c.verb] == sentence);
-            return shared.map(|c| c.speaker).or(Some(None));
+            if let Some(c) = shared {
+                return Some(c.speaker);
+            }
+            // `Silverman was joined on stage by Franken and joked, "…"`: the first verb reports
+            // nothing, and the second shares the subject opening the sentence, unless a
+            // relative clause between gives it a subject of its own (`met Jones, who smiled and
+            // said`).
+            let relative = (0..s)
+                .rev()
+                .take_while(|&k| self.sentence_of[k] == sentence)
+                .any(|k| matches!(fold(self.toks[k].text).as_str(), "who" | "which" | "that" | "whom" | "whose"));
+            let opening = if relative { None } else { self.clause_subject(s) };
+            return Some(opening.and_then(|c| c.speaker));
         }
         // `Smith, who …, said` / `Smith, who said`: the relative pronoun's antecedent.
         if f == "who" && s >= 2 && self.toks[s - 1].kind == Tok::Punct(',') && is_name_word(self.toks[s - 2].text) {
@@ -423,7 +445,9 @@ impl Reader<'_> {
         if let Some(run) = names::run_backward(self.toks, s) {
             if run.first > 0 && self.toks[run.first - 1].is_word() {
                 let before = fold(self.toks[run.first - 1].text);
-                if matches!(before.as_str(), "and" | "or" | "&") {
+                // `Smith and Jones said` share a subject; `And Smith said` opens a sentence and
+                // joins it to the last one, not to another name.
+                if matches!(before.as_str(), "and" | "or" | "&") && !starts_sentence(self.sentence_of, run.first - 1) {
                     return Some(None);
                 }
                 // `Secretary of State John F. Kerry`: the `of` belongs to the title.
@@ -548,21 +572,28 @@ impl Reader<'_> {
                     return Some(CueAt { verb: v, speaker, from, to: v });
                 }
             } else if t.kind == Tok::Punct(',') {
-                if let Some(c) = self.apposition_subject(v, s) {
+                if let Some(c) = self.apposition_subject(v, s).or_else(|| self.subject_before_aside(v, s)) {
                     return Some(c);
                 }
             }
         }
         // `Trump attacked Clinton, saying, "…"`: a participle reports its clause's subject.
-        if k == v && v > 0 && toks[v - 1].kind == Tok::Punct(',') && names::is_participle(toks[v].text) {
+        // (`…, recently telling …` and `… responded by saying …` too: adverbs may stand
+        // between the comma and the participle, and `by` makes it the means of the clause.)
+        let mut p = v;
+        while p > 0 && self.sentence_of[p - 1] == sentence && toks[p - 1].is_word() && is_adverb(toks[p - 1].text) {
+            p -= 1;
+        }
+        let by = p == v && p > 0 && toks[p - 1].is_word() && toks[p - 1].text == "by";
+        if p > 0 && (toks[p - 1].kind == Tok::Punct(',') || by) && names::is_participle(toks[v].text) {
             // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
             // clause before that cue is what was claimed, not who claimed it).
             let chained = self.earlier_cues.iter().rev().find(|c| {
                 c.verb < v
                     && self.sentence_of[c.verb] == sentence
-                    && c.to + 1 < v
-                    && v - 1 - (c.to + 1) <= 3
-                    && toks[c.to + 1..v - 1].iter().all(|t| t.is_word())
+                    && c.to < p
+                    && p - 1 - c.to <= 3
+                    && toks[c.to + 1..p - 1].iter().all(|t| t.is_word())
             });
             // (A cue whose subject is not a pronoun and found no one leaves the sentence's
             // opening subject to the next step: `Mr Sayeed had denied the claims, saying`.)
@@ -631,7 +662,16 @@ impl Reader<'_> {
             s -= 1;
         }
         let opener = fold(toks[s].text);
-        if toks[s].is_word() && (INTRODUCTIONS.contains(&opener.as_str()) || PREPOSITIONS.contains(&opener.as_str())) {
+        // `Continuing to explain his view, Carson rejected …`: a participle phrase opening the
+        // sentence introduces it like a preposition does.
+        let participle_phrase = opener.ends_with("ing")
+            && !opener.ends_with("thing")
+            && toks.get(s + 1).is_some_and(|n| n.is_word() && n.text.chars().next().is_some_and(char::is_lowercase));
+        if toks[s].is_word()
+            && (INTRODUCTIONS.contains(&opener.as_str())
+                || PREPOSITIONS.contains(&opener.as_str())
+                || participle_phrase)
+        {
             s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
         }
         let t = toks.get(s).filter(|t| t.is_word() && s < v)?;
@@ -779,6 +819,16 @@ impl Reader<'_> {
                 // `…, the foreign minister of France, a member of …, said`: a place ending an
                 // apposition is no name; look further back.
                 let Some(run) = names::run_backward(toks, before - 1) else { continue };
+                // `Mark Holden, chairman of the board of Freedom Partners, the network's
+                // funding arm, said`: a name after a preposition ends an earlier apposition;
+                // the subject is further back.
+                let mut lead = run.first;
+                if lead > 0 && toks[lead - 1].is_word() && fold(toks[lead - 1].text) == "the" {
+                    lead -= 1;
+                }
+                if lead > 0 && toks[lead - 1].is_word() && PREPOSITIONS.contains(&fold(toks[lead - 1].text).as_str()) {
+                    continue;
+                }
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(before - 1));
                 if speaker.is_none() {
                     // `Ayrault, the foreign minister of France, a member of …, said`: the
@@ -795,6 +845,77 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// `Jennifer Palmieri, communications director for the campaign, said` · `Clinton, speaking
+    /// to reporters on her plane, said` · `"…," delegate Bill Eastland, wearing "Ted Cruz" pins,
+    /// said`: the name opening the clause (the sentence, or what follows a quote), then an aside
+    /// of any length between commas that opens with a lower-case word, then the finite verb. The
+    /// aside may hold commas and quotes of its own; what it cannot do is give the verb another
+    /// subject, so a name that does not open the clause is never taken.
+    fn subject_before_aside(&self, v: usize, close: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[v];
+        if fold(toks[v].text).ends_with("ing") {
+            return None;
+        }
+        let mut start = close;
+        while start > 0 && self.sentence_of[start - 1] == sentence && close - start < 60 {
+            start -= 1;
+        }
+        // The clause opens the sentence, or follows the last quote before the aside's name.
+        let mut clause = start;
+        let mut open = None;
+        for k in start..close {
+            if toks[k].is_quote() {
+                if open.is_some() {
+                    break;
+                }
+                clause = k + 1;
+                if toks.get(k + 1).is_some_and(|t| t.kind == Tok::Punct(',')) {
+                    clause = k + 2;
+                }
+                continue;
+            }
+            if toks[k].kind == Tok::Punct(',') {
+                open = Some(k);
+                break;
+            }
+            if !toks[k].is_word() {
+                return None;
+            }
+        }
+        let open = open.filter(|&o| o > clause && o + 1 < close)?;
+        // The aside: a lower-case word opens it (`communications director`, `speaking`,
+        // `who`, `in a statement`), or an age; not a conjunction or a pronoun subject.
+        let opener = toks[open + 1];
+        let lower = opener.is_word() && opener.text.chars().next().is_some_and(char::is_lowercase);
+        let age = opener.is_word() && opener.text.chars().all(|c| c.is_ascii_digit());
+        if !(lower || age)
+            || pronoun(opener.text).is_some()
+            || matches!(opener.text, "and" | "or" | "but" | "so" | "then" | "nor" | "yet")
+            || (open + 1..close).any(|k| matches!(toks[k].kind, Tok::Punct(';' | ':')))
+        {
+            return None;
+        }
+        let run = names::run_backward(toks, open - 1).filter(|r| !r.possessive && r.first >= clause)?;
+        // Only a few words of description may lead the name (`Texas delegate Bill Eastland`).
+        let leads = (clause..run.first).all(|k| {
+            let t = toks[k];
+            t.is_word()
+                && !names::is_possessive(t.text)
+                && pronoun(t.text).is_none()
+                && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                && !matches!(
+                    fold(t.text).as_str(),
+                    "and" | "or" | "but" | "as" | "when" | "while" | "if" | "after" | "before"
+                )
+        });
+        if !leads || run.first - clause > 4 {
+            return None;
+        }
+        let speaker = self.run_speaker(&run)?;
+        Some(CueAt { verb: v, speaker: Some(speaker), from: run.first, to: v })
     }
 
     /// `the campaign manager, Jeff Weaver, said` · `Sanders's spokesman, Michael Briggs,
