@@ -381,6 +381,9 @@ const ADVERBS: &[&str] = &[
     "subsequently",
     "bluntly",
     "flatly",
+    // `Sanders himself acknowledged`: the reflexive only stresses the subject.
+    "himself",
+    "herself",
 ];
 
 /// Capitalised words that are never part of a person's name.

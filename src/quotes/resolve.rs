@@ -418,10 +418,12 @@ impl Reader<'_> {
             // nothing, and the second shares the subject opening the sentence, unless a
             // relative clause between gives it a subject of its own (`met Jones, who smiled and
             // said`).
-            let relative = (0..s)
-                .rev()
-                .take_while(|&k| self.sentence_of[k] == sentence)
-                .any(|k| matches!(fold(self.toks[k].text).as_str(), "who" | "which" | "that" | "whom" | "whose"));
+            // (A relative clause closed by a comma is an aside: `Clinton, who was speaking to
+            // mayors, did not mention Trump, but told …`.)
+            let relative = (0..s).rev().take_while(|&k| self.sentence_of[k] == sentence).any(|k| {
+                matches!(fold(self.toks[k].text).as_str(), "who" | "which" | "that" | "whom" | "whose")
+                    && !(k + 1..s).any(|j| self.toks[j].kind == Tok::Punct(','))
+            });
             let opening = if relative { None } else { self.clause_subject(s) };
             return Some(opening.and_then(|c| c.speaker));
         }
@@ -436,7 +438,11 @@ impl Reader<'_> {
         if t.text.chars().next().is_some_and(char::is_lowercase) {
             // After a common noun a base form is a noun too (`a two-day state visit`, `a phone
             // call`): only an inflected verb makes a cue.
-            if !is_inflected(self.toks[s + 1..].iter().find(|t| t.is_word()).map_or("", |t| t.text)) {
+            // (Past a short adverb: `fans also chanted`; after an `-ly` one the form is often a
+            // participle, `delegates currently pledged to Clinton`.)
+            let verb =
+                self.toks[s + 1..].iter().find(|t| t.is_word() && (!is_adverb(t.text) || fold(t.text).ends_with("ly")));
+            if !is_inflected(verb.map_or("", |t| t.text)) {
                 return None;
             }
             // `the bank said`; any other common noun (`officials said`) is nobody we know.
@@ -447,7 +453,12 @@ impl Reader<'_> {
                 let before = fold(self.toks[run.first - 1].text);
                 // `Smith and Jones said` share a subject; `And Smith said` opens a sentence and
                 // joins it to the last one, not to another name.
-                if matches!(before.as_str(), "and" | "or" | "&") && !starts_sentence(self.sentence_of, run.first - 1) {
+                // (Nor does an `and` after a quote: `Cruz accuses Obama of "…" and Trump says`.)
+                let after_quote = run.first >= 2 && self.toks[run.first - 2].is_quote();
+                if matches!(before.as_str(), "and" | "or" | "&")
+                    && !starts_sentence(self.sentence_of, run.first - 1)
+                    && !after_quote
+                {
                     return Some(None);
                 }
                 // `Secretary of State John F. Kerry`: the `of` belongs to the title.
@@ -528,6 +539,16 @@ impl Reader<'_> {
         if controls_an_infinitive(toks, v) {
             return None;
         }
+        // `Trump issued a statement saying …`: the statement speaks for the clause's subject.
+        let statement = v > 0
+            && names::is_participle(toks[v].text)
+            && toks[v - 1].is_word()
+            && matches!(fold(toks[v - 1].text).as_str(), "statement" | "release");
+        if statement {
+            if let Some(c) = self.clause_subject(v) {
+                return Some(c);
+            }
+        }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
         let mut k = v;
         while k > 0 && self.sentence_of[k - 1] == sentence {
@@ -539,7 +560,14 @@ impl Reader<'_> {
                 break;
             }
         }
-        // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped.
+        // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped, and a
+        // comma news sometimes sets after it (`Sen. Jack Reed (D-R.I.), said`).
+        if k > 1 && toks[k - 1].kind == Tok::Punct(',') && toks[k - 2].kind == Tok::Punct(')') {
+            let tag = (k.saturating_sub(5)..k - 2).any(|j| toks[j].is_word() && names::is_party_tag(toks[j].text));
+            if tag {
+                k -= 1;
+            }
+        }
         if k > 0 && toks[k - 1].kind == Tok::Punct(')') {
             let mut j = k - 1;
             while j > 0 && toks[j].kind != Tok::Punct('(') && v - j < 12 {
@@ -585,6 +613,7 @@ impl Reader<'_> {
             p -= 1;
         }
         let by = p == v && p > 0 && toks[p - 1].is_word() && toks[p - 1].text == "by";
+
         if p > 0 && (toks[p - 1].kind == Tok::Punct(',') || by) && names::is_participle(toks[v].text) {
             // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
             // clause before that cue is what was claimed, not who claimed it).
@@ -1046,6 +1075,7 @@ fn is_irregular_past(word: &str) -> bool {
             | "fell"
             | "sat"
             | "wore"
+            | "did"
     )
 }
 
