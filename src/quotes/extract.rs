@@ -816,8 +816,9 @@ fn read_paragraph(
         }
         let t = toks[i];
         let reader = reader!();
-        // `according to Kovacs, "…"` or `"…" ― Ana Ruiz`: cues without a verb.
-        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)) {
+        // `according to Kovacs, "…"`, `"…" ― Ana Ruiz` or `Bush's post: "…"`: cues without a verb.
+        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)).or_else(|| reader.possessive_source(i))
+        {
             cues.push(c);
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
@@ -1700,5 +1701,18 @@ mod tests {
             "Donald Trump spoke in Ohio and declared that they would win. As Trump attacked Clinton, the fans also chanted, \"Lock her up, lock her up!\"",
         ]);
         assert_eq!(speaker_of(&c, "Lock her up"), None);
+    }
+
+    #[test]
+    fn a_possessive_and_a_noun_of_speech_introducing_a_quote_name_its_speaker() {
+        let c = corpus(&[
+            "Jeb Bush said hi. Hillary Clinton said hi. Barack Obama said hi. Donald Trump said so.\n\nFrom Bush's Facebook post: \"We must move to overcome the divisiveness.\"\n\nIn Clinton's words, \"we came, we saw, he died and that was all.\"\n\nIt is the pull of Obama's \"if you like your plan, you can keep it\" promise.",
+            "Donald Trump said so. Hillary Clinton said no.\n\nTrump's response to Clinton's speech was: \"a total disaster for everyone involved.\"\n\nThe town said Trump's comments \"are based on nothing at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We must move").as_deref(), Some("Jeb Bush"));
+        assert_eq!(speaker_of(&c, "we came").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(speaker_of(&c, "if you like").as_deref(), Some("Barack Obama"));
+        assert_ne!(speaker_of(&c, "a total disaster").as_deref(), Some("Hillary Clinton"), "the object of `to`");
+        assert_ne!(speaker_of(&c, "are based on").as_deref(), Some("Donald Trump"), "said of the comments");
     }
 }

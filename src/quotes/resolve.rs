@@ -968,6 +968,87 @@ impl Reader<'_> {
         Some(CueAt { verb: v, speaker: Some(speaker), from, to: v })
     }
 
+    /// `From Bush's Facebook post: "…"` · `Clinton's response was: "…"` · `In Clinton's words,
+    /// "…"` · `Obama's "if you like your plan" promise`: a person's own words, named by a
+    /// possessive and a noun of speech right next to the quote. The possessive is at token `i`.
+    /// Only right next to it: nothing but `was`, `read` or punctuation may stand between.
+    pub fn possessive_source(&self, i: usize) -> Option<CueAt> {
+        const SPEECH: &[&str] = &[
+            "words",
+            "statement",
+            "response",
+            "reply",
+            "answer",
+            "post",
+            "tweet",
+            "letter",
+            "message",
+            "remarks",
+            "comments",
+            "email",
+            "speech",
+            "slogan",
+            "motto",
+            "mantra",
+            "promise",
+            "pledge",
+            "retort",
+            "quip",
+            "dictum",
+            "op-ed",
+            "column",
+            "essay",
+            "memo",
+            "testimony",
+        ];
+        let toks = self.toks;
+        let t = toks[i];
+        if !(t.is_word() && names::is_possessive(t.text) && names::is_capitalised(t.text)) {
+            return None;
+        }
+        let mut run = names::run_backward(toks, i).filter(|r| r.possessive)?;
+        run.possessive = false;
+        let speech = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && SPEECH.contains(&fold(n.text).as_str()));
+        let sentence = self.sentence_of[i];
+        // `Obama's "…" promise`.
+        if toks.get(i + 1).is_some_and(|n| n.is_quote()) && speech(i + 2) {
+            let speaker = self.run_speaker(&run)?;
+            return Some(CueAt { verb: i, speaker: Some(speaker), from: run.first, to: i + 2 });
+        }
+        // The object of a preposition is what the source is about (`response to Clinton's
+        // speech was: …`); `from` and `in` introduce the source itself (`From Bush's post`).
+        let object = run.first > 0
+            && toks[run.first - 1].is_word()
+            && fold(toks[run.first - 1].text) != "from"
+            && PREPOSITIONS.contains(&fold(toks[run.first - 1].text).as_str());
+        if object {
+            return None;
+        }
+        // The noun, after at most one word of its own (`Facebook post`, `final tweet`).
+        let noun = (i + 1..=i + 2).find(|&k| speech(k))?;
+        if noun == i + 2 && !toks[i + 1].is_word() {
+            return None;
+        }
+        // Then the quote, with only a copula or `read` and punctuation between.
+        let q = (noun + 1..toks.len().min(noun + 5)).find(|&k| toks[k].is_quote())?;
+        let filler = (noun + 1..q).all(|k| {
+            let f = toks[k];
+            matches!(f.kind, Tok::Punct(':' | ','))
+                || f.is_word() && matches!(fold(f.text).as_str(), "was" | "is" | "read" | "reads" | "went" | "goes")
+        });
+        // A colon, a comma or `read` introduces the words; a bare noun or copula before a quote
+        // makes it what is said of the words (`Ginsburg's comments "show bias"`).
+        let introduced = (noun + 1..q).any(|k| {
+            matches!(toks[k].kind, Tok::Punct(':' | ','))
+                || toks[k].is_word() && matches!(fold(toks[k].text).as_str(), "read" | "reads")
+        });
+        if !filler || !introduced || self.sentence_of[q] != sentence {
+            return None;
+        }
+        let speaker = self.run_speaker(&run)?;
+        Some(CueAt { verb: i, speaker: Some(speaker), from: run.first, to: noun })
+    }
+
     /// `according to Kovacs` / `according to the bank`.
     pub fn according_to(&self, i: usize) -> Option<CueAt> {
         let toks = self.toks;
