@@ -1715,4 +1715,26 @@ mod tests {
         assert_ne!(speaker_of(&c, "a total disaster").as_deref(), Some("Hillary Clinton"), "the object of `to`");
         assert_ne!(speaker_of(&c, "are based on").as_deref(), Some("Donald Trump"), "said of the comments");
     }
+
+    #[test]
+    fn a_possessive_opens_the_description_of_the_speaker_after_an_inverted_verb() {
+        let c = corpus(&[
+            "Jake Sullivan said hi. Brian Fallon said so.\n\n\"This is the first time,\" said Clinton's top foreign policy aide Jake Sullivan.\n\n\"This is the second time,\" said Clinton's spokesman, Brian Fallon.\n\n\"This is the third time,\" said Clinton's campaign.",
+        ]);
+        assert_eq!(speaker_of(&c, "This is the first").as_deref(), Some("Jake Sullivan"));
+        assert_eq!(speaker_of(&c, "This is the second").as_deref(), Some("Brian Fallon"));
+        assert_eq!(speaker_of(&c, "This is the third"), None, "someone of Clinton's, not Clinton");
+    }
+
+    #[test]
+    fn went_on_to_say_a_time_phrase_and_a_negated_verb_keep_the_subject() {
+        let c = corpus(&[
+            "Mike Pence said hi. Donald Trump said so. Jeff Weaver said yes.\n\nPence went on to say he is \"confident\" about the two men.\n\nBut a few days later, Trump reversed himself, telling CBS that the laws \"are set and will stay that way.\"\n\nWeaver didn't seem impressed, telling reporters, \"A lot of people said the governor should step down.\"",
+            "Glenn Beck said hi.\n\nBeck called Palin a \"clown\" on his show. He apologized the next day, saying it was \"childish\" to name-call.",
+        ]);
+        assert_eq!(speaker_of(&c, "confident").as_deref(), Some("Mike Pence"));
+        assert_eq!(speaker_of(&c, "are set").as_deref(), Some("Donald Trump"));
+        assert_eq!(speaker_of(&c, "A lot of people").as_deref(), Some("Jeff Weaver"));
+        assert_eq!(speaker_of(&c, "childish").as_deref(), Some("Glenn Beck"));
+    }
 }

@@ -216,6 +216,12 @@ const CUE_VERBS: &[&str] = &[
     "indicated",
     "declares",
     "agrees",
+    "boomed",
+    "thundered",
+    "bellowed",
+    "pressed",
+    "questioned",
+    "remembered",
     // A crowd's chant is its words, not those of the speaker the paragraph is about.
     "chant",
     "chants",
@@ -341,6 +347,8 @@ const INVERTIBLE: &[&str] = &[
     "boasted",
     "cautioned",
     "wondered",
+    "remembered",
+    "pressed",
 ];
 
 /// Words that may stand between a subject and its verb: `Blinken just yesterday said`.

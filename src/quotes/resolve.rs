@@ -556,6 +556,13 @@ impl Reader<'_> {
                 k -= 1;
             } else if let Some(first) = day_before(toks, k) {
                 k = first;
+            } else if k >= 3
+                && toks[k - 1].text == "to"
+                && toks[k - 2].text == "on"
+                && matches!(toks[k - 3].text, "went" | "goes" | "go" | "going")
+            {
+                // `Pence went on to say`: the verb is still the subject's.
+                k -= 3;
             } else {
                 break;
             }
@@ -659,15 +666,18 @@ impl Reader<'_> {
             }
             // The name is the verb's subject only if no preposition leads to it (`said on
             // Twitter`) and no verb of its own follows it (`recalled Mr. Obama talking about`).
+            // (`said Clinton's top aide Jake Sullivan`: a possessive may open the description of
+            // the name that follows it, never be the speaker itself.)
             let run = names::run_forward(toks, v + 1).filter(|r| {
-                !r.possessive
-                    && toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
+                toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
                     && toks.get(r.last + 1).is_none_or(|n| {
                         !(n.is_word() && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text)))
                     })
             });
             if let Some(run) = run.map(|r| self.described_name_after(r)) {
-                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
+                // `said Clinton's campaign`: someone of the name's, whom we cannot name.
+                let speaker =
+                    if run.possessive { None } else { self.run_speaker(&run).or_else(|| self.org_ending_at(run.last)) };
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
             if let Some(run) = self.described_person_after(v) {
@@ -690,6 +700,43 @@ impl Reader<'_> {
         while s > 0 && self.sentence_of[s - 1] == sentence {
             s -= 1;
         }
+        // `But a few days later, Trump reversed himself, telling …`: a conjunction opening
+        // the sentence joins it to the last, and a short phrase of time before a comma sets it.
+        if toks[s].is_word() && matches!(fold(toks[s].text).as_str(), "and" | "but" | "so" | "yet") && s + 1 < v {
+            s += 1;
+        }
+        let time = |t: &Token<'_>| {
+            matches!(
+                fold(t.text).as_str(),
+                "later"
+                    | "earlier"
+                    | "ago"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "then"
+                    | "meanwhile"
+                    | "recently"
+            )
+        };
+        // (No verb or pronoun in it: `He apologized the next day, saying` is a clause.)
+        let time_phrase = (s..v.min(s + 6)).find(|&k| toks[k].kind == Tok::Punct(',')).is_some_and(|c| {
+            toks[s..c].iter().all(|t| {
+                t.is_word()
+                    && !is_name_word(t.text)
+                    && pronoun(t.text).is_none()
+                    && (time(t) || !is_inflected(t.text) && !is_irregular_past(t.text))
+            }) && toks[s..c].iter().any(time)
+        });
         let opener = fold(toks[s].text);
         // `Continuing to explain his view, Carson rejected …`: a participle phrase opening the
         // sentence introduces it like a preposition does.
@@ -699,7 +746,8 @@ impl Reader<'_> {
         if toks[s].is_word()
             && (INTRODUCTIONS.contains(&opener.as_str())
                 || PREPOSITIONS.contains(&opener.as_str())
-                || participle_phrase)
+                || participle_phrase
+                || time_phrase)
         {
             s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
         }
@@ -707,7 +755,11 @@ impl Reader<'_> {
         let is_verb = |w: &Token<'_>| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_lowercase)
-                && (is_inflected(w.text) || is_irregular_past(w.text) || is_adverb(w.text))
+                && (is_inflected(w.text)
+                    || is_irregular_past(w.text)
+                    || is_adverb(w.text)
+                    || w.text.ends_with("n't")
+                    || w.text.ends_with("n’t"))
         };
         if let Some(pr) = pronoun(t.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
             return toks.get(s + 1).filter(|n| is_verb(n)).map(|_| CueAt {
@@ -764,10 +816,20 @@ impl Reader<'_> {
             }
             k += 1;
         }
-        if k == run.last + 1 || k >= toks.len() || !(toks[k].is_word() && is_name_word(toks[k].text)) {
+        if k == run.last + 1 || k >= toks.len() {
             return run;
         }
-        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive).unwrap_or(run)
+        // After a possessive the name may be set off by a comma: `said Clinton's spokesman,
+        // Brian Fallon`; it must then end the phrase.
+        let comma = run.possessive && toks[k].kind == Tok::Punct(',');
+        if comma {
+            k += 1;
+        }
+        if !toks.get(k).is_some_and(|t| t.is_word() && is_name_word(t.text)) {
+            return run;
+        }
+        let ends = |r: &NameRun| !comma || toks.get(r.last + 1).is_none_or(|n| !n.is_word());
+        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && ends(r)).unwrap_or(run)
     }
 
     /// `"…" ― Ana Ruiz` ending a paragraph: a quotation signed with its author's name, at the
