@@ -508,7 +508,7 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 i += 1;
                 continue;
             }
-            let Some(run) = run_at(&toks, i) else {
+            let Some(mut run) = run_at(&toks, i) else {
                 // `Senate Minority Whip Dick Durbin`: no name as a whole, but a person's name
                 // opening with a given name may follow inside it.
                 match names::given_name_after(&toks, i) {
@@ -520,6 +520,16 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 }
                 continue;
             };
+            // `Rival Hillary Clinton had mocked …`: a capital opening the sentence before a
+            // given name and a family name is a word of description, not part of the name.
+            if starts_sentence(&sentence_of, run.first)
+                && run.words.len() >= 3
+                && gender_of_word(&run.words[0]).is_none()
+                && gender_of_word(&run.words[1]).is_some()
+            {
+                let lead = run.words.remove(0);
+                run.descriptor.insert(0, lead);
+            }
             if let Some(noun) = org_by_apposition(&toks, &run) {
                 if let Some(id) = people.add_kind(&run.words, Kind::Organisation) {
                     people.describe(id, &noun, &article.id, p.span);
@@ -1736,5 +1746,14 @@ mod tests {
         assert_eq!(speaker_of(&c, "are set").as_deref(), Some("Donald Trump"));
         assert_eq!(speaker_of(&c, "A lot of people").as_deref(), Some("Jeff Weaver"));
         assert_eq!(speaker_of(&c, "childish").as_deref(), Some("Glenn Beck"));
+    }
+
+    #[test]
+    fn a_capital_opening_the_sentence_before_a_full_name_describes_the_person() {
+        let c = corpus(&[
+            "Hillary Clinton spoke in Ohio.\n\nRival Hillary Clinton had mocked the complaint, saying anybody who complains \"has problems of their own.\"\n\n\"We will win,\" Clinton said.",
+        ]);
+        assert_eq!(speaker_of(&c, "has problems").as_deref(), Some("Hillary Clinton"));
+        assert!(extract(&c).people.all().iter().all(|p| p.name != "Rival Hillary Clinton"));
     }
 }

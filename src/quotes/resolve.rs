@@ -285,7 +285,18 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?)
+        let found =
+            self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?);
+        // `Rival Hillary Clinton had mocked …`: a capital opening the sentence before a given
+        // name and a family name describes the person (as registration reads it too).
+        let described = run.words.len() >= 3
+            && names::gender_of_word(&run.words[0]).is_none()
+            && names::gender_of_word(&run.words[1]).is_some();
+        found.or_else(|| {
+            described.then(|| NameRun { words: run.words[1..].to_vec(), ..run.clone() }).and_then(|r| {
+                self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, &r), r.words.last()?)
+            })
+        })
     }
 
     /// An organisation named by capitalised words ending at token `i` (`the Campaign for
