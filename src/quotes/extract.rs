@@ -508,7 +508,7 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 i += 1;
                 continue;
             }
-            let Some(run) = run_at(&toks, i) else {
+            let Some(mut run) = run_at(&toks, i) else {
                 // `Senate Minority Whip Dick Durbin`: no name as a whole, but a person's name
                 // opening with a given name may follow inside it.
                 match names::given_name_after(&toks, i) {
@@ -520,6 +520,16 @@ fn register(article: &Article, people: &mut People) -> Singles {
                 }
                 continue;
             };
+            // `Rival Hillary Clinton had mocked …`: a capital opening the sentence before a
+            // given name and a family name is a word of description, not part of the name.
+            if starts_sentence(&sentence_of, run.first)
+                && run.words.len() >= 3
+                && gender_of_word(&run.words[0]).is_none()
+                && gender_of_word(&run.words[1]).is_some()
+            {
+                let lead = run.words.remove(0);
+                run.descriptor.insert(0, lead);
+            }
             if let Some(noun) = org_by_apposition(&toks, &run) {
                 if let Some(id) = people.add_kind(&run.words, Kind::Organisation) {
                     people.describe(id, &noun, &article.id, p.span);
@@ -816,13 +826,14 @@ fn read_paragraph(
         }
         let t = toks[i];
         let reader = reader!();
-        // `according to Kovacs, "…"` or `"…" ― Ana Ruiz`: cues without a verb.
-        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)) {
+        // `according to Kovacs, "…"`, `"…" ― Ana Ruiz` or `Bush's post: "…"`: cues without a verb.
+        if let Some(c) = reader.according_to(i).or_else(|| reader.signature(i)).or_else(|| reader.possessive_source(i))
+        {
             cues.push(c);
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
             }
-        } else if t.is_word() && is_cue_verb(t.text) {
+        } else if t.is_word() && (is_cue_verb(t.text) || names::is_phrasal_cue(toks, i)) {
             if let Some(c) = reader.cue_at(i) {
                 if let Some(s) = c.speaker {
                     // A pronoun that resolved teaches the person's gender.
@@ -933,7 +944,8 @@ fn only_cue_between(toks: &[Token<'_>], cues: &[CueAt], a: usize, b: usize) -> b
 /// A cue's subject that is a person the text does not name: `a spokesman`, `the lawyer`,
 /// `one official` (not `officials`, not an organisation noun).
 fn is_unnamed_person(subject: &[Token<'_>]) -> bool {
-    let Some(head) = subject.iter().rev().find(|t| t.is_word()) else { return false };
+    // (Adverbs between the subject and its verb are not its head: `was once asked`.)
+    let Some(head) = subject.iter().rev().find(|t| t.is_word() && !is_adverb(t.text)) else { return false };
     let h = fold(head.text);
     let lower = head.text.chars().next().is_some_and(char::is_lowercase);
     lower
@@ -1588,5 +1600,160 @@ mod tests {
             "Anna Kowalski met Tom Reyes on Monday.\n\nThe talks had failed, Ms Kowalski told reporters, saying the plan was \"dead in the water\".",
         ]);
         assert_eq!(speaker_of(&c, "dead in the").as_deref(), Some("Anna Kowalski"));
+    }
+
+    #[test]
+    fn verbs_of_manner_and_phrasal_verbs_report_speech() {
+        let c = corpus(&[
+            "Pat Toomey said he was tired. Ellen Harper said she was not.\n\n\"They would have gone to the only bill with support,\" Toomey fumed.\n\nHarper fired back that the senator \"never read the bill at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "They would").as_deref(), Some("Pat Toomey"));
+        assert_eq!(speaker_of(&c, "never read").as_deref(), Some("Ellen Harper"));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_and_joins_no_names() {
+        let c = corpus(&[
+            "Dan Patrick spoke in Austin.\n\nAnd Patrick says Cruz is the only candidate \"who will take on the Washington cartel.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "who will take").as_deref(), Some("Dan Patrick"));
+    }
+
+    #[test]
+    fn a_second_verb_after_and_shares_the_subject_opening_the_sentence() {
+        let c = corpus(&[
+            "Sarah Silverman spoke on Monday.\n\nAs the crowd began to chant, Silverman was joined on stage by Al Franken and joked, \"You are being ridiculous tonight.\"",
+            "Mia Torres met Jon Lee.\n\nTorres met Lee, who smiled and said, \"We will see about that tomorrow.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "You are being").as_deref(), Some("Sarah Silverman"));
+        assert_ne!(
+            speaker_of(&c, "We will see").as_deref(),
+            Some("Mia Torres"),
+            "a relative clause has its own subject"
+        );
+    }
+
+    #[test]
+    fn a_possessive_or_a_determiner_makes_a_reporting_verb_a_noun() {
+        let c = corpus(&[
+            "Reince Priebus met Hillary Clinton.\n\nParty Chairman Reince Priebus called Clinton's remarks a \"new low\" and a \"bizarre attempt to deflect attention.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "bizarre attempt").as_deref(), Some("Reince Priebus"));
+    }
+
+    #[test]
+    fn a_subject_opening_the_clause_keeps_its_verb_across_a_long_aside() {
+        let c = corpus(&[
+            "Jennifer Palmieri and Bill Eastland were in Cleveland.\n\nJennifer Palmieri, communications director for the campaign, said in a statement: \"This is a tragedy that requires a serious response.\"\n\n\"We have had better conventions than this one,\" Texas delegate Bill Eastland, wearing a hat and \"Ted Cruz\" pins, said.",
+            "Anna Kowalski met Tom Reyes.\n\nIn a letter to Kowalski, lawyers for the firm, who declined comment, said \"we will sue them all tomorrow.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "This is a tragedy").as_deref(), Some("Jennifer Palmieri"));
+        assert_eq!(speaker_of(&c, "We have had").as_deref(), Some("Bill Eastland"));
+        assert_eq!(speaker_of(&c, "we will sue"), None, "the name does not open the clause");
+    }
+
+    #[test]
+    fn an_organisation_inside_an_earlier_apposition_is_not_the_subject() {
+        let c = corpus(&[
+            "Mark Holden spoke.\n\nMark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it was \"a message of hope for the whole country.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a message of hope").as_deref(), Some("Mark Holden"));
+    }
+
+    #[test]
+    fn a_participle_after_an_adverb_by_or_an_opening_participle_phrase_reports_the_subject() {
+        let c = corpus(&[
+            "Hillary Clinton met Donald Trump. Ben Carson came too.\n\nHillary Clinton has expressed frustration about the debate, recently telling a friend that she wonders \"which Donald Trump will show up.\"\n\nTrump answered by saying, \"I am trying to save lives and prevent attacks.\"\n\nContinuing to explain his view, Carson rejected the notion, saying that if he \"found something rotten, I would fix it.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "which Donald").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(speaker_of(&c, "I am trying").as_deref(), Some("Donald Trump"));
+        assert_eq!(speaker_of(&c, "found something").as_deref(), Some("Ben Carson"));
+    }
+
+    #[test]
+    fn a_statement_speaks_for_whoever_issued_it() {
+        let c = corpus(&[
+            "Jessica Mackler said on Monday she was tired.\n\nAmerican Bridge President Jessica Mackler issued a statement saying his comment \"has no place in American democracy\" at all.",
+        ]);
+        assert_eq!(speaker_of(&c, "has no place").as_deref(), Some("Jessica Mackler"));
+    }
+
+    #[test]
+    fn a_name_after_a_quote_and_a_conjunction_opens_a_clause_of_its_own() {
+        let c = corpus(&[
+            "Donald Trump said hi. Ted Cruz said so too.\n\nTed Cruz accuses Obama of \"leading from behind\" and Donald Trump says he is \"losing the war on terrorism,\" in a lashing.",
+        ]);
+        assert_eq!(speaker_of(&c, "leading from"), None, "the cue after `and` is another clause's");
+        assert_eq!(speaker_of(&c, "losing the war").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn a_reflexive_a_party_tag_and_its_comma_stand_between_a_subject_and_its_verb() {
+        let c = corpus(&[
+            "Bernie Sanders spoke. Jack Reed spoke too.\n\nSanders himself acknowledged on Monday \"it will be very hard for us to win\" this year.\n\nSen. Jack Reed (D-R.I.), said on Tuesday that the plan was a \"starting point for our deliberations.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "it will be very").as_deref(), Some("Bernie Sanders"));
+        assert_eq!(speaker_of(&c, "starting point").as_deref(), Some("Jack Reed"));
+    }
+
+    #[test]
+    fn a_cue_ending_the_sentence_reports_each_fragment_before_it() {
+        let c = corpus(&[
+            "Neil Sroka said he was tired.\n\nHis endorsements will carry \"a great deal of weight\" and bring candidates the \"grass-roots firepower\" they need, group spokesman Neil Sroka said.",
+        ]);
+        assert_eq!(speaker_of(&c, "a great deal").as_deref(), Some("Neil Sroka"));
+        assert_eq!(speaker_of(&c, "grass-roots").as_deref(), Some("Neil Sroka"));
+    }
+
+    #[test]
+    fn a_crowd_chanting_is_nobody_even_in_a_speakers_paragraph() {
+        let c = corpus(&[
+            "Donald Trump spoke in Ohio and declared that they would win. As Trump attacked Clinton, the fans also chanted, \"Lock her up, lock her up!\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Lock her up"), None);
+    }
+
+    #[test]
+    fn a_possessive_and_a_noun_of_speech_introducing_a_quote_name_its_speaker() {
+        let c = corpus(&[
+            "Jeb Bush said hi. Hillary Clinton said hi. Barack Obama said hi. Donald Trump said so.\n\nFrom Bush's Facebook post: \"We must move to overcome the divisiveness.\"\n\nIn Clinton's words, \"we came, we saw, he died and that was all.\"\n\nIt is the pull of Obama's \"if you like your plan, you can keep it\" promise.",
+            "Donald Trump said so. Hillary Clinton said no.\n\nTrump's response to Clinton's speech was: \"a total disaster for everyone involved.\"\n\nThe town said Trump's comments \"are based on nothing at all.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We must move").as_deref(), Some("Jeb Bush"));
+        assert_eq!(speaker_of(&c, "we came").as_deref(), Some("Hillary Clinton"));
+        assert_eq!(speaker_of(&c, "if you like").as_deref(), Some("Barack Obama"));
+        assert_ne!(speaker_of(&c, "a total disaster").as_deref(), Some("Hillary Clinton"), "the object of `to`");
+        assert_ne!(speaker_of(&c, "are based on").as_deref(), Some("Donald Trump"), "said of the comments");
+    }
+
+    #[test]
+    fn a_possessive_opens_the_description_of_the_speaker_after_an_inverted_verb() {
+        let c = corpus(&[
+            "Jake Sullivan said hi. Brian Fallon said so.\n\n\"This is the first time,\" said Clinton's top foreign policy aide Jake Sullivan.\n\n\"This is the second time,\" said Clinton's spokesman, Brian Fallon.\n\n\"This is the third time,\" said Clinton's campaign.",
+        ]);
+        assert_eq!(speaker_of(&c, "This is the first").as_deref(), Some("Jake Sullivan"));
+        assert_eq!(speaker_of(&c, "This is the second").as_deref(), Some("Brian Fallon"));
+        assert_eq!(speaker_of(&c, "This is the third"), None, "someone of Clinton's, not Clinton");
+    }
+
+    #[test]
+    fn went_on_to_say_a_time_phrase_and_a_negated_verb_keep_the_subject() {
+        let c = corpus(&[
+            "Mike Pence said hi. Donald Trump said so. Jeff Weaver said yes.\n\nPence went on to say he is \"confident\" about the two men.\n\nBut a few days later, Trump reversed himself, telling CBS that the laws \"are set and will stay that way.\"\n\nWeaver didn't seem impressed, telling reporters, \"A lot of people said the governor should step down.\"",
+            "Glenn Beck said hi.\n\nBeck called Palin a \"clown\" on his show. He apologized the next day, saying it was \"childish\" to name-call.",
+        ]);
+        assert_eq!(speaker_of(&c, "confident").as_deref(), Some("Mike Pence"));
+        assert_eq!(speaker_of(&c, "are set").as_deref(), Some("Donald Trump"));
+        assert_eq!(speaker_of(&c, "A lot of people").as_deref(), Some("Jeff Weaver"));
+        assert_eq!(speaker_of(&c, "childish").as_deref(), Some("Glenn Beck"));
+    }
+
+    #[test]
+    fn a_capital_opening_the_sentence_before_a_full_name_describes_the_person() {
+        let c = corpus(&[
+            "Hillary Clinton spoke in Ohio.\n\nRival Hillary Clinton had mocked the complaint, saying anybody who complains \"has problems of their own.\"\n\n\"We will win,\" Clinton said.",
+        ]);
+        assert_eq!(speaker_of(&c, "has problems").as_deref(), Some("Hillary Clinton"));
+        assert!(extract(&c).people.all().iter().all(|p| p.name != "Rival Hillary Clinton"));
     }
 }

@@ -197,6 +197,35 @@ const CUE_VERBS: &[&str] = &[
     "promises",
     "assured",
     "assures",
+    // Verbs of manner and attitude news uses for speech (`Toomey fumed`, `opined the paper`).
+    "fumed",
+    "barked",
+    "opined",
+    "surmised",
+    "sniped",
+    "blogged",
+    "demurred",
+    "exhorted",
+    "commented",
+    "affirmed",
+    "mocked",
+    "scolded",
+    "chided",
+    "gushed",
+    "echoed",
+    "indicated",
+    "declares",
+    "agrees",
+    "boomed",
+    "thundered",
+    "bellowed",
+    "pressed",
+    "questioned",
+    "remembered",
+    // A crowd's chant is its words, not those of the speaker the paragraph is about.
+    "chant",
+    "chants",
+    "chanted",
 ];
 
 /// Participles that report what the subject of their clause said: `Trump attacked Clinton,
@@ -225,6 +254,24 @@ const PARTICIPLES: &[&str] = &[
     "claiming",
     "pledging",
     "contending",
+    "suggesting",
+    "asserting",
+    "stressing",
+    "lamenting",
+    "conceding",
+    "acknowledging",
+    "admitting",
+    "quipping",
+    "remarking",
+    "responding",
+    "replying",
+    "proclaiming",
+    "joking",
+    "boasting",
+    "complaining",
+    "chiding",
+    "describing",
+    "touting",
 ];
 
 /// Verbs that may come before their subject right after a quote: `"…," said Xi`.
@@ -283,6 +330,25 @@ const INVERTIBLE: &[&str] = &[
     "reacted",
     "contended",
     "elaborated",
+    "declared",
+    "declares",
+    "agreed",
+    "agrees",
+    "opined",
+    "admitted",
+    "acknowledged",
+    "conceded",
+    "countered",
+    "predicted",
+    "recounted",
+    "exclaimed",
+    "joked",
+    "complained",
+    "boasted",
+    "cautioned",
+    "wondered",
+    "remembered",
+    "pressed",
 ];
 
 /// Words that may stand between a subject and its verb: `Blinken just yesterday said`.
@@ -323,6 +389,9 @@ const ADVERBS: &[&str] = &[
     "subsequently",
     "bluntly",
     "flatly",
+    // `Sanders himself acknowledged`: the reflexive only stresses the subject.
+    "himself",
+    "herself",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -1138,6 +1207,23 @@ pub fn is_cue_verb(word: &str) -> bool {
     let f = fold(word);
     (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds" | "Continued"))
         && (CUE_VERBS.contains(&f.as_str()) || PARTICIPLES.contains(&f.as_str()))
+}
+
+/// `Clinton fired back`, `Hillary shot back`, `he pointed out`: a verb that reports speech
+/// only with its particle; the cue is the verb at token `i`.
+pub fn is_phrasal_cue(toks: &[Token<'_>], i: usize) -> bool {
+    let (Some(v), Some(p)) = (toks.get(i), toks.get(i + 1)) else { return false };
+    if !(v.is_word() && p.is_word()) || v.text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    match p.text {
+        "back" => matches!(
+            fold(v.text).as_str(),
+            "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "struck" | "pushed"
+        ),
+        "out" => matches!(fold(v.text).as_str(), "pointed" | "points" | "lashed" | "lashes" | "spelled"),
+        _ => false,
+    }
 }
 
 pub fn is_participle(word: &str) -> bool {

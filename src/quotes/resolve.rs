@@ -285,7 +285,18 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?)
+        let found =
+            self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?);
+        // `Rival Hillary Clinton had mocked …`: a capital opening the sentence before a given
+        // name and a family name describes the person (as registration reads it too).
+        let described = run.words.len() >= 3
+            && names::gender_of_word(&run.words[0]).is_none()
+            && names::gender_of_word(&run.words[1]).is_some();
+        found.or_else(|| {
+            described.then(|| NameRun { words: run.words[1..].to_vec(), ..run.clone() }).and_then(|r| {
+                self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, &r), r.words.last()?)
+            })
+        })
     }
 
     /// An organisation named by capitalised words ending at token `i` (`the Campaign for
@@ -370,6 +381,16 @@ impl Reader<'_> {
         if !t.is_word() {
             return None;
         }
+        // `Clinton's remarks`, `his claims`, `the calls`: after a possessive or a determiner the
+        // verb form is a noun, and no one is its subject.
+        if names::is_possessive(t.text)
+            || matches!(
+                fold(t.text).as_str(),
+                "his" | "her" | "their" | "its" | "my" | "our" | "your" | "the" | "a" | "an"
+            )
+        {
+            return None;
+        }
         if let Some(pr) = pronoun(t.text) {
             // `Mr Blair has failed, he claimed`: the clause before the comma is what was said,
             // so a name in it is not who said it; only an earlier cue's speaker of the
@@ -401,7 +422,21 @@ impl Reader<'_> {
         if matches!(f.as_str(), "and" | "but") {
             let sentence = self.sentence_of[s];
             let shared = self.earlier_cues.iter().rev().find(|c| self.sentence_of[c.verb] == sentence);
-            return shared.map(|c| c.speaker).or(Some(None));
+            if let Some(c) = shared {
+                return Some(c.speaker);
+            }
+            // `Silverman was joined on stage by Franken and joked, "…"`: the first verb reports
+            // nothing, and the second shares the subject opening the sentence, unless a
+            // relative clause between gives it a subject of its own (`met Jones, who smiled and
+            // said`).
+            // (A relative clause closed by a comma is an aside: `Clinton, who was speaking to
+            // mayors, did not mention Trump, but told …`.)
+            let relative = (0..s).rev().take_while(|&k| self.sentence_of[k] == sentence).any(|k| {
+                matches!(fold(self.toks[k].text).as_str(), "who" | "which" | "that" | "whom" | "whose")
+                    && !(k + 1..s).any(|j| self.toks[j].kind == Tok::Punct(','))
+            });
+            let opening = if relative { None } else { self.clause_subject(s) };
+            return Some(opening.and_then(|c| c.speaker));
         }
         // `Smith, who …, said` / `Smith, who said`: the relative pronoun's antecedent.
         if f == "who" && s >= 2 && self.toks[s - 1].kind == Tok::Punct(',') && is_name_word(self.toks[s - 2].text) {
@@ -414,7 +449,11 @@ impl Reader<'_> {
         if t.text.chars().next().is_some_and(char::is_lowercase) {
             // After a common noun a base form is a noun too (`a two-day state visit`, `a phone
             // call`): only an inflected verb makes a cue.
-            if !is_inflected(self.toks[s + 1..].iter().find(|t| t.is_word()).map_or("", |t| t.text)) {
+            // (Past a short adverb: `fans also chanted`; after an `-ly` one the form is often a
+            // participle, `delegates currently pledged to Clinton`.)
+            let verb =
+                self.toks[s + 1..].iter().find(|t| t.is_word() && (!is_adverb(t.text) || fold(t.text).ends_with("ly")));
+            if !is_inflected(verb.map_or("", |t| t.text)) {
                 return None;
             }
             // `the bank said`; any other common noun (`officials said`) is nobody we know.
@@ -423,7 +462,14 @@ impl Reader<'_> {
         if let Some(run) = names::run_backward(self.toks, s) {
             if run.first > 0 && self.toks[run.first - 1].is_word() {
                 let before = fold(self.toks[run.first - 1].text);
-                if matches!(before.as_str(), "and" | "or" | "&") {
+                // `Smith and Jones said` share a subject; `And Smith said` opens a sentence and
+                // joins it to the last one, not to another name.
+                // (Nor does an `and` after a quote: `Cruz accuses Obama of "…" and Trump says`.)
+                let after_quote = run.first >= 2 && self.toks[run.first - 2].is_quote();
+                if matches!(before.as_str(), "and" | "or" | "&")
+                    && !starts_sentence(self.sentence_of, run.first - 1)
+                    && !after_quote
+                {
                     return Some(None);
                 }
                 // `Secretary of State John F. Kerry`: the `of` belongs to the title.
@@ -504,6 +550,16 @@ impl Reader<'_> {
         if controls_an_infinitive(toks, v) {
             return None;
         }
+        // `Trump issued a statement saying …`: the statement speaks for the clause's subject.
+        let statement = v > 0
+            && names::is_participle(toks[v].text)
+            && toks[v - 1].is_word()
+            && matches!(fold(toks[v - 1].text).as_str(), "statement" | "release");
+        if statement {
+            if let Some(c) = self.clause_subject(v) {
+                return Some(c);
+            }
+        }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
         let mut k = v;
         while k > 0 && self.sentence_of[k - 1] == sentence {
@@ -511,11 +567,25 @@ impl Reader<'_> {
                 k -= 1;
             } else if let Some(first) = day_before(toks, k) {
                 k = first;
+            } else if k >= 3
+                && toks[k - 1].text == "to"
+                && toks[k - 2].text == "on"
+                && matches!(toks[k - 3].text, "went" | "goes" | "go" | "going")
+            {
+                // `Pence went on to say`: the verb is still the subject's.
+                k -= 3;
             } else {
                 break;
             }
         }
-        // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped.
+        // A parenthesis before the verb (`Gov. Mike Pence (R-IN) said`) is skipped, and a
+        // comma news sometimes sets after it (`Sen. Jack Reed (D-R.I.), said`).
+        if k > 1 && toks[k - 1].kind == Tok::Punct(',') && toks[k - 2].kind == Tok::Punct(')') {
+            let tag = (k.saturating_sub(5)..k - 2).any(|j| toks[j].is_word() && names::is_party_tag(toks[j].text));
+            if tag {
+                k -= 1;
+            }
+        }
         if k > 0 && toks[k - 1].kind == Tok::Punct(')') {
             let mut j = k - 1;
             while j > 0 && toks[j].kind != Tok::Punct('(') && v - j < 12 {
@@ -548,21 +618,29 @@ impl Reader<'_> {
                     return Some(CueAt { verb: v, speaker, from, to: v });
                 }
             } else if t.kind == Tok::Punct(',') {
-                if let Some(c) = self.apposition_subject(v, s) {
+                if let Some(c) = self.apposition_subject(v, s).or_else(|| self.subject_before_aside(v, s)) {
                     return Some(c);
                 }
             }
         }
         // `Trump attacked Clinton, saying, "…"`: a participle reports its clause's subject.
-        if k == v && v > 0 && toks[v - 1].kind == Tok::Punct(',') && names::is_participle(toks[v].text) {
+        // (`…, recently telling …` and `… responded by saying …` too: adverbs may stand
+        // between the comma and the participle, and `by` makes it the means of the clause.)
+        let mut p = v;
+        while p > 0 && self.sentence_of[p - 1] == sentence && toks[p - 1].is_word() && is_adverb(toks[p - 1].text) {
+            p -= 1;
+        }
+        let by = p == v && p > 0 && toks[p - 1].is_word() && toks[p - 1].text == "by";
+
+        if p > 0 && (toks[p - 1].kind == Tok::Punct(',') || by) && names::is_participle(toks[v].text) {
             // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
             // clause before that cue is what was claimed, not who claimed it).
             let chained = self.earlier_cues.iter().rev().find(|c| {
                 c.verb < v
                     && self.sentence_of[c.verb] == sentence
-                    && c.to + 1 < v
-                    && v - 1 - (c.to + 1) <= 3
-                    && toks[c.to + 1..v - 1].iter().all(|t| t.is_word())
+                    && c.to < p
+                    && p - 1 - c.to <= 3
+                    && toks[c.to + 1..p - 1].iter().all(|t| t.is_word())
             });
             // (A cue whose subject is not a pronoun and found no one leaves the sentence's
             // opening subject to the next step: `Mr Sayeed had denied the claims, saying`.)
@@ -599,15 +677,18 @@ impl Reader<'_> {
             }
             // The name is the verb's subject only if no preposition leads to it (`said on
             // Twitter`) and no verb of its own follows it (`recalled Mr. Obama talking about`).
+            // (`said Clinton's top aide Jake Sullivan`: a possessive may open the description of
+            // the name that follows it, never be the speaker itself.)
             let run = names::run_forward(toks, v + 1).filter(|r| {
-                !r.possessive
-                    && toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
+                toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
                     && toks.get(r.last + 1).is_none_or(|n| {
                         !(n.is_word() && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text)))
                     })
             });
             if let Some(run) = run.map(|r| self.described_name_after(r)) {
-                let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(run.last));
+                // `said Clinton's campaign`: someone of the name's, whom we cannot name.
+                let speaker =
+                    if run.possessive { None } else { self.run_speaker(&run).or_else(|| self.org_ending_at(run.last)) };
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
             if let Some(run) = self.described_person_after(v) {
@@ -630,15 +711,66 @@ impl Reader<'_> {
         while s > 0 && self.sentence_of[s - 1] == sentence {
             s -= 1;
         }
+        // `But a few days later, Trump reversed himself, telling …`: a conjunction opening
+        // the sentence joins it to the last, and a short phrase of time before a comma sets it.
+        if toks[s].is_word() && matches!(fold(toks[s].text).as_str(), "and" | "but" | "so" | "yet") && s + 1 < v {
+            s += 1;
+        }
+        let time = |t: &Token<'_>| {
+            matches!(
+                fold(t.text).as_str(),
+                "later"
+                    | "earlier"
+                    | "ago"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "night"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "then"
+                    | "meanwhile"
+                    | "recently"
+            )
+        };
+        // (No verb or pronoun in it: `He apologized the next day, saying` is a clause.)
+        let time_phrase = (s..v.min(s + 6)).find(|&k| toks[k].kind == Tok::Punct(',')).is_some_and(|c| {
+            toks[s..c].iter().all(|t| {
+                t.is_word()
+                    && !is_name_word(t.text)
+                    && pronoun(t.text).is_none()
+                    && (time(t) || !is_inflected(t.text) && !is_irregular_past(t.text))
+            }) && toks[s..c].iter().any(time)
+        });
         let opener = fold(toks[s].text);
-        if toks[s].is_word() && (INTRODUCTIONS.contains(&opener.as_str()) || PREPOSITIONS.contains(&opener.as_str())) {
+        // `Continuing to explain his view, Carson rejected …`: a participle phrase opening the
+        // sentence introduces it like a preposition does.
+        let participle_phrase = opener.ends_with("ing")
+            && !opener.ends_with("thing")
+            && toks.get(s + 1).is_some_and(|n| n.is_word() && n.text.chars().next().is_some_and(char::is_lowercase));
+        if toks[s].is_word()
+            && (INTRODUCTIONS.contains(&opener.as_str())
+                || PREPOSITIONS.contains(&opener.as_str())
+                || participle_phrase
+                || time_phrase)
+        {
             s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
         }
         let t = toks.get(s).filter(|t| t.is_word() && s < v)?;
         let is_verb = |w: &Token<'_>| {
             w.is_word()
                 && w.text.chars().next().is_some_and(char::is_lowercase)
-                && (is_inflected(w.text) || is_irregular_past(w.text) || is_adverb(w.text))
+                && (is_inflected(w.text)
+                    || is_irregular_past(w.text)
+                    || is_adverb(w.text)
+                    || w.text.ends_with("n't")
+                    || w.text.ends_with("n’t"))
         };
         if let Some(pr) = pronoun(t.text).filter(|p| matches!(p, Pronoun::He | Pronoun::She)) {
             return toks.get(s + 1).filter(|n| is_verb(n)).map(|_| CueAt {
@@ -695,10 +827,20 @@ impl Reader<'_> {
             }
             k += 1;
         }
-        if k == run.last + 1 || k >= toks.len() || !(toks[k].is_word() && is_name_word(toks[k].text)) {
+        if k == run.last + 1 || k >= toks.len() {
             return run;
         }
-        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive).unwrap_or(run)
+        // After a possessive the name may be set off by a comma: `said Clinton's spokesman,
+        // Brian Fallon`; it must then end the phrase.
+        let comma = run.possessive && toks[k].kind == Tok::Punct(',');
+        if comma {
+            k += 1;
+        }
+        if !toks.get(k).is_some_and(|t| t.is_word() && is_name_word(t.text)) {
+            return run;
+        }
+        let ends = |r: &NameRun| !comma || toks.get(r.last + 1).is_none_or(|n| !n.is_word());
+        names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && ends(r)).unwrap_or(run)
     }
 
     /// `"…" ― Ana Ruiz` ending a paragraph: a quotation signed with its author's name, at the
@@ -779,6 +921,16 @@ impl Reader<'_> {
                 // `…, the foreign minister of France, a member of …, said`: a place ending an
                 // apposition is no name; look further back.
                 let Some(run) = names::run_backward(toks, before - 1) else { continue };
+                // `Mark Holden, chairman of the board of Freedom Partners, the network's
+                // funding arm, said`: a name after a preposition ends an earlier apposition;
+                // the subject is further back.
+                let mut lead = run.first;
+                if lead > 0 && toks[lead - 1].is_word() && fold(toks[lead - 1].text) == "the" {
+                    lead -= 1;
+                }
+                if lead > 0 && toks[lead - 1].is_word() && PREPOSITIONS.contains(&fold(toks[lead - 1].text).as_str()) {
+                    continue;
+                }
                 let speaker = self.run_speaker(&run).or_else(|| self.org_ending_at(before - 1));
                 if speaker.is_none() {
                     // `Ayrault, the foreign minister of France, a member of …, said`: the
@@ -795,6 +947,77 @@ impl Reader<'_> {
             return None;
         }
         None
+    }
+
+    /// `Jennifer Palmieri, communications director for the campaign, said` · `Clinton, speaking
+    /// to reporters on her plane, said` · `"…," delegate Bill Eastland, wearing "Ted Cruz" pins,
+    /// said`: the name opening the clause (the sentence, or what follows a quote), then an aside
+    /// of any length between commas that opens with a lower-case word, then the finite verb. The
+    /// aside may hold commas and quotes of its own; what it cannot do is give the verb another
+    /// subject, so a name that does not open the clause is never taken.
+    fn subject_before_aside(&self, v: usize, close: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[v];
+        if fold(toks[v].text).ends_with("ing") {
+            return None;
+        }
+        let mut start = close;
+        while start > 0 && self.sentence_of[start - 1] == sentence && close - start < 60 {
+            start -= 1;
+        }
+        // The clause opens the sentence, or follows the last quote before the aside's name.
+        let mut clause = start;
+        let mut open = None;
+        for k in start..close {
+            if toks[k].is_quote() {
+                if open.is_some() {
+                    break;
+                }
+                clause = k + 1;
+                if toks.get(k + 1).is_some_and(|t| t.kind == Tok::Punct(',')) {
+                    clause = k + 2;
+                }
+                continue;
+            }
+            if toks[k].kind == Tok::Punct(',') {
+                open = Some(k);
+                break;
+            }
+            if !toks[k].is_word() {
+                return None;
+            }
+        }
+        let open = open.filter(|&o| o > clause && o + 1 < close)?;
+        // The aside: a lower-case word opens it (`communications director`, `speaking`,
+        // `who`, `in a statement`), or an age; not a conjunction or a pronoun subject.
+        let opener = toks[open + 1];
+        let lower = opener.is_word() && opener.text.chars().next().is_some_and(char::is_lowercase);
+        let age = opener.is_word() && opener.text.chars().all(|c| c.is_ascii_digit());
+        if !(lower || age)
+            || pronoun(opener.text).is_some()
+            || matches!(opener.text, "and" | "or" | "but" | "so" | "then" | "nor" | "yet")
+            || (open + 1..close).any(|k| matches!(toks[k].kind, Tok::Punct(';' | ':')))
+        {
+            return None;
+        }
+        let run = names::run_backward(toks, open - 1).filter(|r| !r.possessive && r.first >= clause)?;
+        // Only a few words of description may lead the name (`Texas delegate Bill Eastland`).
+        let leads = (clause..run.first).all(|k| {
+            let t = toks[k];
+            t.is_word()
+                && !names::is_possessive(t.text)
+                && pronoun(t.text).is_none()
+                && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                && !matches!(
+                    fold(t.text).as_str(),
+                    "and" | "or" | "but" | "as" | "when" | "while" | "if" | "after" | "before"
+                )
+        });
+        if !leads || run.first - clause > 4 {
+            return None;
+        }
+        let speaker = self.run_speaker(&run)?;
+        Some(CueAt { verb: v, speaker: Some(speaker), from: run.first, to: v })
     }
 
     /// `the campaign manager, Jeff Weaver, said` · `Sanders's spokesman, Michael Briggs,
@@ -816,6 +1039,87 @@ impl Reader<'_> {
         let sentence = self.sentence_of[v];
         let from = names::description_before(toks, open, |k| self.sentence_of[k] == sentence)?;
         Some(CueAt { verb: v, speaker: Some(speaker), from, to: v })
+    }
+
+    /// `From Bush's Facebook post: "…"` · `Clinton's response was: "…"` · `In Clinton's words,
+    /// "…"` · `Obama's "if you like your plan" promise`: a person's own words, named by a
+    /// possessive and a noun of speech right next to the quote. The possessive is at token `i`.
+    /// Only right next to it: nothing but `was`, `read` or punctuation may stand between.
+    pub fn possessive_source(&self, i: usize) -> Option<CueAt> {
+        const SPEECH: &[&str] = &[
+            "words",
+            "statement",
+            "response",
+            "reply",
+            "answer",
+            "post",
+            "tweet",
+            "letter",
+            "message",
+            "remarks",
+            "comments",
+            "email",
+            "speech",
+            "slogan",
+            "motto",
+            "mantra",
+            "promise",
+            "pledge",
+            "retort",
+            "quip",
+            "dictum",
+            "op-ed",
+            "column",
+            "essay",
+            "memo",
+            "testimony",
+        ];
+        let toks = self.toks;
+        let t = toks[i];
+        if !(t.is_word() && names::is_possessive(t.text) && names::is_capitalised(t.text)) {
+            return None;
+        }
+        let mut run = names::run_backward(toks, i).filter(|r| r.possessive)?;
+        run.possessive = false;
+        let speech = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && SPEECH.contains(&fold(n.text).as_str()));
+        let sentence = self.sentence_of[i];
+        // `Obama's "…" promise`.
+        if toks.get(i + 1).is_some_and(|n| n.is_quote()) && speech(i + 2) {
+            let speaker = self.run_speaker(&run)?;
+            return Some(CueAt { verb: i, speaker: Some(speaker), from: run.first, to: i + 2 });
+        }
+        // The object of a preposition is what the source is about (`response to Clinton's
+        // speech was: …`); `from` and `in` introduce the source itself (`From Bush's post`).
+        let object = run.first > 0
+            && toks[run.first - 1].is_word()
+            && fold(toks[run.first - 1].text) != "from"
+            && PREPOSITIONS.contains(&fold(toks[run.first - 1].text).as_str());
+        if object {
+            return None;
+        }
+        // The noun, after at most one word of its own (`Facebook post`, `final tweet`).
+        let noun = (i + 1..=i + 2).find(|&k| speech(k))?;
+        if noun == i + 2 && !toks[i + 1].is_word() {
+            return None;
+        }
+        // Then the quote, with only a copula or `read` and punctuation between.
+        let q = (noun + 1..toks.len().min(noun + 5)).find(|&k| toks[k].is_quote())?;
+        let filler = (noun + 1..q).all(|k| {
+            let f = toks[k];
+            matches!(f.kind, Tok::Punct(':' | ','))
+                || f.is_word() && matches!(fold(f.text).as_str(), "was" | "is" | "read" | "reads" | "went" | "goes")
+        });
+        // A colon, a comma or `read` introduces the words; a bare noun or copula before a quote
+        // makes it what is said of the words (`Ginsburg's comments "show bias"`).
+        let introduced = (noun + 1..q).any(|k| {
+            matches!(toks[k].kind, Tok::Punct(':' | ','))
+                || toks[k].is_word() && matches!(fold(toks[k].text).as_str(), "read" | "reads")
+        });
+        if !filler || !introduced || self.sentence_of[q] != sentence {
+            return None;
+        }
+        let speaker = self.run_speaker(&run)?;
+        Some(CueAt { verb: i, speaker: Some(speaker), from: run.first, to: noun })
     }
 
     /// `according to Kovacs` / `according to the bank`.
@@ -925,6 +1229,7 @@ fn is_irregular_past(word: &str) -> bool {
             | "fell"
             | "sat"
             | "wore"
+            | "did"
     )
 }
 

@@ -140,13 +140,15 @@ pub fn cue_after_quote(site: &Site<'_>) -> Outcome {
     if site.toks.get(a).is_some_and(|t| t.kind == Tok::Punct(',')) {
         a += 1;
     }
-    // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one.
+    // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one; and
+    // a conjunction opens another clause (`accuses Obama of "…" and Trump says`).
     // A few words of description may lead the cue: `"…," Comerica chief economist David
     // Littman said`.
     let c = need!(site.cues.iter().find(|c| {
         c.from >= a
             && c.from <= a + 4
-            && (a..c.from).all(|k| site.toks[k].is_word())
+            && (a..c.from)
+                .all(|k| site.toks[k].is_word() && !matches!(site.toks[k].text, "and" | "but" | "or" | "while"))
             && site.sentence_of[c.from] == site.sentence_of[site.q]
     }));
     verdict(site, c, Cue::After)
@@ -192,11 +194,17 @@ pub fn cue_after_coordinated_quote(site: &Site<'_>) -> Outcome {
 pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
     let s = site.sentence_of[site.q];
     let c = need!(site.cues.iter().find(|c| c.from > site.q && site.sentence_of[c.verb] == s));
-    let comma_before = c.from > 0 && site.toks[c.from - 1].kind == Tok::Punct(',');
+    // (A few words of description may lead the cue: `…, DFA spokesman Neil Sroka said`.)
+    let lead = (c.from.saturating_sub(4)..c.from).rev().take_while(|&k| site.toks[k].is_word()).count();
+    let comma_before = c.from > lead && site.toks[c.from - lead - 1].kind == Tok::Punct(',');
     let ends = site.toks.get(c.to + 1).is_none_or(|t| t.kind == Tok::Punct('.'));
-    // Nothing but narration between the quote and the cue: no other quote of the sentence.
+    // Nothing but narration between the quote and the cue: no other quote of the sentence,
+    // unless this one is a fragment and no cue or other name stands between (`will carry "a
+    // great deal of weight" and bring the "firepower" they need, Sroka said`).
     let quote_between = (site.q + 1..c.from).any(|k| site.toks[k].is_quote());
-    if !(comma_before && ends) || quote_between {
+    let others_between = site.cues.iter().any(|o| o.verb > site.q && o.verb < c.from)
+        || site.mentions.iter().any(|&(k, id)| k > site.q && k < c.from && Some(id) != c.speaker);
+    if !(comma_before && ends) || quote_between && (!site.fragment || others_between) {
         return Outcome::Pass;
     }
     verdict(site, c, Cue::After)
