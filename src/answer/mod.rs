@@ -243,7 +243,23 @@ fn said_by(
     let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
-        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
+        // Taiwan answers better than his words on something else; his words follow.
+        let about = naming_with_topic(lib, speakers, &topic, &terms, max, outlet)?;
+        let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        if !about.is_empty() {
+            let note = format!(
+                "No words of {} in the corpus match “{}”; first, sentences that name {} and it.",
+                names.join(" or "),
+                topic.trim(),
+                names.join(" or ")
+            );
+            let mut items = about;
+            items.extend(theirs_any);
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
+        items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -256,6 +272,41 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Sentences that name one of `speakers` and hold a word of `topic` (`terms`, analysed),
+/// never attributed to the speakers themselves.
+fn naming_with_topic(
+    lib: &Store,
+    speakers: &[PersonId],
+    topic: &str,
+    terms: &[String],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut items = Vec::new();
+    for &s in speakers {
+        let Some(r) = lib.record(s) else { continue };
+        let p = &r.person;
+        // Articles name people by either half of a name (`Xi`, `Gabuev`): any word of it
+        // that is no one else's stands for them.
+        let mut forms = vec![fold(&p.name)];
+        if p.kind == crate::quotes::Kind::Person {
+            forms.extend(
+                p.words.iter().filter(|w| w.len() >= 2 && crate::quotes::Registry::named(lib, w) == [s]).cloned(),
+            );
+        }
+        for i in naming_passages(lib, &p.name, &forms, topic, max * 5, outlet)? {
+            if lib.index.analyse(&i.text)?.iter().any(|t| terms.contains(t)) {
+                items.push(i);
+            }
+        }
+    }
+    items.truncate(max);
+    Ok(items)
 }
 
 /// Sentences about `topic` that name someone (`forms`: folded words of the name, any of which

@@ -151,8 +151,30 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn clean(q: &str) -> String {
-    let f = fold(q);
+    let f = chat_spelling(&fold(q));
     f.trim().trim_end_matches(['?', '.', '!']).trim().to_string()
+}
+
+/// Chat spells its commonest words short or by ear (`wut did charap say`, `xi abt taiwan`,
+/// `the georgia state prof`), and the question's shape is read from those words: each is
+/// written out before anything else reads the question.
+fn chat_spelling(q: &str) -> String {
+    let words = q.split_whitespace().enumerate().filter_map(|(i, w)| {
+        let core = w.trim_end_matches(['?', '.', '!', ',']);
+        let full = match core {
+            "wat" | "wut" | "wht" | "waht" | "whta" | "whut" => "what",
+            "abt" | "bout" | "abut" | "abuot" => "about",
+            "y" if i == 0 => "why",
+            "u" => "you",
+            "prof" | "profs" => "professor",
+            "pres" => "president",
+            // A please says nothing of what is asked.
+            "pls" | "plz" => return (core.len() < w.len()).then(|| w[core.len()..].to_string()),
+            _ => return Some(w.to_string()),
+        };
+        Some(format!("{full}{}", &w[core.len()..]))
+    });
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// Content words of a phrase (for descriptor matching and topic building), without the
@@ -492,6 +514,14 @@ pub fn understand(question: &Question, people: &dyn Registry, outlets: &dyn Outl
             return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
         }
     }
+    // `npr on arms sales`: an outlet's name alone before `on` is whose reporting is asked
+    // for, not someone its articles describe (its correspondent, its host).
+    if let Some(c) = X_ON_Y.captures(&q) {
+        if let Some(outlet) = outlet_named(&c["who"], people, outlets) {
+            let rest = c["rest"].trim().to_string();
+            return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
+        }
+    }
     if let Some(c) = IN_OUTLET.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, outlets) {
             let rest = squash(&format!("{} {}", &c["pre"], &c["post"]));
@@ -722,6 +752,16 @@ mod tests {
                 topic: "about the iceberg".into()
             }
         );
+    }
+
+    #[test]
+    fn chat_shorthand_for_question_words_and_roles_is_read_as_the_words_it_stands_for() {
+        assert_eq!(chat_spelling("wut did charap say abt trade?"), "what did charap say about trade?");
+        assert_eq!(chat_spelling("y did putin go"), "why did putin go");
+        assert_eq!(chat_spelling("the georgia state prof pls?"), "the georgia state professor ?");
+        // A name or word that only contains the shorthand is left alone.
+        assert_eq!(chat_spelling("wattle abtract wang"), "wattle abtract wang");
+        assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
     }
 
     #[test]
@@ -967,6 +1007,17 @@ mod tests {
         let r = reading("in the bbc article, what did Gabuev say");
         assert_eq!(r.outlet, words(&["bbc"]));
         assert!(matches!(r.intent, Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_outlet_alone_before_on_asks_for_its_reporting_not_for_someone_it_describes() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            reading("npr on arms sales"),
+            Reading { intent: Intent::Fact { topic: "arms sales".into(), expect: None }, outlet: words(&["npr"]) }
+        );
+        // A person word after the outlet still describes someone.
+        assert!(reading("the npr host on the west").outlet.is_empty());
     }
 
     #[test]
