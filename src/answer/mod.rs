@@ -557,8 +557,39 @@ fn content_only(topic: &str) -> String {
         .map(|w| if w == "U.S." { w } else { w.trim_matches('.') })
         .flat_map(|w| if w == "U.S." { vec![w] } else { w.split('.').collect() })
         .filter(|w| !w.is_empty() && (*w == "U.S." || !crate::text::is_stopword(&fold(w))))
+        .flat_map(|w| std::iter::once(w).chain(irregular_past(w)))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
+/// only regular forms: an irregular verb is searched in its past form too.
+fn irregular_past(w: &str) -> Option<&'static str> {
+    const PAST: &[(&str, &str)] = &[
+        ("meet", "met"),
+        ("go", "went"),
+        ("buy", "bought"),
+        ("sell", "sold"),
+        ("send", "sent"),
+        ("give", "gave"),
+        ("take", "took"),
+        ("make", "made"),
+        ("hold", "held"),
+        ("bring", "brought"),
+        ("seek", "sought"),
+        ("choose", "chose"),
+        ("lead", "led"),
+        ("win", "won"),
+        ("lose", "lost"),
+        ("grow", "grew"),
+        ("begin", "began"),
+        ("fight", "fought"),
+        ("leave", "left"),
+        ("see", "saw"),
+        ("tell", "told"),
+        ("know", "knew"),
+    ];
+    PAST.iter().find(|(base, _)| *base == w).map(|(_, past)| *past)
 }
 
 /// `US`, `U.S`, `U.S.` as written (capitals: never the pronoun).
@@ -629,6 +660,12 @@ mod tests {
         assert_eq!(content_only("blinken US sanctions"), "blinken U.S. sanctions");
         assert_eq!(content_only("what did U.S officials say"), "U.S. officials");
         assert_eq!(content_only("tell us about oil"), "oil", "the pronoun stays a stop word");
+    }
+
+    #[test]
+    fn an_irregular_verb_asked_in_its_base_form_is_searched_in_its_past_form_too() {
+        assert_eq!(content_only("how many times did putin and xi meet"), "many times putin xi meet met");
+        assert_eq!(content_only("did they hug"), "hug", "a regular verb is the stemmer's");
     }
 
     #[test]

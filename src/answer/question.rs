@@ -168,6 +168,13 @@ fn chat_spelling(q: &str) -> String {
             "u" => "you",
             "prof" | "profs" => "professor",
             "pres" => "president",
+            "whos" => "who's",
+            // Outlets go by nicknames in chat; an outlet is found by the words of its name.
+            "wapo" | "washpost" => "washington post",
+            "nyt" => "new york times",
+            "wsj" => "wall street journal",
+            "scmp" => "south china morning post",
+            "beeb" => "bbc",
             // A please says nothing of what is asked.
             "pls" | "plz" => return (core.len() < w.len()).then(|| w[core.len()..].to_string()),
             _ => return Some(w.to_string()),
@@ -292,6 +299,12 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     if words.is_empty() {
         return Vec::new();
     }
+    // A word for someone (`the carnegie guy`) asks for a person, whatever else the phrase
+    // names: an organisation it names is where that person is.
+    let someone = all_words(phrase).iter().any(|w| is_filler(w));
+    let all_organisations = |ids: &[PersonId]| {
+        ids.iter().all(|id| people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person))
+    };
     // `Holtz-Eakin`: a hyphenated family name is one word of the name; its halves may name
     // other people (`Lopez`), so the whole word is asked first.
     let compounds = hyphenated_words(phrase);
@@ -325,7 +338,7 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
         let only_organisations = by_name.iter().all(|id| {
             people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person && !p.words.contains(head))
         });
-        if only_organisations && is_group_noun(head) {
+        if (only_organisations && is_group_noun(head)) || (someone && all_organisations(&by_name)) {
             let described = by_descriptor(&words, people);
             if !described.is_empty() {
                 return described;
@@ -334,6 +347,15 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
         return by_name;
     }
     if let Some(one) = abbreviation(&words, people) {
+        // `the nsc guy`: someone the articles place at the organisation the letters spell.
+        if someone {
+            if let Some(org) = people.person(one) {
+                let described = by_descriptor(&org.words, people);
+                if !described.is_empty() {
+                    return described;
+                }
+            }
+        }
         return vec![one];
     }
     by_descriptor(&words, people)
@@ -762,6 +784,8 @@ mod tests {
         // A name or word that only contains the shorthand is left alone.
         assert_eq!(chat_spelling("wattle abtract wang"), "wattle abtract wang");
         assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
+        assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
+        assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
     }
 
     #[test]
@@ -820,6 +844,24 @@ mod tests {
         assert_eq!(resolve_people("east china normal university", &p), vec![ecnu]);
         // Nobody described there: the organisation it names.
         assert_eq!(resolve_people("the georgia state university professor", &p), vec![gsu]);
+    }
+
+    #[test]
+    fn a_word_for_someone_with_an_organisation_or_its_initials_asks_for_who_is_there() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let nsc = p.add_kind(&words("National Security Council"), crate::quotes::Kind::Organisation).unwrap();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(
+            hass,
+            "a former China director on the National Security Council during the Obama administration",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        assert_eq!(resolve_people("the nsc guy", &p), vec![hass]);
+        assert_eq!(resolve_people("the national security council guy", &p), vec![hass]);
+        // Without a word for someone, the organisation itself.
+        assert_eq!(resolve_people("the nsc", &p), vec![nsc]);
     }
 
     #[test]
