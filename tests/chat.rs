@@ -119,3 +119,21 @@ fn a_person_asked_on_a_topic_they_never_spoke_of_is_answered_by_sentences_naming
     // His own words still follow, as his.
     assert!(answer.items.iter().any(|i| i.speaker.as_deref() == Some("Xi Jinping")));
 }
+
+#[test]
+fn a_sentence_shown_for_a_topic_someone_never_spoke_of_holds_a_content_word_of_it() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did putin say in harbin").unwrap();
+    for i in answer.items.iter().filter(|i| i.speaker.as_deref() != Some("Vladimir Putin")) {
+        assert!(i.text.contains("Harbin"), "{i:?}");
+    }
+}
+
+#[test]
+fn a_quote_right_after_a_sentence_on_the_topic_is_what_its_speaker_said_of_it() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did putin say in harbin").unwrap();
+    let first = &answer.items[0];
+    assert_eq!(first.speaker.as_deref(), Some("Vladimir Putin"));
+    assert!(first.text.contains("plant seeds"), "{first:?}");
+}

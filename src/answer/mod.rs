@@ -245,9 +245,25 @@ fn said_by(
     if items.is_empty() || (!terms.is_empty() && !matched) {
         // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
         // Taiwan answers better than his words on something else; his words follow.
-        let about = naming_with_topic(lib, speakers, &topic, &terms, max, outlet)?;
+        // Only a content word of the topic ties a sentence to it (`in harbin`: not `in`).
+        let content_terms = lib.index.analyse(&content_only(&topic))?;
+        let about = naming_with_topic(lib, speakers, &topic, &content_terms, max, outlet)?;
         let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
         if !about.is_empty() {
+            // `Addressing students in Harbin, Putin offered a metaphor.` then his words: a
+            // quote of theirs right after a sentence on the topic is what they said of it.
+            let all_theirs = rank(lib, "", theirs, None, 500, Retrieval::Ranked)?;
+            let introduced: Vec<Item> = all_theirs
+                .into_iter()
+                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| introduces(a, q)))
+                .take(max)
+                .collect();
+            if !introduced.is_empty() {
+                let mut items = introduced;
+                items.extend(about.into_iter().chain(theirs_any));
+                items.truncate(max);
+                return Ok((items, None));
+            }
             let note = format!(
                 "No words of {} in the corpus match “{}”; first, sentences that name {} and it.",
                 names.join(" or "),
@@ -272,6 +288,14 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Whether `sentence` leads straight into `quote`: later in its paragraph or the next one of
+/// the same article.
+fn introduces(sentence: &Item, quote: &Item) -> bool {
+    sentence.document.id == quote.document.id
+        && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
+            || quote.paragraph == sentence.paragraph + 1)
 }
 
 /// Sentences that name one of `speakers` and hold a word of `topic` (`terms`, analysed),
