@@ -646,7 +646,22 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
             return Intent::SaidBy { speakers: vec![one], topic: String::new() };
         }
     }
-    Intent::Fact { topic: q.clone(), expect }
+    Intent::Fact { topic: spelled_out(&q, people), expect }
+}
+
+/// `what happened with the icc`: the articles spell the name out ("International Criminal
+/// Court"), so a word that abbreviates one named organisation is searched with its name.
+fn spelled_out(q: &str, people: &dyn Registry) -> String {
+    let mut out = q.to_string();
+    for w in content_words(q) {
+        if !people.named(&w).is_empty() {
+            continue;
+        }
+        if let Some(org) = abbreviation(std::slice::from_ref(&w), people).and_then(|id| people.person(id)) {
+            out = format!("{out} {}", org.words.join(" "));
+        }
+    }
+    out
 }
 
 /// The person a question opens with and where its topic starts, when it goes straight on
@@ -1060,6 +1075,22 @@ mod tests {
         );
         // A person word after the outlet still describes someone.
         assert!(reading("the npr host on the west").outlet.is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_in_a_plain_question_is_searched_with_the_name_it_stands_for() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        p.add_kind(&words("International Criminal Court"), crate::quotes::Kind::Organisation).unwrap();
+        assert_eq!(
+            intent_with("what happened with the icc", &p),
+            Intent::Fact {
+                topic: "what happened with the icc international criminal court".into(),
+                expect: Some(Expect::Outcome)
+            }
+        );
+        // A word that abbreviates nothing is left as it is.
+        assert_eq!(spelled_out("what about the xyz", &p), "what about the xyz");
     }
 
     #[test]
