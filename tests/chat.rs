@@ -15,11 +15,21 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn chat_style_questions_are_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat.toml");
+}
+
+#[test]
+fn more_chat_style_questions_are_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_more.toml");
+}
+
+fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
-    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/chat.toml")).unwrap();
+    let raw =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture)).unwrap();
     let set: toml::Value = toml::from_str(&raw).unwrap();
     let questions = set["question"].as_array().unwrap();
-    assert!(questions.len() >= 30);
+    assert!(questions.len() >= 30, "{fixture}: {} questions", questions.len());
     let mut misses = Vec::new();
     for q in questions {
         let ask = q["ask"].as_str().unwrap();
@@ -95,4 +105,35 @@ fn a_quote_broken_by_its_cue_is_shown_as_its_quoted_words_each_as_the_article_pr
     }
     let text = summitbot::render::text(&answer);
     assert!(text.contains("right direction,\" … \"China's position"), "{text}");
+}
+
+#[test]
+fn a_person_asked_on_a_topic_they_never_spoke_of_is_answered_by_sentences_naming_them_and_it() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("xi on taiwan?").unwrap();
+    let first = &answer.items[0];
+    assert!(first.text.contains("Taiwan") && first.text.contains("Xi"), "{first:?}");
+    // A sentence about him is never shown as his words.
+    assert_ne!(first.speaker.as_deref(), Some("Xi Jinping"), "{first:?}");
+    assert!(answer.note.unwrap_or_default().starts_with("No words of Xi Jinping"));
+    // His own words still follow, as his.
+    assert!(answer.items.iter().any(|i| i.speaker.as_deref() == Some("Xi Jinping")));
+}
+
+#[test]
+fn a_sentence_shown_for_a_topic_someone_never_spoke_of_holds_a_content_word_of_it() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did putin say in harbin").unwrap();
+    for i in answer.items.iter().filter(|i| i.speaker.as_deref() != Some("Vladimir Putin")) {
+        assert!(i.text.contains("Harbin"), "{i:?}");
+    }
+}
+
+#[test]
+fn a_quote_right_after_a_sentence_on_the_topic_is_what_its_speaker_said_of_it() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("what did putin say in harbin").unwrap();
+    let first = &answer.items[0];
+    assert_eq!(first.speaker.as_deref(), Some("Vladimir Putin"));
+    assert!(first.text.contains("plant seeds"), "{first:?}");
 }

@@ -243,7 +243,39 @@ fn said_by(
     let terms = lib.index.analyse(&topic)?;
     let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
     if items.is_empty() || (!terms.is_empty() && !matched) {
-        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
+        // Taiwan answers better than his words on something else; his words follow.
+        // Only a content word of the topic ties a sentence to it (`in harbin`: not `in`).
+        let content_terms = lib.index.analyse(&content_only(&topic))?;
+        let about = naming_with_topic(lib, speakers, &topic, &content_terms, max, outlet)?;
+        let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        if !about.is_empty() {
+            // `Addressing students in Harbin, Putin offered a metaphor.` then his words: a
+            // quote of theirs right after a sentence on the topic is what they said of it.
+            let all_theirs = rank(lib, "", theirs, None, 500, Retrieval::Ranked)?;
+            let introduced: Vec<Item> = all_theirs
+                .into_iter()
+                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| introduces(a, q)))
+                .take(max)
+                .collect();
+            if !introduced.is_empty() {
+                let mut items = introduced;
+                items.extend(about.into_iter().chain(theirs_any));
+                items.truncate(max);
+                return Ok((items, None));
+            }
+            let note = format!(
+                "No words of {} in the corpus match “{}”; first, sentences that name {} and it.",
+                names.join(" or "),
+                topic.trim(),
+                names.join(" or ")
+            );
+            let mut items = about;
+            items.extend(theirs_any);
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
+        items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -256,6 +288,49 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Whether `sentence` leads straight into `quote`: later in its paragraph or the next one of
+/// the same article.
+fn introduces(sentence: &Item, quote: &Item) -> bool {
+    sentence.document.id == quote.document.id
+        && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
+            || quote.paragraph == sentence.paragraph + 1)
+}
+
+/// Sentences that name one of `speakers` and hold a word of `topic` (`terms`, analysed),
+/// never attributed to the speakers themselves.
+fn naming_with_topic(
+    lib: &Store,
+    speakers: &[PersonId],
+    topic: &str,
+    terms: &[String],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if terms.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut items = Vec::new();
+    for &s in speakers {
+        let Some(r) = lib.record(s) else { continue };
+        let p = &r.person;
+        // Articles name people by either half of a name (`Xi`, `Gabuev`): any word of it
+        // that is no one else's stands for them.
+        let mut forms = vec![fold(&p.name)];
+        if p.kind == crate::quotes::Kind::Person {
+            forms.extend(
+                p.words.iter().filter(|w| w.len() >= 2 && crate::quotes::Registry::named(lib, w) == [s]).cloned(),
+            );
+        }
+        for i in naming_passages(lib, &p.name, &forms, topic, max * 5, outlet)? {
+            if lib.index.analyse(&i.text)?.iter().any(|t| terms.contains(t)) {
+                items.push(i);
+            }
+        }
+    }
+    items.truncate(max);
+    Ok(items)
 }
 
 /// Sentences about `topic` that name someone (`forms`: folded words of the name, any of which
@@ -506,8 +581,39 @@ fn content_only(topic: &str) -> String {
         .map(|w| if w == "U.S." { w } else { w.trim_matches('.') })
         .flat_map(|w| if w == "U.S." { vec![w] } else { w.split('.').collect() })
         .filter(|w| !w.is_empty() && (*w == "U.S." || !crate::text::is_stopword(&fold(w))))
+        .flat_map(|w| std::iter::once(w).chain(irregular_past(w)))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
+/// only regular forms: an irregular verb is searched in its past form too.
+fn irregular_past(w: &str) -> Option<&'static str> {
+    const PAST: &[(&str, &str)] = &[
+        ("meet", "met"),
+        ("go", "went"),
+        ("buy", "bought"),
+        ("sell", "sold"),
+        ("send", "sent"),
+        ("give", "gave"),
+        ("take", "took"),
+        ("make", "made"),
+        ("hold", "held"),
+        ("bring", "brought"),
+        ("seek", "sought"),
+        ("choose", "chose"),
+        ("lead", "led"),
+        ("win", "won"),
+        ("lose", "lost"),
+        ("grow", "grew"),
+        ("begin", "began"),
+        ("fight", "fought"),
+        ("leave", "left"),
+        ("see", "saw"),
+        ("tell", "told"),
+        ("know", "knew"),
+    ];
+    PAST.iter().find(|(base, _)| *base == w).map(|(_, past)| *past)
 }
 
 /// `US`, `U.S`, `U.S.` as written (capitals: never the pronoun).
@@ -578,6 +684,12 @@ mod tests {
         assert_eq!(content_only("blinken US sanctions"), "blinken U.S. sanctions");
         assert_eq!(content_only("what did U.S officials say"), "U.S. officials");
         assert_eq!(content_only("tell us about oil"), "oil", "the pronoun stays a stop word");
+    }
+
+    #[test]
+    fn an_irregular_verb_asked_in_its_base_form_is_searched_in_its_past_form_too() {
+        assert_eq!(content_only("how many times did putin and xi meet"), "many times putin xi meet met");
+        assert_eq!(content_only("did they hug"), "hug", "a regular verb is the stemmer's");
     }
 
     #[test]

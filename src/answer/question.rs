@@ -151,8 +151,37 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn clean(q: &str) -> String {
-    let f = fold(q);
+    let f = chat_spelling(&fold(q));
     f.trim().trim_end_matches(['?', '.', '!']).trim().to_string()
+}
+
+/// Chat spells its commonest words short or by ear (`wut did charap say`, `xi abt taiwan`,
+/// `the georgia state prof`), and the question's shape is read from those words: each is
+/// written out before anything else reads the question.
+fn chat_spelling(q: &str) -> String {
+    let words = q.split_whitespace().enumerate().filter_map(|(i, w)| {
+        let core = w.trim_end_matches(['?', '.', '!', ',']);
+        let full = match core {
+            "wat" | "wut" | "wht" | "waht" | "whta" | "whut" => "what",
+            "abt" | "bout" | "abut" | "abuot" => "about",
+            "y" if i == 0 => "why",
+            "u" => "you",
+            "prof" | "profs" => "professor",
+            "pres" => "president",
+            "whos" => "who's",
+            // Outlets go by nicknames in chat; an outlet is found by the words of its name.
+            "wapo" | "washpost" => "washington post",
+            "nyt" => "new york times",
+            "wsj" => "wall street journal",
+            "scmp" => "south china morning post",
+            "beeb" => "bbc",
+            // A please says nothing of what is asked.
+            "pls" | "plz" => return (core.len() < w.len()).then(|| w[core.len()..].to_string()),
+            _ => return Some(w.to_string()),
+        };
+        Some(format!("{full}{}", &w[core.len()..]))
+    });
+    words.collect::<Vec<_>>().join(" ")
 }
 
 /// Content words of a phrase (for descriptor matching and topic building), without the
@@ -270,6 +299,12 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
     if words.is_empty() {
         return Vec::new();
     }
+    // A word for someone (`the carnegie guy`) asks for a person, whatever else the phrase
+    // names: an organisation it names is where that person is.
+    let someone = all_words(phrase).iter().any(|w| is_filler(w));
+    let all_organisations = |ids: &[PersonId]| {
+        ids.iter().all(|id| people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person))
+    };
     // `Holtz-Eakin`: a hyphenated family name is one word of the name; its halves may name
     // other people (`Lopez`), so the whole word is asked first.
     let compounds = hyphenated_words(phrase);
@@ -303,7 +338,7 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
         let only_organisations = by_name.iter().all(|id| {
             people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person && !p.words.contains(head))
         });
-        if only_organisations && is_group_noun(head) {
+        if (only_organisations && is_group_noun(head)) || (someone && all_organisations(&by_name)) {
             let described = by_descriptor(&words, people);
             if !described.is_empty() {
                 return described;
@@ -312,6 +347,15 @@ pub fn resolve_people(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
         return by_name;
     }
     if let Some(one) = abbreviation(&words, people) {
+        // `the nsc guy`: someone the articles place at the organisation the letters spell.
+        if someone {
+            if let Some(org) = people.person(one) {
+                let described = by_descriptor(&org.words, people);
+                if !described.is_empty() {
+                    return described;
+                }
+            }
+        }
         return vec![one];
     }
     by_descriptor(&words, people)
@@ -492,6 +536,14 @@ pub fn understand(question: &Question, people: &dyn Registry, outlets: &dyn Outl
             return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
         }
     }
+    // `npr on arms sales`: an outlet's name alone before `on` is whose reporting is asked
+    // for, not someone its articles describe (its correspondent, its host).
+    if let Some(c) = X_ON_Y.captures(&q) {
+        if let Some(outlet) = outlet_named(&c["who"], people, outlets) {
+            let rest = c["rest"].trim().to_string();
+            return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
+        }
+    }
     if let Some(c) = IN_OUTLET.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, outlets) {
             let rest = squash(&format!("{} {}", &c["pre"], &c["post"]));
@@ -594,7 +646,22 @@ fn intent_of(question: &Question, people: &dyn Registry) -> Intent {
             return Intent::SaidBy { speakers: vec![one], topic: String::new() };
         }
     }
-    Intent::Fact { topic: q.clone(), expect }
+    Intent::Fact { topic: spelled_out(&q, people), expect }
+}
+
+/// `what happened with the icc`: the articles spell the name out ("International Criminal
+/// Court"), so a word that abbreviates one named organisation is searched with its name.
+fn spelled_out(q: &str, people: &dyn Registry) -> String {
+    let mut out = q.to_string();
+    for w in content_words(q) {
+        if !people.named(&w).is_empty() {
+            continue;
+        }
+        if let Some(org) = abbreviation(std::slice::from_ref(&w), people).and_then(|id| people.person(id)) {
+            out = format!("{out} {}", org.words.join(" "));
+        }
+    }
+    out
 }
 
 /// The person a question opens with and where its topic starts, when it goes straight on
@@ -725,6 +792,18 @@ mod tests {
     }
 
     #[test]
+    fn chat_shorthand_for_question_words_and_roles_is_read_as_the_words_it_stands_for() {
+        assert_eq!(chat_spelling("wut did charap say abt trade?"), "what did charap say about trade?");
+        assert_eq!(chat_spelling("y did putin go"), "why did putin go");
+        assert_eq!(chat_spelling("the georgia state prof pls?"), "the georgia state professor ?");
+        // A name or word that only contains the shorthand is left alone.
+        assert_eq!(chat_spelling("wattle abtract wang"), "wattle abtract wang");
+        assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
+        assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
+        assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
+    }
+
+    #[test]
     fn a_misspelled_lower_case_name_still_finds_the_speaker() {
         assert!(matches!(intent("what did gabuyev say about the iceberg"), Intent::SaidBy { .. }));
     }
@@ -780,6 +859,24 @@ mod tests {
         assert_eq!(resolve_people("east china normal university", &p), vec![ecnu]);
         // Nobody described there: the organisation it names.
         assert_eq!(resolve_people("the georgia state university professor", &p), vec![gsu]);
+    }
+
+    #[test]
+    fn a_word_for_someone_with_an_organisation_or_its_initials_asks_for_who_is_there() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let nsc = p.add_kind(&words("National Security Council"), crate::quotes::Kind::Organisation).unwrap();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(
+            hass,
+            "a former China director on the National Security Council during the Obama administration",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        assert_eq!(resolve_people("the nsc guy", &p), vec![hass]);
+        assert_eq!(resolve_people("the national security council guy", &p), vec![hass]);
+        // Without a word for someone, the organisation itself.
+        assert_eq!(resolve_people("the nsc", &p), vec![nsc]);
     }
 
     #[test]
@@ -967,6 +1064,33 @@ mod tests {
         let r = reading("in the bbc article, what did Gabuev say");
         assert_eq!(r.outlet, words(&["bbc"]));
         assert!(matches!(r.intent, Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_outlet_alone_before_on_asks_for_its_reporting_not_for_someone_it_describes() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            reading("npr on arms sales"),
+            Reading { intent: Intent::Fact { topic: "arms sales".into(), expect: None }, outlet: words(&["npr"]) }
+        );
+        // A person word after the outlet still describes someone.
+        assert!(reading("the npr host on the west").outlet.is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_in_a_plain_question_is_searched_with_the_name_it_stands_for() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        p.add_kind(&words("International Criminal Court"), crate::quotes::Kind::Organisation).unwrap();
+        assert_eq!(
+            intent_with("what happened with the icc", &p),
+            Intent::Fact {
+                topic: "what happened with the icc international criminal court".into(),
+                expect: Some(Expect::Outcome)
+            }
+        );
+        // A word that abbreviates nothing is left as it is.
+        assert_eq!(spelled_out("what about the xyz", &p), "what about the xyz");
     }
 
     #[test]
