@@ -248,11 +248,12 @@ fn said_by(
         // Only a content word of the topic ties a sentence to it (`in harbin`: not `in`).
         let content_terms = lib.index.analyse(&content_only(&topic))?;
         let about = naming_with_topic(lib, speakers, &topic, &content_terms, max, outlet)?;
-        let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
         if !about.is_empty() {
             // `Addressing students in Harbin, Putin offered a metaphor.` then his words: a
             // quote of theirs right after a sentence on the topic is what they said of it.
+            // Every candidate of theirs is weighed; the best `max` of them follow.
             let all_theirs = rank(lib, "", theirs, None, 500, Retrieval::Ranked)?;
+            let theirs_any: Vec<Item> = all_theirs.iter().take(max).cloned().collect();
             let introduced: Vec<Item> = all_theirs
                 .into_iter()
                 .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| introduces(a, q)))
@@ -275,7 +276,7 @@ fn said_by(
             items.truncate(max);
             return Ok((items, Some(note)));
         }
-        items = theirs_any;
+        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
