@@ -5,7 +5,7 @@
 //!   SCALE_CORPUS=/tmp/bench/bbc SCALE_INDEX=/tmp/bench/bbc-idx cargo bench --bench scale
 //!
 //! Without the two variables it measures the bundled corpus. `scripts/bench_scale.py` runs
-//! it for each corpus it builds.
+//! it for each corpus it builds. `SCALE_ONLY=oil` measures only the questions holding `oil`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -45,6 +45,9 @@ fn main() {
             .with_writer(std::io::stderr)
             .init();
     }
+    // `SCALE_ONLY=<words>` measures only the questions holding them (for profiling one).
+    let only = std::env::var("SCALE_ONLY").unwrap_or_default();
+    let questions: Vec<&str> = QUESTIONS.iter().copied().filter(|q| q.contains(only.as_str())).collect();
     let mut s = Settings::load_with_env(None, Vec::new()).unwrap();
     s.corpus.dir = corpus;
     s.index.dir = index;
@@ -52,14 +55,14 @@ fn main() {
     let (engine, _) = Engine::open(&s).unwrap();
     let opened = started.elapsed();
     // Warm-up: the first answers page the index in.
-    for q in QUESTIONS {
+    for q in &questions {
         std::hint::black_box(engine.ask(q).unwrap());
     }
     let rounds = std::env::var("SCALE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(100);
-    let mut samples: Vec<Duration> = Vec::with_capacity(rounds * QUESTIONS.len());
-    let mut per_question: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); QUESTIONS.len()];
+    let mut samples: Vec<Duration> = Vec::with_capacity(rounds * questions.len());
+    let mut per_question: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); questions.len()];
     for _ in 0..rounds {
-        for (i, q) in QUESTIONS.iter().enumerate() {
+        for (i, q) in questions.iter().enumerate() {
             let t = Instant::now();
             std::hint::black_box(engine.ask(q).unwrap());
             samples.push(t.elapsed());
@@ -67,7 +70,7 @@ fn main() {
         }
     }
     // Which question is slow, for whoever profiles next (stderr: the script reads stdout).
-    for (q, mut s) in QUESTIONS.iter().zip(per_question) {
+    for (q, mut s) in questions.iter().zip(per_question) {
         s.sort();
         eprintln!("  p50 {:>8} us  {q}", s[s.len() / 2].as_micros());
     }

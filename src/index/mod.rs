@@ -960,6 +960,50 @@ mod tests {
         assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
     }
 
+    /// What tantivy's own collector ranks best for a union of the words over article text.
+    fn union_top(ix: &SearchIndex, words: &str) -> Vec<u64> {
+        let searcher = ix.records.searcher();
+        let any: Vec<(Occur, Box<dyn Query>)> = ix
+            .analyse(words)
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let t = Term::from_field_text(ix.fields.body, t);
+                (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+            })
+            .collect();
+        let top = searcher.search(&BooleanQuery::new(any), &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score());
+        top.unwrap().into_iter().filter_map(|(_, a)| ix.key_of(&searcher, a)).collect()
+    }
+
+    #[test]
+    fn the_best_articles_are_exactly_those_a_union_of_the_words_ranks_best_even_after_articles_are_deleted() {
+        let root = tempfile::tempdir().unwrap();
+        let mut b = Builder::create(root.path()).unwrap();
+        let articles = 6 * ARTICLES_SEARCHED as u64;
+        generated(&mut b, articles, 20 * articles, 11);
+        let ix = b.commit().unwrap();
+        let asked = ["oil jobs", "cut oil war film election", "war", "oil zebra", "film election"];
+        for words in asked {
+            let best = ix.best_articles(words, &[]).unwrap();
+            assert_eq!(best.len(), ARTICLES_SEARCHED, "{words}");
+            assert_eq!(best, union_top(&ix, words), "{words}");
+        }
+        // An update deletes every third article's documents (dead documents in the old
+        // segments) and adds new ones (a new segment).
+        let mut b = Builder::update(root.path(), &ix).unwrap();
+        for a in (0..articles).step_by(3) {
+            b.delete_article(&format!("a{a}"));
+        }
+        generated(&mut b, 40, 800, 12);
+        let ix = b.commit().unwrap();
+        assert!(ix.records.searcher().segment_readers().len() > 1, "the update added a segment");
+        for words in asked {
+            let best = ix.best_articles(words, &[]).unwrap();
+            assert_eq!(best, union_top(&ix, words), "{words}");
+        }
+    }
+
     #[test]
     fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
         let root = tempfile::tempdir().unwrap();

@@ -10,8 +10,8 @@ impl SearchIndex {
     ///
     /// Asked words are searched in two steps, so a question costs about the same at any
     /// corpus size. First the article records: the [`ARTICLES_SEARCHED`] articles whose whole
-    /// text answers the words best (a plain union of term queries over one document per
-    /// article, which tantivy answers with block-max WAND), among the articles that quote one
+    /// text answers the words best (a union of the words over one document per article, see
+    /// [`SearchIndex::best_of_union`]), among the articles that quote one
     /// of the speakers if any are asked for. Then the units of those articles only, each scored
     /// as before on its own words (counting double) and its paragraph, filtered by speaker and
     /// kind. A unit holding an asked word lies in an article holding it, so on a corpus of at
@@ -53,10 +53,16 @@ impl SearchIndex {
                 } else {
                     self.words_within(&terms, &theirs)
                 };
+                // Comparing every unit of the best articles with the question's meaning needs
+                // nothing from the word search: offered to the helper thread meanwhile.
+                similar = req.meaning.map(|m| {
+                    let (units, columns, meaning) = (theirs.clone(), self.meaning_columns(&searcher), *m);
+                    let searcher = searcher.clone();
+                    offer(move || units.closest(&searcher, &columns, &meaning))
+                });
                 let clauses = self.scored_filters(req, &theirs, vec![(Occur::Must, words)]);
                 hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
-                similar = req.meaning.map(|m| (theirs, m));
             }
             if let Some(job) = whole {
                 let whole = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
@@ -71,8 +77,8 @@ impl SearchIndex {
                 }
             }
             // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
-            if let Some((units, m)) = similar {
-                let similar = self.similar_units(units, m)?;
+            if let Some(closest) = similar {
+                let similar = self.similar_units(closest.take())?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
                 let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
                 hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
@@ -234,14 +240,7 @@ impl SearchIndex {
                 must.extend(outlet_scores);
                 Box::new(BooleanQuery::new(must))
             }
-            // A union inside a required clause: tantivy scores every article holding a word.
-            // (Measured at 100,000 articles: quicker than the block-max WAND that a flat union
-            // gets, which for 64 articles of common words prunes little and costs more per
-            // document.)
-            (false, None) => {
-                let any = BooleanQuery::new(terms.iter().map(|t| (Occur::Should, body(t))).collect());
-                Box::new(BooleanQuery::new(vec![(Occur::Must, Box::new(any) as Box<dyn Query>)]))
-            }
+            (false, None) => return self.best_of_union(&searcher, terms),
             // Each word's postings walked only to the allowed articles.
             (false, Some(allowed)) => {
                 let any = terms
@@ -265,8 +264,55 @@ impl SearchIndex {
         Ok(keys)
     }
 
+    /// The record keys of the [`ARTICLES_SEARCHED`] articles that a union of `terms` over
+    /// their text scores best, best first: exactly the top documents of that union as a
+    /// term query scores each word (BM25 with corpus-wide statistics), summed in the order
+    /// of the words, ties to the earlier document, as tantivy's own collector gives them.
+    ///
+    /// Every article holding a word is scored: for a few dozen articles among thousands
+    /// holding common words, block-max WAND prunes too little to pay for itself (measured at
+    /// 100,000 articles, as was an intersection first to bound it). This is the largest step
+    /// of a question at that size, so the segments are shared out between this thread and
+    /// the search helper thread ([`UnionJob`]).
+    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String]) -> Result<Vec<u64>> {
+        let terms: Vec<Term> = terms.iter().map(|t| Term::from_field_text(self.fields.body, t)).collect();
+        let weights = terms
+            .iter()
+            .map(|t| tantivy::query::Bm25Weight::for_terms(searcher, std::slice::from_ref(t)))
+            .collect::<tantivy::Result<Vec<_>>>()
+            .map_err(|e| index_err(&self.dir, e))?;
+        // Largest segments first, so the two threads finish close together.
+        let mut order: Vec<u32> = (0..searcher.segment_readers().len() as u32).collect();
+        order.sort_by_key(|&o| std::cmp::Reverse(searcher.segment_reader(o).max_doc()));
+        let job = std::sync::Arc::new(UnionJob {
+            searcher: searcher.clone(),
+            field: self.fields.body,
+            terms: terms.into_iter().zip(weights).collect(),
+            order,
+            next: std::sync::atomic::AtomicUsize::new(0),
+            state: std::sync::Mutex::new(UnionState { done: 0, best: Vec::new(), failed: None }),
+            finished: std::sync::Condvar::new(),
+        });
+        if job.order.len() > 1 {
+            let theirs = job.clone();
+            helper().run(Box::new(move || theirs.work()));
+        }
+        job.work();
+        let mut state = job.state.lock().unwrap_or_else(|e| e.into_inner());
+        while state.done < job.order.len() {
+            state = job.finished.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        if let Some(e) = state.failed.take() {
+            return Err(index_err(&self.dir, e));
+        }
+        let mut best = std::mem::take(&mut state.best);
+        best.sort();
+        best.truncate(ARTICLES_SEARCHED);
+        Ok(best.into_iter().filter_map(|r| self.key_of(searcher, r.1)).collect())
+    }
+
     /// The key of a document, from its segment's cached column.
-    fn key_of(&self, searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> Option<u64> {
+    pub(super) fn key_of(&self, searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> Option<u64> {
         let columns = self.columns.get(&searcher.segment_reader(addr.segment_ord).segment_id())?;
         columns.key.as_ref()?.first(addr.doc_id)
     }
@@ -312,27 +358,10 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// The `units` (the best articles', through the request's filters) whose meaning is
-    /// closest to `meaning`, at least [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], each with
-    /// score 0 (no word matched) and its similarity. The articles bound the cost: a question
-    /// compares its meaning with the units of a few dozen articles, never with the whole corpus.
-    fn similar_units(&self, units: Docs, meaning: &Meaning) -> Result<Vec<Hit>> {
+    /// The units [`Docs::closest`] found, fetched, each with score 0 (no word matched) and
+    /// its similarity.
+    fn similar_units(&self, best: Vec<(f32, tantivy::DocAddress)>) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
-        let sims = units.similarities(self, &searcher, meaning);
-        let mut best: Vec<(f32, tantivy::DocAddress)> = Vec::new();
-        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-            let (Some(set), Some(sims)) = (units.0.get(&reader.segment_id()), sims.get(&reader.segment_id())) else {
-                continue;
-            };
-            for (&doc, &sim) in set.ids.iter().zip(sims.iter()) {
-                if sim >= MIN_SIMILARITY {
-                    best.push((sim, tantivy::DocAddress::new(ord as u32, doc)));
-                }
-            }
-        }
-        // Closest first; equally close ones in index order.
-        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        best.truncate(SIMILAR_UNITS);
         let top: Vec<(Score, tantivy::DocAddress)> = best.iter().map(|&(_, a)| (0.0, a)).collect();
         let mut hits = self.fetch(&searcher, &top)?;
         for (h, (s, _)) in hits.iter_mut().zip(best) {
@@ -342,19 +371,20 @@ impl SearchIndex {
         Ok(hits)
     }
 
+    /// Every segment's meaning columns (handles: cloning one copies no data), for work done
+    /// away from the index.
+    fn meaning_columns(&self, searcher: &tantivy::Searcher) -> MeaningColumns {
+        searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|r| self.columns.get(&r.segment_id()).map(|c| (r.segment_id(), c.meaning.clone())))
+            .collect()
+    }
+
     fn fetch(&self, searcher: &tantivy::Searcher, top: &[(Score, tantivy::DocAddress)]) -> Result<Vec<Hit>> {
         tracing::trace!(docs = top.len(), "fetching");
-        let mut hits = Vec::with_capacity(top.len());
-        for &(score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
-            let key = doc.get_first(self.fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
-            let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            // A document without a key keeps its place (hits stay aligned with addresses)
-            // until the caller drops it.
-            hits.push(Hit { key, score, text, data, similarity: None });
-        }
-        Ok(hits)
+        fetch_docs(searcher, [self.fields.key, self.fields.text, self.fields.data], top)
+            .map_err(|e| index_err(&self.dir, e))
     }
 
     /// The documents with these keys (units or timeline entries), in no particular order: one
@@ -692,9 +722,36 @@ impl Docs {
 
     /// The similarity of every document of the set to `meaning`, by segment, in the order of
     /// its ids (-1 for a document without a meaning).
+    /// The units of this set whose meaning is closest to `meaning`, at least
+    /// [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], closest first (equally close ones in
+    /// index order). The set bounds the cost: a question compares its meaning with the units
+    /// of a few dozen articles, never with the whole corpus.
+    fn closest(
+        &self,
+        searcher: &tantivy::Searcher,
+        columns: &MeaningColumns,
+        meaning: &Meaning,
+    ) -> Vec<(f32, tantivy::DocAddress)> {
+        let sims = self.similarities(columns, searcher, meaning);
+        let mut best: Vec<(f32, tantivy::DocAddress)> = Vec::new();
+        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            let (Some(set), Some(sims)) = (self.0.get(&reader.segment_id()), sims.get(&reader.segment_id())) else {
+                continue;
+            };
+            for (&doc, &sim) in set.ids.iter().zip(sims.iter()) {
+                if sim >= MIN_SIMILARITY {
+                    best.push((sim, tantivy::DocAddress::new(ord as u32, doc)));
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.truncate(SIMILAR_UNITS);
+        best
+    }
+
     fn similarities(
         &self,
-        index: &SearchIndex,
+        columns: &MeaningColumns,
         searcher: &tantivy::Searcher,
         meaning: &Meaning,
     ) -> std::collections::HashMap<tantivy::index::SegmentId, std::sync::Arc<[f32]>> {
@@ -702,7 +759,7 @@ impl Docs {
         let mut out = std::collections::HashMap::new();
         for reader in searcher.segment_readers() {
             let Some(set) = self.0.get(&reader.segment_id()) else { continue };
-            let columns = index.columns.get(&reader.segment_id()).map_or(&[][..], |c| c.meaning.as_slice());
+            let columns = columns.get(&reader.segment_id()).map_or(&[][..], |c| c.as_slice());
             let mut sims = Vec::with_capacity(set.ids.len());
             let full = columns.len() == embed::DIM / 8
                 && columns.iter().all(|c| matches!(c.index, tantivy::columnar::ColumnIndex::Full));
@@ -921,5 +978,234 @@ impl tantivy::DocSet for InRuns {
 impl tantivy::query::Scorer for InRuns {
     fn score(&mut self) -> Score {
         self.inner.score()
+    }
+}
+
+thread_local! {
+    /// [`UnionJob`]'s table of scores by document (zero between searches: each search resets
+    /// the documents it touched) and the documents it touched, one per thread.
+    static SCORES: std::cell::RefCell<(Vec<Score>, Vec<tantivy::DocId>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// One union search over article records, its segments claimed one at a time by whichever
+/// thread is free: the asking thread, and the helper thread if it gets to the job before
+/// the asking thread has claimed them all (a helper busy with another question's job never
+/// delays this one).
+struct UnionJob {
+    searcher: tantivy::Searcher,
+    field: Field,
+    terms: Vec<(Term, tantivy::query::Bm25Weight)>,
+    /// Segment ordinals in the order they are claimed.
+    order: Vec<u32>,
+    next: std::sync::atomic::AtomicUsize,
+    state: std::sync::Mutex<UnionState>,
+    finished: std::sync::Condvar,
+}
+
+struct UnionState {
+    /// Segments scored.
+    done: usize,
+    /// The best of each scored segment.
+    best: Vec<Ranked>,
+    failed: Option<String>,
+}
+
+impl UnionJob {
+    /// Claims and scores segments until none is left.
+    fn work(&self) {
+        loop {
+            let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&ord) = self.order.get(i) else { return };
+            // A panic is an error of this search, never a segment left unfinished (the asking
+            // thread waits for every one).
+            let scored = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.segment(ord)))
+                .unwrap_or_else(|_| Err("scoring a segment panicked".to_string()));
+            let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+            match scored {
+                Ok(best) => state.best.extend(best),
+                Err(e) => state.failed = Some(e),
+            }
+            state.done += 1;
+            if state.done == self.order.len() {
+                self.finished.notify_all();
+            }
+        }
+    }
+
+    /// The best [`ARTICLES_SEARCHED`] documents of one segment: each word's postings read a
+    /// block of 128 at a time into a table of scores (tantivy's union spends more per
+    /// document on its generic scorers than on BM25 itself).
+    fn segment(&self, ord: u32) -> std::result::Result<Vec<Ranked>, String> {
+        let segment = self.searcher.segment_reader(ord);
+        let inverted = segment.inverted_index(self.field).map_err(|e| e.to_string())?;
+        let norms = segment.get_fieldnorms_reader(self.field).map_err(|e| e.to_string())?;
+        let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
+        SCORES.with(|table| {
+            let (scores, touched) = &mut *table.borrow_mut();
+            if scores.len() < segment.max_doc() as usize {
+                scores.resize(segment.max_doc() as usize, 0.0);
+            }
+            touched.clear();
+            let mut read = || -> std::io::Result<()> {
+                for (term, weight) in &self.terms {
+                    let Some(mut block) = inverted.read_block_postings(term, IndexRecordOption::WithFreqs)? else {
+                        continue;
+                    };
+                    loop {
+                        let docs = block.docs();
+                        if docs.is_empty() {
+                            break;
+                        }
+                        for (&doc, &tf) in docs.iter().zip(block.freqs()) {
+                            let slot = &mut scores[doc as usize];
+                            if *slot == 0.0 {
+                                touched.push(doc);
+                            }
+                            *slot += weight.score(norms.fieldnorm_id(doc), tf);
+                        }
+                        block.advance();
+                    }
+                }
+                Ok(())
+            };
+            let outcome = read();
+            let alive = segment.alive_bitset();
+            // Every touched slot is reset, even after a failed read, so the table stays zero.
+            for &doc in touched.iter() {
+                let score = std::mem::take(&mut scores[doc as usize]);
+                if outcome.is_err() || alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                let ranked = Ranked(score, tantivy::DocAddress::new(ord, doc));
+                if best.len() < ARTICLES_SEARCHED {
+                    best.push(ranked);
+                } else if best.peek().is_some_and(|worst| ranked < *worst) {
+                    best.pop();
+                    best.push(ranked);
+                }
+            }
+            outcome.map_err(|e| e.to_string())
+        })?;
+        Ok(best.into_vec())
+    }
+}
+
+/// The process's search helper thread: runs jobs one after another. Started on first use;
+/// a job waits only behind other jobs, and whoever hands it one never waits for it to start.
+struct Helper {
+    jobs: std::sync::Mutex<std::sync::mpsc::Sender<Box<dyn FnOnce() + Send>>>,
+}
+
+impl Helper {
+    fn run(&self, job: Box<dyn FnOnce() + Send>) {
+        // If the thread could not be started, or has died, the asking thread does the work.
+        let _ = self.jobs.lock().unwrap_or_else(|e| e.into_inner()).send(job);
+    }
+}
+
+fn helper() -> &'static Helper {
+    static HELPER: std::sync::OnceLock<Helper> = std::sync::OnceLock::new();
+    HELPER.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Box<dyn FnOnce() + Send>>();
+        let _ = std::thread::Builder::new().name("summitbot-search".into()).spawn(move || {
+            for job in rx {
+                // A panicking job must not take the thread (and every later job) with it.
+                let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            }
+        });
+        Helper { jobs: std::sync::Mutex::new(tx) }
+    })
+}
+
+/// The stored documents at `top`, in order, as hits with their scores (`fields`: key, text,
+/// data). A document without a key keeps its place (hits stay aligned with addresses) until
+/// the caller drops it.
+fn fetch_docs(
+    searcher: &tantivy::Searcher,
+    [key, text, data]: [Field; 3],
+    top: &[(Score, tantivy::DocAddress)],
+) -> tantivy::Result<Vec<Hit>> {
+    let mut hits = Vec::with_capacity(top.len());
+    for &(score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let key = doc.get_first(key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
+        let text = doc.get_first(text).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let data = doc.get_first(data).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        hits.push(Hit { key, score, text, data, similarity: None });
+    }
+    Ok(hits)
+}
+
+/// Each segment's meaning columns, by segment.
+type MeaningColumns = std::collections::HashMap<tantivy::index::SegmentId, Vec<tantivy::columnar::Column<u64>>>;
+
+/// Work offered to the helper thread, done by whichever thread gets to it first: the helper,
+/// or the asking thread when it needs the result ([`Offered::take`]) and the helper has not
+/// started it (busy with another question's work, say). So offering never makes a question
+/// slower than doing the work itself, beyond the hand-over.
+struct Offered<T> {
+    job: std::sync::Mutex<Option<Box<dyn FnOnce() -> T + Send>>>,
+    result: std::sync::Mutex<Option<std::thread::Result<T>>>,
+    ready: std::sync::Condvar,
+}
+
+fn offer<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> std::sync::Arc<Offered<T>> {
+    let offered = std::sync::Arc::new(Offered {
+        job: std::sync::Mutex::new(Some(Box::new(job) as Box<dyn FnOnce() -> T + Send>)),
+        result: std::sync::Mutex::new(None),
+        ready: std::sync::Condvar::new(),
+    });
+    let theirs = offered.clone();
+    helper().run(Box::new(move || {
+        let job = theirs.job.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(job) = job {
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+            *theirs.result.lock().unwrap_or_else(|e| e.into_inner()) = Some(done);
+            theirs.ready.notify_all();
+        }
+    }));
+    offered
+}
+
+impl<T> Offered<T> {
+    /// The result: computed here if the helper has not started, else waited for (a panic in
+    /// the helper is resumed here).
+    fn take(&self) -> T {
+        let job = self.job.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(job) = job {
+            return job();
+        }
+        let mut result = self.result.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(done) = result.take() {
+                return done.unwrap_or_else(|e| std::panic::resume_unwind(e));
+            }
+            result = self.ready.wait(result).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// A scored document ranked among the best: the better (higher score, or at equal scores the
+/// earlier address) is less, so a max-heap's top is the worst kept and a sorted list is best
+/// first.
+struct Ranked(Score, tantivy::DocAddress);
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
     }
 }
