@@ -497,7 +497,6 @@ const FUNCTION: &[&str] = &[
     "does",
     "not",
     "would",
-    "will",
     "can",
     "could",
     "should",
@@ -1241,7 +1240,13 @@ pub fn is_invertible(word: &str) -> bool {
 
 pub fn is_adverb(word: &str) -> bool {
     let w = fold(word);
-    ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && w.chars().all(|c| c.is_lowercase()))
+    // `"…," Will wrote`: capitalised inside a sentence, the modal is a name (George Will).
+    if w == "will" && word.starts_with('W') {
+        return false;
+    }
+    // (An `-ly` word counts only as written in lower case: `Kelly said`, `Bradley wrote` are
+    // names, not `quickly said`.)
+    ADVERBS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && word.chars().all(|c| c.is_lowercase()))
 }
 
 /// Titles only a person bears, written right before a name (`President Obama`, `Sen. Cruz`,
@@ -1587,7 +1592,7 @@ pub fn given_name_after(toks: &[Token<'_>], i: usize) -> Option<usize> {
 /// A token that may stand inside a description before a name (`Senate Minority Whip`, `9/11
 /// widow`, `political scientist`): a word other than a preposition, conjunction, verb or
 /// pronoun, or a dash or slash.
-fn may_describe(t: Token<'_>) -> bool {
+pub fn may_describe(t: Token<'_>) -> bool {
     const BREAKS: &[&str] = &["in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "that", "who"];
     match t.kind {
         super::lexer::Tok::Punct(c) => matches!(c, '/' | '-'),
