@@ -1802,4 +1802,22 @@ mod tests {
         assert_eq!(speaker_of(&c, "We will appeal").as_deref(), Some("Tomas Brill"));
         assert_eq!(speaker_of(&c, "The talks have"), None);
     }
+
+    #[test]
+    fn a_subject_and_its_progressive_participle_report_the_quote_in_their_sentence() {
+        let c = corpus(&[
+            "Mayor Lena Holt won the vote.\n\nLena Holt is telling supporters after her victory that \"the harbour is ours again.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the harbour is").as_deref(), Some("Lena Holt"));
+    }
+
+    #[test]
+    fn a_statement_issued_before_a_colon_belongs_to_who_issued_it() {
+        let c = corpus(&[
+            "Governor Aldo Fenwick visited the site.\n\nAfter the flood, Governor Aldo Fenwick issued the following statement:\n\n\"Our thoughts are with every family in the valley.\"",
+            "Rosa Teague spoke last.\n\nStated Teague:\n\n\"The bridge will be rebuilt by spring.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Our thoughts").as_deref(), Some("Aldo Fenwick"));
+        assert_eq!(speaker_of(&c, "The bridge will").as_deref(), Some("Rosa Teague"));
+    }
 }

@@ -1204,7 +1204,7 @@ const ORG_WORDS: &[&str] = &[
 pub fn is_cue_verb(word: &str) -> bool {
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     let f = fold(word);
-    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds" | "Continued"))
+    (!capital || matches!(word, "Said" | "Says" | "Added" | "Adds" | "Continued" | "Stated"))
         && (CUE_VERBS.contains(&f.as_str()) || PARTICIPLES.contains(&f.as_str()))
 }
 
@@ -1221,7 +1221,17 @@ pub fn is_phrasal_cue(toks: &[Token<'_>], i: usize) -> bool {
             "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "struck" | "pushed"
         ),
         "out" => matches!(fold(v.text).as_str(), "pointed" | "points" | "lashed" | "lashes" | "spelled"),
-        _ => false,
+        // `Trump issued the following statement:`: the statement that follows is the subject's.
+        _ => {
+            matches!(fold(v.text).as_str(), "issued" | "released" | "issues" | "releases")
+                && toks[i + 1..].iter().take(4).position(|t| t.is_word() && fold(t.text) == "statement").is_some_and(
+                    |k| {
+                        toks[i + 1..i + 1 + k].iter().all(|t| {
+                            t.is_word() && matches!(fold(t.text).as_str(), "a" | "the" | "this" | "following" | "brief")
+                        }) && toks.get(i + 2 + k).is_some_and(|t| t.kind == super::lexer::Tok::Punct(':'))
+                    },
+                )
+        }
     }
 }
 

@@ -599,9 +599,13 @@ impl Reader<'_> {
             }
         }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
+        // (`Trump is telling supporters that …`: a participle's auxiliary too.)
+        let progressive = names::is_participle(toks[v].text);
         let mut k = v;
         while k > 0 && self.sentence_of[k - 1] == sentence {
-            if toks[k - 1].is_word() && is_adverb(toks[k - 1].text) {
+            if toks[k - 1].is_word()
+                && (is_adverb(toks[k - 1].text) || progressive && matches!(toks[k - 1].text, "is" | "was"))
+            {
                 k -= 1;
             } else if let Some(first) = day_before(toks, k) {
                 k = first;
@@ -693,7 +697,7 @@ impl Reader<'_> {
         // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`; or
         // opening a sentence: `Said Ellis: "…"`.
         let opens_sentence = (v == 0 || self.sentence_of[v - 1] != sentence)
-            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued")
+            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued" | "Stated")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
         if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
