@@ -1820,4 +1820,16 @@ mod tests {
         assert_eq!(speaker_of(&c, "Our thoughts").as_deref(), Some("Aldo Fenwick"));
         assert_eq!(speaker_of(&c, "The bridge will").as_deref(), Some("Rosa Teague"));
     }
+
+    #[test]
+    fn a_quote_after_the_subjects_verb_of_view_is_the_subjects_words() {
+        let c = corpus(&[
+            "Mayor Ines Lowe spoke on Monday.\n\nLowe thought the harbour plan was \"a gift to developers and nobody else.\"",
+            "Mayor Ines Lowe spoke on Monday. Tom Grant spoke too.\n\nLowe criticized Tom Grant's \"reckless spending plan for the harbour.\"",
+            "Mayor Ines Lowe spoke on Monday.\n\nLowe proposed a vote in May, but the council rejected the idea as \"far too early for the town.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a gift to").as_deref(), Some("Ines Lowe"));
+        assert_eq!(speaker_of(&c, "reckless spending"), None);
+        assert_eq!(speaker_of(&c, "far too early"), None);
+    }
 }

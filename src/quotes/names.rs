@@ -1235,6 +1235,79 @@ pub fn is_phrasal_cue(toks: &[Token<'_>], i: usize) -> bool {
     }
 }
 
+/// Verbs by which news gives a subject's view in words that may be quoted (`Bolton thought the
+/// buzz was "artificially nourished"`, `Cruz praised Bush as "a man who …"`), in lower case.
+const VIEW_VERBS: &[&str] = &[
+    "thought",
+    "thinks",
+    "worried",
+    "worries",
+    "criticized",
+    "criticizes",
+    "criticised",
+    "praised",
+    "praises",
+    "slammed",
+    "slams",
+    "ripped",
+    "rips",
+    "attacked",
+    "attacks",
+    "accused",
+    "accuses",
+    "blasted",
+    "blasts",
+    "hailed",
+    "hails",
+    "dismissed",
+    "dismisses",
+    "derided",
+    "derides",
+    "estimated",
+    "estimates",
+    "pondered",
+    "ponders",
+    "lauded",
+    "lauds",
+    "defended",
+    "defends",
+    "blamed",
+    "blames",
+    "labeled",
+    "labelled",
+    "labels",
+    "branded",
+    "brands",
+    "characterized",
+    "characterizes",
+    "denounced",
+    "denounces",
+    "condemned",
+    "condemns",
+    "dubbed",
+    "dubs",
+    "lambasted",
+    "ridiculed",
+    "rebuked",
+    "feared",
+    "fears",
+    "hoped",
+    "hopes",
+    "expressed",
+    "expresses",
+    "supports",
+    "opposes",
+    "favors",
+    "proposed",
+    "proposes",
+    "hinted",
+    "hints",
+];
+
+pub fn is_view_verb(word: &str) -> bool {
+    VIEW_VERBS.contains(&word)
+}
+
 pub fn is_participle(word: &str) -> bool {
     PARTICIPLES.contains(&fold(word).as_str())
 }
