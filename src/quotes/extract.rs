@@ -1832,4 +1832,10 @@ mod tests {
         assert_eq!(speaker_of(&c, "reckless spending"), None);
         assert_eq!(speaker_of(&c, "far too early"), None);
     }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_a_conjunction_and_an_adverb_opening_the_sentence() {
+        let c = corpus(&["Mayor Ines Lowe spoke on Monday.\n\nAnd then Lowe went on the attack, saying, \"The council has failed this town.\""]);
+        assert_eq!(speaker_of(&c, "The council has").as_deref(), Some("Ines Lowe"));
+    }
 }

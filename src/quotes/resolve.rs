@@ -762,6 +762,10 @@ impl Reader<'_> {
         if toks[s].is_word() && matches!(fold(toks[s].text).as_str(), "and" | "but" | "so" | "yet") && s + 1 < v {
             s += 1;
         }
+        // (`And then Trump went on the attack, saying …`: an adverb may follow it.)
+        while s + 1 < v && toks[s].is_word() && is_adverb(toks[s].text) && !is_name_word(toks[s].text) {
+            s += 1;
+        }
         let time = |t: &Token<'_>| {
             matches!(
                 fold(t.text).as_str(),
