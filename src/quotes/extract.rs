@@ -1756,4 +1756,86 @@ mod tests {
         assert_eq!(speaker_of(&c, "has problems").as_deref(), Some("Hillary Clinton"));
         assert!(extract(&c).people.all().iter().all(|p| p.name != "Rival Hillary Clinton"));
     }
+
+    #[test]
+    fn a_known_full_name_after_an_inverted_verb_and_a_description_is_the_speaker_whatever_its_given_name() {
+        let c = corpus(&[
+            "\"The tide tables are wrong,\" said Harbour Board chief Stig Arnesen.",
+            "Ysolde Marr toured the port.\n\n\"We never gave up,\" said former secretary of state Ysolde Marr.",
+        ]);
+        assert_eq!(speaker_of(&c, "The tide tables").as_deref(), Some("Stig Arnesen"));
+        assert_eq!(speaker_of(&c, "We never gave").as_deref(), Some("Ysolde Marr"));
+    }
+
+    #[test]
+    fn a_name_in_a_description_joined_to_another_subject_is_not_the_speaker() {
+        let c = corpus(&[
+            "Ilse Varga and Otto Brenn met on Monday.\n\n\"We have to wait for the court,\" state council leader Ilse Varga and mayor Otto Brenn, both independents, said.",
+        ]);
+        assert_eq!(speaker_of(&c, "We have to wait"), None);
+    }
+
+    #[test]
+    fn a_capitalised_will_inside_a_sentence_is_a_name_not_a_modal() {
+        let c = corpus(&[
+            "On Sunday the columnist Grant Will wrote about the race.\n\n\"The primaries are a circus,\" Will wrote.",
+            "\"The school has to change,\" said Will Osei, a teacher in the town.",
+        ]);
+        assert_eq!(speaker_of(&c, "The primaries").as_deref(), Some("Grant Will"));
+        assert_eq!(speaker_of(&c, "The school has").as_deref(), Some("Will Osei"));
+    }
+
+    #[test]
+    fn a_family_name_ending_in_ly_is_a_subject_not_an_adverb() {
+        let c = corpus(&["Farmer Joan Daly spoke at the meeting.\n\n\"The river floods every spring,\" Daly said."]);
+        assert_eq!(speaker_of(&c, "The river floods").as_deref(), Some("Joan Daly"));
+    }
+
+    #[test]
+    fn an_organisation_after_a_preposition_is_not_the_subject_of_the_cue_that_follows_it() {
+        let c = corpus(&[
+            "Ida Brandt spoke in May.\n\nIda Brandt of the Coastal Institute for Water Studies wrote that the rivers are low. \"Water is scarce.\"",
+            "Tomas Brill, the policy director for the Coastal Farmers Union said in a statement. \"We will appeal the ruling.\"",
+            "The Northern Broadcasting Corporation aired the debate. Another source speaking to Northern Broadcasting Corporation said, \"The talks have stalled.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Water is scarce").as_deref(), Some("Ida Brandt"));
+        assert_eq!(speaker_of(&c, "We will appeal").as_deref(), Some("Tomas Brill"));
+        assert_eq!(speaker_of(&c, "The talks have"), None);
+    }
+
+    #[test]
+    fn a_subject_and_its_progressive_participle_report_the_quote_in_their_sentence() {
+        let c = corpus(&[
+            "Mayor Lena Holt won the vote.\n\nLena Holt is telling supporters after her victory that \"the harbour is ours again.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the harbour is").as_deref(), Some("Lena Holt"));
+    }
+
+    #[test]
+    fn a_statement_issued_before_a_colon_belongs_to_who_issued_it() {
+        let c = corpus(&[
+            "Governor Aldo Fenwick visited the site.\n\nAfter the flood, Governor Aldo Fenwick issued the following statement:\n\n\"Our thoughts are with every family in the valley.\"",
+            "Rosa Teague spoke last.\n\nStated Teague:\n\n\"The bridge will be rebuilt by spring.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Our thoughts").as_deref(), Some("Aldo Fenwick"));
+        assert_eq!(speaker_of(&c, "The bridge will").as_deref(), Some("Rosa Teague"));
+    }
+
+    #[test]
+    fn a_quote_after_the_subjects_verb_of_view_is_the_subjects_words() {
+        let c = corpus(&[
+            "Mayor Ines Lowe spoke on Monday.\n\nLowe thought the harbour plan was \"a gift to developers and nobody else.\"",
+            "Mayor Ines Lowe spoke on Monday. Tom Grant spoke too.\n\nLowe criticized Tom Grant's \"reckless spending plan for the harbour.\"",
+            "Mayor Ines Lowe spoke on Monday.\n\nLowe proposed a vote in May, but the council rejected the idea as \"far too early for the town.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "a gift to").as_deref(), Some("Ines Lowe"));
+        assert_eq!(speaker_of(&c, "reckless spending"), None);
+        assert_eq!(speaker_of(&c, "far too early"), None);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_a_conjunction_and_an_adverb_opening_the_sentence() {
+        let c = corpus(&["Mayor Ines Lowe spoke on Monday.\n\nAnd then Lowe went on the attack, saying, \"The council has failed this town.\""]);
+        assert_eq!(speaker_of(&c, "The council has").as_deref(), Some("Ines Lowe"));
+    }
 }

@@ -497,8 +497,19 @@ impl Reader<'_> {
         }
         let org = self.org_ending_at(s);
         if org.is_some() {
+            // The organisation's first word, read back as `org_ending_at` reads it (`the James
+            // Martin Center for Nonproliferation Studies`).
+            let toks = self.toks;
+            let capital =
+                |k: usize| toks[k].is_word() && names::is_capitalised(toks[k].text) && fold(toks[k].text) != "the";
             let mut first = s;
-            while first > 0 && self.toks[first - 1].is_word() && names::is_capitalised(self.toks[first - 1].text) {
+            while first > 0
+                && (capital(first - 1)
+                    || first >= 2
+                        && toks[first - 1].is_word()
+                        && names::is_name_connector(toks[first - 1].text)
+                        && capital(first - 2))
+            {
                 first -= 1;
             }
             if let Some(head) = self.head_before_organisation(first) {
@@ -506,6 +517,28 @@ impl Reader<'_> {
             }
         }
         Some(org)
+    }
+
+    /// `Sam Lau, the communications director for the Iowa Democratic Party said`: a person's
+    /// name opening the sentence and set off by a comma, before an aside that ends at token
+    /// `end` (exclusive) with no verb, quote or other stop of its own.
+    fn name_opening_aside(&self, end: usize) -> Option<PersonId> {
+        let toks = self.toks;
+        let sentence = self.sentence_of[end];
+        let mut start = end;
+        while start > 0 && self.sentence_of[start - 1] == sentence {
+            start -= 1;
+        }
+        let comma = (start..end).find(|&k| toks[k].kind == Tok::Punct(','))?;
+        let run = names::run_backward(toks, comma.checked_sub(1)?).filter(|r| r.first == start && !r.possessive)?;
+        let aside_ok = (comma + 1..end).all(|k| {
+            let t = toks[k];
+            t.is_word() && !is_cue_verb(t.text) && !t.text.ends_with("ing") && pronoun(t.text).is_none()
+        });
+        if !aside_ok || end - comma > 14 {
+            return None;
+        }
+        self.run_speaker(&run).filter(|&id| self.people.get(id).kind == Kind::Person)
     }
 
     /// `Maricopa County Recorder Helen Purcell said`: capitalised words of description the name
@@ -530,17 +563,22 @@ impl Reader<'_> {
         let toks = self.toks;
         let sentence = self.sentence_of[first];
         let word_at = |k: usize| Some(toks[k]).filter(|t| t.is_word() && self.sentence_of[k] == sentence);
-        let det = first.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| fold(t.text) == "the"))?;
-        let prep = det
-            .checked_sub(1)
-            .filter(|&k| word_at(k).is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "at" | "from" | "with")))?;
+        // (`of Our Principles PAC`, `speaking to Fox News`: the article may be missing.)
+        let det = first.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| fold(t.text) == "the"));
+        let prep = det.unwrap_or(first).checked_sub(1).filter(|&k| {
+            word_at(k).is_some_and(|t| matches!(fold(t.text).as_str(), "of" | "at" | "from" | "with" | "for" | "to"))
+        })?;
         let head = prep.checked_sub(1).filter(|&k| word_at(k).is_some_and(|t| is_name_word(t.text)));
+        // `a spokeswoman for the campaign said`: the spokesperson speaks for it.
+        if prep.checked_sub(1).and_then(word_at).is_some_and(|t| SPOKES.contains(&fold(t.text).as_str())) {
+            return None;
+        }
         let person = head
             .and_then(|k| names::run_backward(toks, k))
             .filter(|r| !r.possessive)
             .and_then(|r| self.run_speaker(&r))
             .filter(|&id| self.people.get(id).kind == Kind::Person);
-        Some(person)
+        Some(person.or_else(|| self.name_opening_aside(prep)))
     }
 
     /// The cue whose verb is token `v`, if the verb has a subject (resolved or not).
@@ -561,9 +599,13 @@ impl Reader<'_> {
             }
         }
         // Subject before the verb: `Blinken just yesterday said`, `Shen Dingli, a scholar, said`.
+        // (`Trump is telling supporters that …`: a participle's auxiliary too.)
+        let progressive = names::is_participle(toks[v].text);
         let mut k = v;
         while k > 0 && self.sentence_of[k - 1] == sentence {
-            if toks[k - 1].is_word() && is_adverb(toks[k - 1].text) {
+            if toks[k - 1].is_word()
+                && (is_adverb(toks[k - 1].text) || progressive && matches!(toks[k - 1].text, "is" | "was"))
+            {
                 k -= 1;
             } else if let Some(first) = day_before(toks, k) {
                 k = first;
@@ -655,7 +697,7 @@ impl Reader<'_> {
         // Inverted after a quote or a comma: `"…," said Ryan Hass` / `"…," said the bank`; or
         // opening a sentence: `Said Ellis: "…"`.
         let opens_sentence = (v == 0 || self.sentence_of[v - 1] != sentence)
-            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued")
+            && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued" | "Stated")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
         if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
@@ -679,10 +721,14 @@ impl Reader<'_> {
             // Twitter`) and no verb of its own follows it (`recalled Mr. Obama talking about`).
             // (`said Clinton's top aide Jake Sullivan`: a possessive may open the description of
             // the name that follows it, never be the speaker itself.)
+            // (Nor is it when it is one of two: `said Smith and Jones`.)
             let run = names::run_forward(toks, v + 1).filter(|r| {
                 toks[v + 1..r.first].iter().all(|t| !PREPOSITIONS.contains(&fold(t.text).as_str()))
                     && toks.get(r.last + 1).is_none_or(|n| {
-                        !(n.is_word() && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text)))
+                        !(n.is_word()
+                            && (n.text.ends_with("ing")
+                                || matches!(n.text, "that" | "and" | "or" | "&")
+                                || is_inflected(n.text)))
                     })
             });
             if let Some(run) = run.map(|r| self.described_name_after(r)) {
@@ -714,6 +760,10 @@ impl Reader<'_> {
         // `But a few days later, Trump reversed himself, telling …`: a conjunction opening
         // the sentence joins it to the last, and a short phrase of time before a comma sets it.
         if toks[s].is_word() && matches!(fold(toks[s].text).as_str(), "and" | "but" | "so" | "yet") && s + 1 < v {
+            s += 1;
+        }
+        // (`And then Trump went on the attack, saying …`: an adverb may follow it.)
+        while s + 1 < v && toks[s].is_word() && is_adverb(toks[s].text) && !is_name_word(toks[s].text) {
             s += 1;
         }
         let time = |t: &Token<'_>| {
@@ -799,13 +849,55 @@ impl Reader<'_> {
     /// phrase (no verb of its own after it).
     fn described_person_after(&self, v: usize) -> Option<NameRun> {
         let toks = self.toks;
-        let k = names::given_name_after(toks, v)?;
-        let run = names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && r.words.len() >= 2)?;
-        let free = toks.get(run.last + 1).is_none_or(|n| {
-            !(n.is_word()
-                && (n.text.ends_with("ing") || n.text == "that" || is_inflected(n.text) || is_name_word(n.text)))
-        });
-        free.then_some(run)
+        // (Nor one of two subjects: `Phil Berger and Tim Moore said`.)
+        let free = |run: &NameRun| {
+            toks.get(run.last + 1).is_none_or(|n| {
+                !(n.is_word()
+                    && (n.text.ends_with("ing")
+                        || matches!(n.text, "that" | "and" | "or" | "&")
+                        || is_inflected(n.text)
+                        || is_name_word(n.text)))
+            })
+        };
+        if let Some(k) = names::given_name_after(toks, v) {
+            let run = names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && r.words.len() >= 2)?;
+            return free(&run).then_some(run);
+        }
+        self.registered_person_after(v).filter(free)
+    }
+
+    /// `said Democratic pollster Stan Greenberg`, `said former secretary of state Hillary
+    /// Clinton`: after a description of a few words (capitalised or not, with the `of` of a
+    /// title), the full name of a person the corpus knows, two words or more, whatever its
+    /// given name. The name must be that person's whole name, and the description must hold no
+    /// preposition, conjunction, verb or pronoun (`of` before a noun aside).
+    fn registered_person_after(&self, v: usize) -> Option<NameRun> {
+        let toks = self.toks;
+        for k in v + 1..toks.len().min(v + 10) {
+            let t = toks[k];
+            let opens = t.is_word()
+                && is_name_word(t.text)
+                && !names::is_possessive(t.text)
+                && toks.get(k + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
+            if opens {
+                let run = names::run_forward(toks, k).filter(|r| r.first == k && !r.possessive && r.words.len() >= 2);
+                let whole = run.as_ref().and_then(|r| {
+                    let id = self.people.by_name(&r.words.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" "))?;
+                    (self.people.get(id).kind == Kind::Person).then_some(id)
+                });
+                if whole.is_some() {
+                    return run;
+                }
+            }
+            // (`secretary of state`: a noun after `of` is no verb.)
+            let after_of = k > v + 1 && toks[k - 1].is_word() && toks[k - 1].text == "of";
+            let describes =
+                t.is_word() && (after_of || names::may_describe(t)) || matches!(t.kind, Tok::Punct('/' | '-'));
+            if !describes {
+                return None;
+            }
+        }
+        None
     }
 
     /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of

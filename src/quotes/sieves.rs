@@ -80,6 +80,7 @@ pub const SIEVES: &[(&str, Sieve)] = &[
     ("continues_open_quotation", continues_open_quotation),
     ("cue_between_quotes", cue_between_quotes),
     ("quote_after_reported_speech", quote_after_reported_speech),
+    ("quote_in_subjects_view", quote_in_subjects_view),
     ("single_speaker_of_paragraph", single_speaker_of_paragraph),
     ("quote_paragraph_after_speaker", quote_paragraph_after_speaker),
 ];
@@ -337,6 +338,62 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     verdict(site, c, Cue::Paragraph)
+}
+
+/// `Bolton thought the buzz was "artificially nourished"` · `Lewandowski ripped Comey for acting
+/// as "the judge and the jury"`: a quotation inside a sentence with no cue, whose subject is a
+/// name opening the sentence and whose verb gives that subject's view (thinks, praised,
+/// criticized, accused …), is the subject's words. Someone else's words named by a possessive
+/// (`praised Obama's "…"`), another quote or a passive between leave it to later sieves.
+pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
+    let s = site.sentence_of[site.q];
+    let opening = (0..site.q).rev().take_while(|&k| site.sentence_of[k] == s).last().unwrap_or(site.q);
+    let mid_sentence =
+        site.q > opening && (site.toks[site.q - 1].is_word() || site.toks[site.q - 1].kind == Tok::Punct(','));
+    if !mid_sentence || site.cues.iter().any(|c| site.sentence_of[c.verb] == s) {
+        return Outcome::Pass;
+    }
+    let &(first, speaker) = need!(site.mentions.iter().find(|&&(k, _)| k >= opening && k < site.q));
+    // A few words of description may lead the name, nothing else.
+    let leads = (opening..first).all(|k| {
+        let t = site.toks[k];
+        t.is_word()
+            && !super::names::is_possessive(t.text)
+            && super::names::pronoun(t.text).is_none()
+            && t.text.chars().next().is_some_and(char::is_uppercase) == (k == opening)
+    });
+    if !leads || first - opening > 4 {
+        return Outcome::Pass;
+    }
+    let mut v = first;
+    while site.toks.get(v + 1).is_some_and(|t| t.is_word() && super::names::is_name_word(t.text)) {
+        v += 1;
+    }
+    v += 1;
+    while site.toks.get(v).is_some_and(|t| {
+        t.is_word() && super::names::is_adverb(t.text) && t.text.chars().next().is_some_and(char::is_lowercase)
+    }) {
+        v += 1;
+    }
+    if v >= site.q || !site.toks[v].is_word() || !super::names::is_view_verb(site.toks[v].text) {
+        return Outcome::Pass;
+    }
+    // (Nor a clause of someone else's: `but the campaign rejected it as "…"`, `critics who say
+    // he should call them "…"`.)
+    let others = (v + 1..site.q).any(|k| {
+        let t = site.toks[k];
+        t.is_quote()
+            || matches!(t.kind, Tok::Punct(';' | ':'))
+            || t.is_word()
+                && (super::names::is_possessive(t.text) && super::names::is_name_word(t.text)
+                    || super::names::is_cue_verb(t.text)
+                    || matches!(t.text, "but" | "while" | "although" | "though" | "whereas"))
+    });
+    if others {
+        return Outcome::Pass;
+    }
+    let span = Span::new(site.toks[first].span.start, site.toks[v].span.end);
+    Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
 }
 
 /// Another sentence of the paragraph has a cue, and every cue of the paragraph names the same
