@@ -730,18 +730,7 @@ static THE_US: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the)\s+u\.
 fn best_window(analyzer: &mut Analyzer, unit: &Unit, groups: &[Vec<String>]) -> (Span, f32, usize) {
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let terms = terms.as_slice();
-    let measure = |stems: &[String]| -> (f32, usize) {
-        if groups.is_empty() {
-            return (0.0, 0);
-        }
-        let covered = |g: &Vec<String>| g.iter().any(|t| stems.iter().any(|s| same_word(t, s)));
-        let cover = groups.iter().filter(|g| covered(g)).count() as f32 / groups.len() as f32;
-        let phrase = groups
-            .windows(2)
-            .filter(|w| stems.windows(2).any(|s| w[0].contains(&s[0]) && w[1].contains(&s[1])))
-            .count();
-        (cover, phrase)
-    };
+    let measure = |stems: &[String]| coverage(groups, stems);
     let span = unit.data.span;
     let long_turn = unit.data.turn && span.len() > WINDOW_CHARS;
     if !long_turn {
@@ -771,6 +760,21 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, groups: &[Vec<String>]) -> 
         }
     }
     (best.0, best.1.max(0.0), best.2)
+}
+
+/// The fraction of asked words (`groups`: each word's forms) that `stems` (a text's, in
+/// order) cover, and how many pairs of them it holds in the asked order.
+fn coverage(groups: &[Vec<String>], stems: &[String]) -> (f32, usize) {
+    if groups.is_empty() {
+        return (0.0, 0);
+    }
+    let covered = |g: &Vec<String>| g.iter().any(|t| stems.iter().any(|s| same_word(t, s)));
+    let cover = groups.iter().filter(|g| covered(g)).count() as f32 / groups.len() as f32;
+    // In order, the small words a question drops (`visit to russia`) left out.
+    let content: Vec<&String> = stems.iter().filter(|s| !crate::text::is_stopword(s)).collect();
+    let phrase =
+        groups.windows(2).filter(|w| content.windows(2).any(|s| w[0].contains(s[0]) && w[1].contains(s[1]))).count();
+    (cover, phrase)
 }
 
 /// The share of BM25 a unit keeps so that an asked word counts once however many of its
@@ -877,6 +881,16 @@ mod tests {
         assert_eq!(once_per_word(&mut a, "China buys oil", &groups), 1.0);
         assert_eq!(once_per_word(&mut a, "Beijing, China, buys oil", &groups), 2.0 / 3.0);
         assert_eq!(once_per_word(&mut a, "Chinese firms buy oil", &groups), (OTHER_FORM + 1.0) / 2.0);
+    }
+
+    #[test]
+    fn asked_words_in_order_are_a_phrase_across_the_small_words_the_question_dropped() {
+        let mut a = Analyzer::default();
+        let groups: Vec<Vec<String>> = ["visit", "russia"].iter().map(|w| a.stems(w)).collect();
+        let stems = a.stems("Xi's visit to Russia is intended to promote ties.");
+        assert_eq!(coverage(&groups, &stems), (1.0, 1));
+        let stems = a.stems("A visit, the first to Moscow, to Russia.");
+        assert_eq!(coverage(&groups, &stems), (1.0, 0));
     }
 
     #[test]

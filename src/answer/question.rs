@@ -576,13 +576,13 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
             let expect = expect_for(&rest);
-            return Reading { intent: Intent::Fact { topic: rest, expect }, outlet };
+            return Reading { intent: Intent::Fact { topic: spelled_out(&rest, people), expect }, outlet };
         }
     }
     if let Some(c) = OUTLET_PIECE.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
-            return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
+            return Reading { intent: Intent::Fact { topic: spelled_out(&rest, people), expect: None }, outlet };
         }
     }
     // `npr on arms sales`: an outlet's name alone before `on` is whose reporting is asked
@@ -590,7 +590,7 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     if let Some(c) = X_ON_Y.captures(&q) {
         if let Some(outlet) = outlet_named(&c["who"], people, sources) {
             let rest = c["rest"].trim().to_string();
-            return Reading { intent: Intent::Fact { topic: rest, expect: None }, outlet };
+            return Reading { intent: Intent::Fact { topic: spelled_out(&rest, people), expect: None }, outlet };
         }
     }
     if let Some(c) = IN_OUTLET.captures(&q) {
@@ -1321,6 +1321,11 @@ mod tests {
                 topic: "what happened with the icc international criminal court".into(),
                 expect: Some(Expect::Outcome)
             }
+        );
+        // Asked of an outlet, too.
+        assert_eq!(
+            understand(&Question::parse("what did npr say about the icc", 500).unwrap(), &p, &OUTLETS).intent,
+            Intent::Fact { topic: "about the icc international criminal court".into(), expect: None }
         );
         // A word that abbreviates nothing is left as it is.
         assert_eq!(spelled_out("what about the xyz", &p), "what about the xyz");
