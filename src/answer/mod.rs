@@ -202,6 +202,13 @@ impl question::Sources for Store {
     fn has_words(&self, id: PersonId) -> bool {
         self.unit_count(id) > 0
     }
+
+    fn quoted_after(&self, words: &[String]) -> Option<PersonId> {
+        quoted_after(self, &words.join(" ")).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "looking up who is quoted after a sentence failed");
+            None
+        })
+    }
 }
 
 fn speaker_names(lib: &Store, ids: &[PersonId]) -> Vec<String> {
@@ -466,22 +473,7 @@ fn rank(
     let Scope { speakers, kind, outlet } = scope;
     let asked = asked_words(topic, retrieval);
     let words = asked.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
-    // What a unit must hold to cover the question: a group of stems per asked word (any of
-    // its forms will do); a word the analyser cuts in two (`12-point`) asks for each part.
-    let mut groups: Vec<Vec<String>> = Vec::new();
-    for forms in &asked {
-        let stems = lib.index.analyse(&forms[0])?;
-        if stems.len() == 1 {
-            let mut group = stems;
-            for other in &forms[1..] {
-                group.extend(lib.index.analyse(other)?);
-            }
-            group.dedup();
-            groups.push(group);
-        } else {
-            groups.extend(stems.into_iter().map(|s| vec![s]));
-        }
-    }
+    let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let whole = retrieval == Retrieval::Verbatim;
     let meaning = lib.meaning(&words);
@@ -573,6 +565,62 @@ fn rank(
         }
     }
     Ok(items)
+}
+
+/// What a unit must hold to cover the question: a group of stems per asked word (any of its
+/// forms will do); a word the analyser cuts in two (`12-point`) asks for each part.
+fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for forms in asked {
+        let stems = lib.index.analyse(&forms[0])?;
+        if stems.len() == 1 {
+            let mut group = stems;
+            for other in &forms[1..] {
+                group.extend(lib.index.analyse(other)?);
+            }
+            group.dedup();
+            groups.push(group);
+        } else {
+            groups.extend(stems.into_iter().map(|s| vec![s]));
+        }
+    }
+    Ok(groups)
+}
+
+/// The one person quoted first after the sentence that best holds every one of `words`: later
+/// in its paragraph or in the next one (`… on Russian state television.` then `"…," noted
+/// military expert Mikhail Khodarenok`).
+fn quoted_after(lib: &Store, words: &str) -> Result<Option<PersonId>> {
+    let groups = stem_groups(lib, &asked_words(words, Retrieval::Ranked))?;
+    if groups.is_empty() {
+        return Ok(None);
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet: &[] };
+    let mut analyzer = Analyzer::default();
+    let Some(sentence) = rank(lib, words, passages, None, 5, Retrieval::Ranked)?
+        .into_iter()
+        .find(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0)
+    else {
+        return Ok(None);
+    };
+    let rows = lib.audit(&sentence.document.id)?;
+    let next = rows
+        .iter()
+        .filter(|r| {
+            (r.paragraph == sentence.paragraph && r.span[0] >= sentence.span.end)
+                || r.paragraph == sentence.paragraph + 1
+        })
+        .min_by_key(|r| r.span[0]);
+    let Some(name) =
+        next.filter(|r| r.speaker_kind == Some(crate::quotes::Kind::Person)).and_then(|r| r.speaker.clone())
+    else {
+        return Ok(None);
+    };
+    let words: Vec<String> = crate::text::all_words(&fold(&name));
+    Ok(crate::quotes::find_in_words(lib, &words)
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|&id| crate::quotes::Registry::person(lib, id).is_some_and(|p| p.name == name)))
 }
 
 /// An answer item for `unit`, showing `span` (the unit's span or a window inside it).
@@ -684,8 +732,11 @@ fn plain_motion(topic: &str) -> String {
 /// Words news uses for the same thing a question asks of: a visit is a trip; those who go
 /// with someone accompany them, as a delegation.
 fn same_thing(w: &str) -> Vec<&'static str> {
-    const SAME: &[&[&str]] =
-        &[&["visit", "visits", "visited", "trip", "trips"], &["accompanied", "accompany", "delegation"]];
+    const SAME: &[&[&str]] = &[
+        &["visit", "visits", "visited", "trip", "trips"],
+        &["accompanied", "accompany", "delegation"],
+        &["tv", "television"],
+    ];
     SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
 }
 

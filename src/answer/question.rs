@@ -18,6 +18,10 @@ pub trait Sources: Outlets {
     fn outlet_of(&self, article: &str) -> Option<String>;
     /// Whether someone has words of their own (quotes, reported or authored) in the corpus.
     fn has_words(&self, id: PersonId) -> bool;
+    /// Who is quoted right after the sentence that holds all of `words` best (`on Russian
+    /// state television` then `… noted military expert Mikhail Khodarenok`): the one
+    /// person quoted there, or nobody.
+    fn quoted_after(&self, words: &[String]) -> Option<PersonId>;
 }
 
 /// A question that passed the boundary checks: non-empty, within the length limit, one line.
@@ -653,7 +657,10 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             if let Some(v) = verb.filter(|v| !PLAIN_VERBS.contains(&v.as_str())) {
                 rest = format!("{v} {rest}");
             }
-            let speakers = resolve(&who, people, Some(sources));
+            let mut speakers = resolve(&who, people, Some(sources));
+            if speakers.is_empty() {
+                speakers.extend(by_context(&who, people, sources));
+            }
             if !speakers.is_empty() {
                 // Keep words of the subject that are not the speaker's name (`Putin in Harbin`).
                 return Intent::SaidBy { speakers, topic: rest };
@@ -698,7 +705,10 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     // A description alone (`the bbc china correspondent`, `the kremlin leader`): what the
     // one person it fits said.
     if expect.is_none() && (1..=4).contains(&words.len()) && describes_someone(&q) {
-        let speakers = resolve(&q, people, Some(sources));
+        let mut speakers = resolve(&q, people, Some(sources));
+        if speakers.is_empty() {
+            speakers.extend(by_context(&q, people, sources));
+        }
         let persons =
             speakers.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
         if speakers.len() == 1 && persons {
@@ -706,6 +716,23 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
         }
     }
     Intent::Fact { topic: spelled_out(&q, people), expect }
+}
+
+/// Someone a description names by what the text says around their words rather than by how
+/// it describes them (`the state tv guy`: quoted right after `on a recent talk show on Russian
+/// state television`): the one person quoted right after the sentence holding its words.
+fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Option<PersonId> {
+    if !describes_someone(phrase) {
+        return None;
+    }
+    let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !is_group_noun(w)).collect();
+    let names_a_person = |w: &String| {
+        people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+    };
+    if words.is_empty() || words.iter().any(names_a_person) {
+        return None;
+    }
+    sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
 }
 
 /// Whether a phrase reads as a description of someone: `the`, `that` or `this` and then
@@ -895,7 +922,7 @@ mod tests {
 
     /// The outlets of a test corpus: their names' words, and who among the people has no
     /// words of their own. An article's id starts with its outlet's folded name (`bbc-1`).
-    struct Outlets(&'static [&'static str], &'static [PersonId]);
+    struct Outlets(&'static [&'static str], &'static [PersonId], &'static [(&'static str, PersonId)]);
 
     impl crate::store::Outlets for Outlets {
         fn outlet_word(&self, word: &str) -> bool {
@@ -911,9 +938,13 @@ mod tests {
         fn has_words(&self, id: PersonId) -> bool {
             !self.1.contains(&id)
         }
+
+        fn quoted_after(&self, words: &[String]) -> Option<PersonId> {
+            self.2.iter().find(|(sentence, _)| words.iter().all(|w| sentence.contains(w.as_str()))).map(|(_, id)| *id)
+        }
     }
 
-    const OUTLETS: Outlets = Outlets(&["The Washington Post", "NPR", "BBC", "China Daily"], &[]);
+    const OUTLETS: Outlets = Outlets(&["The Washington Post", "NPR", "BBC", "China Daily"], &[], &[]);
 
     fn intent_with(q: &str, p: &People) -> Intent {
         let r = understand(&Question::parse(q, 500).unwrap(), p, &OUTLETS);
@@ -1146,9 +1177,27 @@ mod tests {
         // Both speak: nobody is picked.
         assert!(!matches!(intent_with("what did the chinese leader say", &p), Intent::SaidBy { .. }));
         let silent: &'static [PersonId] = Box::leak(Box::new([li]));
-        let sources = Outlets(OUTLETS.0, silent);
+        let sources = Outlets(OUTLETS.0, silent, &[]);
         let r = understand(&Question::parse("what did the chinese leader call putin", 500).unwrap(), &p, &sources);
         assert!(matches!(r.intent, Intent::SaidBy { ref speakers, .. } if speakers == &vec![xi]), "{r:?}");
+    }
+
+    #[test]
+    fn a_description_no_one_fits_names_who_is_quoted_right_after_the_sentence_holding_its_words() {
+        let p = people();
+        let muratov = p.by_name("Dmitri Muratov").unwrap();
+        let sources = Outlets(OUTLETS.0, &[], &[("a talk show on russian state television", 4)]);
+        assert_eq!(muratov, 4);
+        let ask = |q: &str| understand(&Question::parse(q, 500).unwrap(), &p, &sources).intent;
+        assert_eq!(
+            ask("what did the state television guy say"),
+            Intent::SaidBy { speakers: vec![muratov], topic: String::new() }
+        );
+        assert_eq!(ask("the state television guy"), Intent::SaidBy { speakers: vec![muratov], topic: String::new() });
+        // Only a description: a topic is no one.
+        assert!(matches!(ask("what did state television say"), Intent::Fact { .. } | Intent::UnknownSpeaker { .. }));
+        // Words that fit no sentence name nobody.
+        assert!(!matches!(ask("what did the state radio guy say"), Intent::SaidBy { .. }));
     }
 
     #[test]
