@@ -401,6 +401,10 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     }
     ids.sort_unstable();
     ids.dedup();
+    // Which asked words are an outlet's, and each article's outlet, looked up once.
+    let outlet_words: Vec<&str> =
+        words.iter().map(String::as_str).filter(|w| sources.is_some_and(|s| s.outlet_word(w))).collect();
+    let article_outlets: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> = Default::default();
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
     // Two people fitting every asked word tie at the top whoever else fits: nobody is picked,
     // so the rest need not be read (a common role word may describe thousands).
@@ -417,10 +421,14 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
         // describes.
         let in_outlet = |a: &str| {
             sources.is_some_and(|s| {
-                s.outlet_word(a)
-                    && p.descriptors
-                        .iter()
-                        .any(|d| s.outlet_of(&d.article).is_some_and(|o| all_words(&fold(&o)).iter().any(|w| w == a)))
+                outlet_words.contains(&a)
+                    && p.descriptors.iter().any(|d| {
+                        let mut outlets = article_outlets.borrow_mut();
+                        let words = outlets.entry(d.article.clone()).or_insert_with(|| {
+                            s.outlet_of(&d.article).map(|o| all_words(&fold(&o))).unwrap_or_default()
+                        });
+                        words.iter().any(|w| w == a)
+                    })
             })
         };
         // A government's seat (`the kremlin leader`) fits, less well, whom the country's
