@@ -437,8 +437,15 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
         let seat_fits = |a: &str| !fits(a) && pool.iter().any(|w| seat_of(a).contains(&w.as_str()));
         // Where someone was written of counts only for someone the description's head fits.
         let head = words.last().expect("words is not empty");
+        // A role word for head (`the npr moscow correspondent`) fits someone no role of
+        // another kind describes (a correspondent is no China watcher).
+        let head_fits = fits(head)
+            || (is_role_word(head)
+                && !pool
+                    .iter()
+                    .any(|w| ROLE_GROUPS.iter().any(|g| g.contains(&w.as_str()) && !g.contains(&head.as_str()))));
         let matched: Vec<&String> =
-            words.iter().filter(|a| fits(a) || seat_fits(a) || (a != &head && fits(head) && in_outlet(a))).collect();
+            words.iter().filter(|a| fits(a) || seat_fits(a) || (a != &head && head_fits && in_outlet(a))).collect();
         // An institution's word left over (`the washington post`, `the Rand council`) makes
         // the phrase name an organisation, not describe this person.
         let names_an_institution = words.iter().any(|a| {
@@ -1149,6 +1156,11 @@ mod tests {
         );
         // An NPR article describes Gabuev, but as no correspondent.
         assert!(!matches!(intent_with("what did the npr china correspondent say", &p), Intent::SaidBy { .. }));
+        // A correspondent based in Moscow, described by no other role.
+        assert_eq!(
+            intent_with("what did the npr moscow correspondent say", &p),
+            Intent::SaidBy { speakers: vec![maynes], topic: String::new() }
+        );
         // Nor is a BBC editor an NPR one.
         assert!(!matches!(intent_with("what did the npr russia editor say", &p), Intent::SaidBy { .. }));
     }
