@@ -33,8 +33,7 @@ impl SearchIndex {
         }
         let started = std::time::Instant::now();
         // The corpus-wide every-word search needs nothing from the article steps, and costs as
-        // much as they do: it runs on a thread of its own beside them. (Starting a thread costs
-        // about 0.1 ms, more than the meaning step would save the same way.)
+        // much as they do: it runs on a thread of its own beside them.
         std::thread::scope(|scope| {
             // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
             let whole = (terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS))
@@ -57,8 +56,8 @@ impl SearchIndex {
                 // nothing from the word search: offered to the helper thread meanwhile.
                 similar = req.meaning.map(|m| {
                     let (units, columns, meaning) = (theirs.clone(), self.meaning_columns(&searcher), *m);
-                    let searcher = searcher.clone();
-                    offer(move || units.closest(&searcher, &columns, &meaning))
+                    let theirs = searcher.clone();
+                    (offer(move || units.closest(&theirs, &columns, &meaning)), searcher)
                 });
                 let clauses = self.scored_filters(req, &theirs, vec![(Occur::Must, words)]);
                 hits = self.run_meaning(&self.reader, &BooleanQuery::new(clauses), req.limit, req.meaning)?;
@@ -77,8 +76,8 @@ impl SearchIndex {
                 }
             }
             // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
-            if let Some(closest) = similar {
-                let similar = self.similar_units(closest.take())?;
+            if let Some((closest, searcher)) = similar {
+                let similar = self.similar_units(&searcher, closest.take())?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
                 let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
                 hits.extend(similar.into_iter().filter(|h| !seen.contains(&h.key)));
@@ -358,12 +357,11 @@ impl SearchIndex {
         Ok(hits)
     }
 
-    /// The units [`Docs::closest`] found, fetched, each with score 0 (no word matched) and
-    /// its similarity.
-    fn similar_units(&self, best: Vec<(f32, tantivy::DocAddress)>) -> Result<Vec<Hit>> {
-        let searcher = self.reader.searcher();
+    /// The units [`Docs::closest`] found (addresses in `searcher`), fetched, each with score 0
+    /// (no word matched) and its similarity.
+    fn similar_units(&self, searcher: &tantivy::Searcher, best: Vec<(f32, tantivy::DocAddress)>) -> Result<Vec<Hit>> {
         let top: Vec<(Score, tantivy::DocAddress)> = best.iter().map(|&(_, a)| (0.0, a)).collect();
-        let mut hits = self.fetch(&searcher, &top)?;
+        let mut hits = self.fetch(searcher, &top)?;
         for (h, (s, _)) in hits.iter_mut().zip(best) {
             h.similarity = Some(s);
         }
@@ -383,8 +381,17 @@ impl SearchIndex {
 
     fn fetch(&self, searcher: &tantivy::Searcher, top: &[(Score, tantivy::DocAddress)]) -> Result<Vec<Hit>> {
         tracing::trace!(docs = top.len(), "fetching");
-        fetch_docs(searcher, [self.fields.key, self.fields.text, self.fields.data], top)
-            .map_err(|e| index_err(&self.dir, e))
+        let mut hits = Vec::with_capacity(top.len());
+        for &(score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
+            let key = doc.get_first(self.fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
+            let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            // A document without a key keeps its place (hits stay aligned with addresses)
+            // until the caller drops it.
+            hits.push(Hit { key, score, text, data, similarity: None });
+        }
+        Ok(hits)
     }
 
     /// The documents with these keys (units or timeline entries), in no particular order: one
@@ -1115,25 +1122,6 @@ fn helper() -> &'static Helper {
         });
         Helper { jobs: std::sync::Mutex::new(tx) }
     })
-}
-
-/// The stored documents at `top`, in order, as hits with their scores (`fields`: key, text,
-/// data). A document without a key keeps its place (hits stay aligned with addresses) until
-/// the caller drops it.
-fn fetch_docs(
-    searcher: &tantivy::Searcher,
-    [key, text, data]: [Field; 3],
-    top: &[(Score, tantivy::DocAddress)],
-) -> tantivy::Result<Vec<Hit>> {
-    let mut hits = Vec::with_capacity(top.len());
-    for &(score, addr) in top {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let key = doc.get_first(key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
-        let text = doc.get_first(text).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let data = doc.get_first(data).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        hits.push(Hit { key, score, text, data, similarity: None });
-    }
-    Ok(hits)
 }
 
 /// Each segment's meaning columns, by segment.
