@@ -483,6 +483,7 @@ fn rank(
         kind,
         limit: 60,
         whole,
+        forms: &groups,
         outlet,
         meaning: meaning.as_ref(),
     })?;

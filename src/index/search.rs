@@ -1,9 +1,46 @@
 //! Searching an open generation: units by words, speakers and meaning, article records,
 //! timeline entries and people. Kept apart from the schema and the builder because it decides
-//! nothing an index holds, so changing it never makes a built index stale (`build.rs` hashes
-//! the rest of this module, not this file).
+//! nothing an index holds, so changing it (or the request and the constants that tune a
+//! search, which live here) never makes a built index stale (`build.rs` hashes the rest of
+//! this module, not this file or the tests).
 
 use super::*;
+
+/// How many articles a search looks inside (see [`SearchIndex::search`]): enough that the
+/// best sentences of a question almost always lie in them, few enough that a search costs the
+/// same at any corpus size.
+pub const ARTICLES_SEARCHED: usize = 64;
+
+/// How many asked words make a search also look, corpus-wide, for units holding all of them.
+/// Fewer words are common together (`oil prices rise`) and their intersection is long.
+pub const WHOLE_MATCH_TERMS: usize = 4;
+/// At most this many units of the best articles are hits by meaning alone.
+pub const SIMILAR_UNITS: usize = 12;
+/// Below this cosine similarity a unit is not close enough in meaning to be a hit by it.
+pub const MIN_SIMILARITY: f32 = 0.45;
+/// A search request: topic words (analysed like the text) and optional filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest<'a> {
+    pub words: &'a str,
+    /// Speaker ids, any of which may have said it.
+    pub speakers: &'a [u64],
+    pub kind: Option<UnitKind>,
+    pub limit: usize,
+    /// Also look corpus-wide for units holding every asked word, however few are asked: a
+    /// who-said question quotes the words it looks for.
+    pub whole: bool,
+    /// The asked words as groups of analysed terms, any one of a group as good as another (a
+    /// word and the other forms it is searched in: `ukraine`, `ukrainian`, `kyiv`). The
+    /// corpus-wide search for units holding every asked word asks for one of each group, and
+    /// counts groups, not terms. Empty: each analysed word of `words` is a group of its own.
+    pub forms: &'a [Vec<String>],
+    /// Folded words the outlet's name must hold (`washington`, `post`): only its articles
+    /// are searched. Empty: every outlet.
+    pub outlet: &'a [String],
+    /// The question's meaning: every hit gets its similarity to it, and the units of the best
+    /// articles most similar to it are hits too, whatever words they share with the question.
+    pub meaning: Option<&'a Meaning>,
+}
 
 impl SearchIndex {
     /// Runs a search over units; hits come best first.
@@ -34,10 +71,11 @@ impl SearchIndex {
         let started = std::time::Instant::now();
         // The corpus-wide every-word search needs nothing from the article steps, and costs as
         // much as they do: it runs on a thread of its own beside them.
+        let groups = every_word_groups(&terms, req.forms);
         std::thread::scope(|scope| {
             // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
-            let whole = (terms.len() >= 2 && req.outlet.is_empty() && (req.whole || terms.len() >= WHOLE_MATCH_TERMS))
-                .then(|| scope.spawn(|| self.every_word(&terms, req)));
+            let whole = (groups.len() >= 2 && req.outlet.is_empty() && (req.whole || groups.len() >= WHOLE_MATCH_TERMS))
+                .then(|| scope.spawn(|| self.every_word(&terms, &groups, req)));
             let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
             let mut hits = Vec::new();
@@ -86,11 +124,21 @@ impl SearchIndex {
         })
     }
 
-    /// The units anywhere that hold every asked word in their own words, scored as the unit
-    /// search scores them.
-    fn every_word(&self, terms: &[String], req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
-        let all: Vec<(Occur, Box<dyn Query>)> =
-            terms.iter().map(|t| (Occur::Must, term_query(self.fields.text, t))).collect();
+    /// The units anywhere that hold every asked word (one form of each group) in their own
+    /// words, scored as the unit search scores them.
+    fn every_word(&self, terms: &[String], groups: &[Vec<String>], req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
+        let all: Vec<(Occur, Box<dyn Query>)> = groups
+            .iter()
+            .map(|group| {
+                let any: Box<dyn Query> = match group.as_slice() {
+                    [one] => term_query(self.fields.text, one),
+                    forms => Box::new(BooleanQuery::new(
+                        forms.iter().map(|t| (Occur::Should, term_query(self.fields.text, t))).collect(),
+                    )),
+                };
+                (Occur::Must, any)
+            })
+            .collect();
         let searcher = self.reader.searcher();
         let holding = self.narrow(&searcher, &Docs::matching(&searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
         let clauses = self.scored_filters(req, &holding, vec![(Occur::Must, self.words_within(terms, &holding))]);
@@ -563,6 +611,15 @@ impl SearchIndex {
             }
         }
         Ok(out)
+    }
+}
+
+/// The groups of terms the corpus-wide every-word search asks one of each: `forms` without
+/// its empty groups, or each of `terms` alone if no forms are given.
+fn every_word_groups(terms: &[String], forms: &[Vec<String>]) -> Vec<Vec<String>> {
+    match forms.iter().any(|g| !g.is_empty()) {
+        true => forms.iter().filter(|g| !g.is_empty()).cloned().collect(),
+        false => terms.iter().map(|t| vec![t.clone()]).collect(),
     }
 }
 

@@ -1,0 +1,287 @@
+//! Tests of the index: what a build holds and what a search finds, against tantivy's own
+//! queries. Kept apart from the builder so that changing a test never makes a built index stale.
+
+use super::search::{prefix_query, term_query};
+use super::*;
+
+/// A request for `words` in every outlet, ranked (not verbatim), with no speaker or meaning.
+fn request(words: &str, kind: Option<UnitKind>, limit: usize) -> SearchRequest<'_> {
+    SearchRequest { outlet: &[], meaning: None, whole: false, forms: &[], words, speakers: &[], kind, limit }
+}
+
+/// The unrestricted query a search stands for: the words' union intersected with the
+/// filters, scored together, over every unit.
+fn unrestricted(ix: &SearchIndex, words: &str, kind: Option<UnitKind>, limit: usize) -> Vec<(u64, f32)> {
+    let should = ix.word_clauses(&ix.analyse(words).unwrap());
+    let mut clauses = vec![(Occur::Must, Box::new(BooleanQuery::new(should)) as Box<dyn Query>)];
+    if let Some(k) = kind {
+        clauses.push((Occur::Must, term_query(ix.fields.kind, k.as_str())));
+    }
+    ix.run(&ix.reader, &BooleanQuery::new(clauses), limit).unwrap().into_iter().map(|h| (h.key, h.score)).collect()
+}
+
+/// An article (record key `key + 1`) whose one unit, keyed `key`, is a quote of speaker 7.
+fn quoted_article(b: &mut Builder, key: u64, id: &str, quote: &str, body: &str) {
+    let unit = UnitDoc {
+        key,
+        kind: UnitKind::Quote,
+        article: id,
+        article_key: key + 1,
+        speaker: Some(7),
+        text: quote,
+        context: quote,
+        data: "{}",
+        meaning: None,
+    };
+    b.add_unit(&unit).unwrap();
+    b.add_article(&ArticleDoc {
+        key: key + 1,
+        id,
+        title_key: id,
+        body,
+        speakers: &[7],
+        outlet: "Test News",
+        data: "{}",
+    })
+    .unwrap();
+}
+
+/// A small deterministic generator of numbers below `n`.
+fn generator(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    }
+}
+
+const VOCAB: [&str; 10] = ["oil", "price", "rise", "jobs", "cut", "company", "minister", "war", "film", "election"];
+
+/// Adds `units` generated units spread over `articles` articles (with their records,
+/// keyed `units + article`).
+fn generated(b: &mut Builder, articles: u64, units: u64, seed: u64) {
+    let mut next = generator(seed);
+    let mut bodies: Vec<String> = vec![String::new(); articles as usize];
+    for key in 0..units {
+        let article = key % articles;
+        let words: Vec<&str> = (0..1 + next(6)).map(|_| VOCAB[next(VOCAB.len() as u64) as usize]).collect();
+        let context: Vec<&str> = (0..next(8)).map(|_| VOCAB[next(VOCAB.len() as u64) as usize]).collect();
+        // Quotes are rare, as in news.
+        let kind = if next(20) == 0 { UnitKind::Quote } else { UnitKind::Passage };
+        let (text, context) = (words.join(" "), context.join(" "));
+        b.add_unit(&UnitDoc {
+            key,
+            kind,
+            article: &format!("a{article}"),
+            article_key: units + article,
+            speaker: None,
+            text: &text,
+            context: &context,
+            data: "{}",
+            meaning: None,
+        })
+        .unwrap();
+        let body = &mut bodies[article as usize];
+        body.extend([" ", &text, " ", &context]);
+    }
+    for (i, body) in bodies.iter().enumerate() {
+        let id = format!("a{i}");
+        let doc = ArticleDoc {
+            key: units + i as u64,
+            id: &id,
+            title_key: &id,
+            body,
+            speakers: &[],
+            outlet: "Test News",
+            data: "{}",
+        };
+        b.add_article(&doc).unwrap();
+    }
+}
+
+#[test]
+fn stems_near_some_terms_are_the_stems_of_words_that_could_match_them_in_place() {
+    let mut a = Analyzer::default();
+    let text = "The Ministers were dying; early-morning skies, Iraq's ugly wars, and the news!";
+    let all = a.stems(text);
+    let terms: Vec<String> = ["minist", "die", "sky", "war", "earli", "news"].map(String::from).to_vec();
+    let near = a.stems_near(text, &terms);
+    assert_eq!(near.len(), all.len());
+    for (n, s) in near.iter().zip(&all) {
+        let could = terms.iter().any(|t| t.chars().next() == s.chars().next());
+        assert_eq!(n, if could { s } else { "" }, "{near:?} vs {all:?}");
+    }
+    assert!(near.contains(&"die".to_string()) && near.contains(&"sky".to_string()), "{near:?}");
+}
+
+#[test]
+fn a_prefix_look_up_finds_the_words_a_prefix_begins_and_no_others() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    for (id, word) in ["merge", "merger", "mergers", "mergersx", "merges", "mergeq", "ñandú"].iter().enumerate() {
+        let described = [word.to_string()];
+        let doc =
+            PersonDoc { id: id as u64, names: &[], surname: "", described: &described, initials: None, data: "{}" };
+        b.add_person(&doc).unwrap();
+    }
+    let ix = b.commit().unwrap();
+    assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "merger").unwrap(), vec![1, 2, 3]);
+    assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "merge").unwrap(), vec![0, 1, 2, 3, 4, 5]);
+    assert_eq!(ix.people_with(PersonWords::DescribedPrefix, "ñan").unwrap(), vec![6]);
+    let longer = ix
+        .records
+        .searcher()
+        .search(&*prefix_query(ix.fields.p_described, "merger", false), &tantivy::collector::Count);
+    assert_eq!(longer.unwrap(), 2, "mergers and mergersx");
+}
+
+#[test]
+fn on_a_corpus_of_few_articles_a_search_finds_the_unrestricted_querys_hits_in_its_order() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    generated(&mut b, 20, 3000, 2225);
+    let ix = b.commit().unwrap();
+    for words in ["oil price", "jobs cut company", "war", "film election minister", "rise"] {
+        for kind in [None, Some(UnitKind::Quote), Some(UnitKind::Passage)] {
+            for limit in [1, 5, 60] {
+                let req = request(words, kind, limit);
+                let got: Vec<(u64, f32)> = ix.search(&req).unwrap().into_iter().map(|h| (h.key, h.score)).collect();
+                let want = unrestricted(&ix, words, kind, limit);
+                assert_eq!(got.len(), want.len(), "{words} {kind:?} {limit}");
+                let close = |a: f32, b: f32| (a - b).abs() <= 1e-5 * b.abs();
+                for (g, w) in got.iter().zip(&want) {
+                    // The same sums, possibly added in another order: equal up to
+                    // rounding, so only units whose scores are that close may swap.
+                    assert!(close(g.1, w.1), "{words} {kind:?} {limit}: {got:?} vs {want:?}");
+                    if g.0 != w.0 {
+                        let twin = want.iter().find(|x| x.0 == g.0).expect("the same units");
+                        assert!(close(twin.1, g.1), "{words} {kind:?} {limit}: {got:?} vs {want:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn on_a_corpus_of_many_articles_a_search_looks_inside_the_articles_that_answer_best() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 4 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 20 * articles, 9);
+    // One article about a rare subject, whose one unit also holds the common words.
+    let (key, id) = (100_000, "zebra-article");
+    let text = "the zebra crossing cut oil jobs";
+    quoted_article(&mut b, key, id, text, text);
+    let ix = b.commit().unwrap();
+
+    let best = ix.best_articles("oil jobs", &[]).unwrap();
+    assert_eq!(best.len(), ARTICLES_SEARCHED);
+    let hits = ix.search(&request("oil jobs", None, 60)).unwrap();
+    let record = |k: u64| if k == key { key + 1 } else { 20 * articles + k % articles };
+    assert!(hits.iter().all(|h| best.contains(&record(h.key))), "every hit lies in an article searched");
+
+    let zebra = ix.search(&request("zebra oil jobs", None, 5)).unwrap();
+    assert_eq!(zebra.first().map(|h| h.key), Some(key), "the rare word's article is searched");
+    let said = ix.search(&SearchRequest { speakers: &[7], ..request("oil", None, 5) }).unwrap();
+    assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
+    let none = ix.search(&SearchRequest { speakers: &[8], ..request("oil", None, 5) }).unwrap();
+    assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
+}
+
+/// What tantivy's own collector ranks best for a union of the words over article text.
+fn union_top(ix: &SearchIndex, words: &str) -> Vec<u64> {
+    let searcher = ix.records.searcher();
+    let any: Vec<(Occur, Box<dyn Query>)> = ix
+        .analyse(words)
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let t = Term::from_field_text(ix.fields.body, t);
+            (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+        })
+        .collect();
+    let top = searcher.search(&BooleanQuery::new(any), &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score());
+    top.unwrap().into_iter().filter_map(|(_, a)| ix.key_of(&searcher, a)).collect()
+}
+
+#[test]
+fn the_best_articles_are_exactly_those_a_union_of_the_words_ranks_best_even_after_articles_are_deleted() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 6 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 20 * articles, 11);
+    let ix = b.commit().unwrap();
+    let asked = ["oil jobs", "cut oil war film election", "war", "oil zebra", "film election"];
+    for words in asked {
+        let best = ix.best_articles(words, &[]).unwrap();
+        assert_eq!(best.len(), ARTICLES_SEARCHED, "{words}");
+        assert_eq!(best, union_top(&ix, words), "{words}");
+    }
+    // An update deletes every third article's documents (dead documents in the old
+    // segments) and adds new ones (a new segment).
+    let mut b = Builder::update(root.path(), &ix).unwrap();
+    for a in (0..articles).step_by(3) {
+        b.delete_article(&format!("a{a}"));
+    }
+    generated(&mut b, 40, 800, 12);
+    let ix = b.commit().unwrap();
+    assert!(ix.records.searcher().segment_readers().len() > 1, "the update added a segment");
+    for words in asked {
+        let best = ix.best_articles(words, &[]).unwrap();
+        assert_eq!(best, union_top(&ix, words), "{words}");
+    }
+}
+
+#[test]
+fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 4 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 20 * articles, 5);
+    // A long article on something else, with one short quotation of common words.
+    let (key, id) = (100_000, "long-article");
+    let text = "we cut oil, war film and election";
+    let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
+    quoted_article(&mut b, key, id, text, &body);
+    let ix = b.commit().unwrap();
+
+    let words = "cut oil war film election";
+    assert!(words.split(' ').count() >= WHOLE_MATCH_TERMS);
+    assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
+    let hits = ix.search(&request(words, None, 10)).unwrap();
+    assert!(hits.iter().any(|h| h.key == key), "{hits:?}");
+    let quotes = ix.search(&request(words, Some(UnitKind::Quote), 10)).unwrap();
+    assert!(quotes.iter().any(|h| h.key == key), "{quotes:?}");
+
+    // Fewer words: only when the request asks for every unit holding them all.
+    let words = "war film election";
+    assert!(!ix.best_articles(words, &[]).unwrap().contains(&(key + 1)), "the article itself ranks low");
+    let kind = Some(UnitKind::Quote);
+    let ranked = ix.search(&request(words, kind, 10)).unwrap();
+    assert!(!ranked.iter().any(|h| h.key == key), "{ranked:?}");
+    let verbatim = ix.search(&SearchRequest { whole: true, ..request(words, kind, 10) }).unwrap();
+    assert!(verbatim.iter().any(|h| h.key == key), "{verbatim:?}");
+}
+
+#[test]
+fn a_unit_holding_one_form_of_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 4 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 20 * articles, 5);
+    let (key, id) = (100_000, "long-article");
+    let text = "we cut oil, war film and election";
+    let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
+    quoted_article(&mut b, key, id, text, &body);
+    let ix = b.commit().unwrap();
+
+    // `oil` asked with another form the unit does not hold: as words of their own, every one
+    // of them is required and the unit is missed; as one word's forms, either will do.
+    let words = "cut oil zebra war film election";
+    let alone = ix.search(&request(words, None, 10)).unwrap();
+    assert!(!alone.iter().any(|h| h.key == key), "{alone:?}");
+    let forms: Vec<Vec<String>> =
+        ["cut", "oil zebra", "war", "film", "election"].iter().map(|g| ix.analyse(g).unwrap()).collect();
+    let grouped = ix.search(&SearchRequest { forms: &forms, ..request(words, None, 10) }).unwrap();
+    assert!(grouped.iter().any(|h| h.key == key), "{grouped:?}");
+}
