@@ -73,7 +73,8 @@ fn generated(b: &mut Builder, articles: u64, units: u64, seed: u64) {
             kind,
             article: &format!("a{article}"),
             article_key: units + article,
-            speaker: None,
+            // Most units are someone's words.
+            speaker: (key % 4 != 0).then_some(key % 4),
             text: &text,
             context: &context,
             data: "{}",
@@ -284,4 +285,49 @@ fn a_unit_holding_one_form_of_every_asked_word_is_found_in_an_article_that_does_
         ["cut", "oil zebra", "war", "film", "election"].iter().map(|g| ix.analyse(g).unwrap()).collect();
     let grouped = ix.search(&SearchRequest { forms: &forms, ..request(words, None, 10) }).unwrap();
     assert!(grouped.iter().any(|h| h.key == key), "{grouped:?}");
+}
+
+#[test]
+fn units_scored_straight_from_their_postings_score_and_rank_exactly_as_the_query_they_stand_for() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 3 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 30 * articles, 17);
+    let ix = b.commit().unwrap();
+    // Dead documents in the old segment, and a second segment.
+    let mut b = Builder::update(root.path(), &ix).unwrap();
+    for a in (0..articles).step_by(4) {
+        b.delete_article(&format!("a{a}"));
+    }
+    generated(&mut b, 30, 900, 18);
+    let ix = b.commit().unwrap();
+    let searcher = ix.reader.searcher();
+    assert!(searcher.segment_readers().len() > 1, "the update added a segment");
+    let speakers: [&[u64]; 3] = [&[], &[1], &[3, 1]];
+    for words in ["oil price", "jobs cut company film", "war", "rise rise election"] {
+        let terms = ix.analyse(words).unwrap();
+        let best = ix.best_articles(words, &[]).unwrap();
+        for speakers in speakers {
+            for kind in [None, Some(UnitKind::Quote), Some(UnitKind::Passage)] {
+                for limit in [1, 7, 60] {
+                    let req = SearchRequest { speakers, ..request(words, kind, limit) };
+                    let docs = ix.units_of(&searcher, &best, &req).unwrap();
+                    let direct = ix.best_within(&searcher, &terms, &docs, &req).unwrap();
+                    let Some(direct) = direct else {
+                        assert!(!speakers.is_empty() && kind.is_some(), "only both filters fall back");
+                        continue;
+                    };
+                    let words_clause = vec![(Occur::Must, ix.words_within(&terms, &docs))];
+                    let query = BooleanQuery::new(ix.scored_filters(&req, &docs, words_clause));
+                    let want = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).unwrap();
+                    let case = format!("{words} {speakers:?} {kind:?} {limit}");
+                    assert!(!want.is_empty(), "{case}: the case finds something");
+                    assert_eq!(direct.len(), want.len(), "{case}");
+                    for (d, w) in direct.iter().zip(&want) {
+                        assert_eq!((d.0.to_bits(), d.1), (w.0.to_bits(), w.1), "{case}: {direct:?} vs {want:?}");
+                    }
+                }
+            }
+        }
+    }
 }
