@@ -74,8 +74,9 @@ impl SearchIndex {
         let groups = every_word_groups(&terms, req.forms);
         std::thread::scope(|scope| {
             // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
-            let whole = (groups.len() >= 2 && req.outlet.is_empty() && (req.whole || groups.len() >= WHOLE_MATCH_TERMS))
-                .then(|| scope.spawn(|| self.every_word(&terms, &groups, req)));
+            let whole =
+                (groups.len() >= 2 && req.outlet.is_empty() && (req.whole || groups.len() >= WHOLE_MATCH_TERMS))
+                    .then(|| scope.spawn(|| self.every_word(&terms, &groups, req)));
             let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
             let mut hits = Vec::new();
@@ -137,7 +138,12 @@ impl SearchIndex {
     }
 
     /// The units of these articles (record keys) that the request's filters let through.
-    pub(super) fn units_of(&self, searcher: &tantivy::Searcher, articles: &[u64], req: &SearchRequest<'_>) -> Result<Docs> {
+    pub(super) fn units_of(
+        &self,
+        searcher: &tantivy::Searcher,
+        articles: &[u64],
+        req: &SearchRequest<'_>,
+    ) -> Result<Docs> {
         let keys: Vec<Term> = articles.iter().map(|&k| Term::from_field_u64(self.fields.article_key, k)).collect();
         self.narrow(searcher, &Docs::with_terms(searcher, &keys, &self.dir)?, req)
     }
@@ -391,7 +397,10 @@ impl SearchIndex {
                 must.extend(outlet_scores);
                 Box::new(BooleanQuery::new(must))
             }
-            (false, None) => return self.best_of_union(&searcher, terms),
+            (false, None) => return self.best_of_union(&searcher, terms, None),
+            // The union scored as it is, only the allowed articles kept: their scores are
+            // those of the union restricted to them.
+            (false, Some(allowed)) if outlet.is_empty() => return self.best_of_union(&searcher, terms, Some(allowed)),
             // Each word's postings walked only to the allowed articles.
             (false, Some(allowed)) => {
                 let any = terms
@@ -425,7 +434,7 @@ impl SearchIndex {
     /// 100,000 articles, as was an intersection first to bound it). This is the largest step
     /// of a question at that size, so the segments are shared out between this thread and
     /// the search helper thread ([`UnionJob`]).
-    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String]) -> Result<Vec<u64>> {
+    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String], allowed: Option<Docs>) -> Result<Vec<u64>> {
         let terms: Vec<Term> = terms.iter().map(|t| Term::from_field_text(self.fields.body, t)).collect();
         let weights = terms
             .iter()
@@ -440,6 +449,7 @@ impl SearchIndex {
             field: self.fields.body,
             terms: terms.into_iter().zip(weights).collect(),
             order,
+            allowed,
             next: std::sync::atomic::AtomicUsize::new(0),
             state: std::sync::Mutex::new(UnionState { done: 0, best: Vec::new(), failed: None }),
             finished: std::sync::Condvar::new(),
@@ -862,7 +872,10 @@ impl<'a> RunTable<'a> {
 
     /// Every slot with its document, in order.
     fn docs(&self) -> impl Iterator<Item = (usize, tantivy::DocId)> + '_ {
-        self.runs.iter().zip(&self.first).flat_map(|(&(start, end), &first)| (start..end).map(move |d| (first + (d - start) as usize, d)))
+        self.runs
+            .iter()
+            .zip(&self.first)
+            .flat_map(|(&(start, end), &first)| (start..end).map(move |d| (first + (d - start) as usize, d)))
     }
 
     /// Calls `each(slot, fieldnorm id, term frequency)` for every document of the runs that
@@ -1247,6 +1260,8 @@ struct UnionJob {
     terms: Vec<(Term, tantivy::query::Bm25Weight)>,
     /// Segment ordinals in the order they are claimed.
     order: Vec<u32>,
+    /// Only these documents may rank (all if `None`).
+    allowed: Option<Docs>,
     next: std::sync::atomic::AtomicUsize,
     state: std::sync::Mutex<UnionState>,
     finished: std::sync::Condvar,
@@ -1287,6 +1302,18 @@ impl UnionJob {
     /// document on its generic scorers than on BM25 itself).
     fn segment(&self, ord: u32) -> std::result::Result<Vec<Ranked>, String> {
         let segment = self.searcher.segment_reader(ord);
+        // The allowed documents of the segment as a bitset (none allowed: nothing to score).
+        let allowed: Option<Vec<u64>> = match &self.allowed {
+            None => None,
+            Some(docs) => {
+                let Some(set) = docs.0.get(&segment.segment_id()) else { return Ok(Vec::new()) };
+                let mut bits = vec![0u64; segment.max_doc() as usize / 64 + 1];
+                for &d in set.ids.iter() {
+                    bits[d as usize / 64] |= 1 << (d % 64);
+                }
+                Some(bits)
+            }
+        };
         let inverted = segment.inverted_index(self.field).map_err(|e| e.to_string())?;
         let norms = segment.get_fieldnorms_reader(self.field).map_err(|e| e.to_string())?;
         let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
@@ -1324,6 +1351,9 @@ impl UnionJob {
             for &doc in touched.iter() {
                 let score = std::mem::take(&mut scores[doc as usize]);
                 if outcome.is_err() || alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                if allowed.as_ref().is_some_and(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) == 0) {
                     continue;
                 }
                 let ranked = Ranked(score, tantivy::DocAddress::new(ord, doc));

@@ -86,12 +86,19 @@ fn generated(b: &mut Builder, articles: u64, units: u64, seed: u64) {
     }
     for (i, body) in bodies.iter().enumerate() {
         let id = format!("a{i}");
+        // The speakers of its units (the unit keys of an article agree modulo 4 when the
+        // number of articles is a multiple of 4).
+        let quoted: Vec<u64> = (0..units.min(articles))
+            .filter(|k| (k % articles) as usize == i && k % 4 != 0)
+            .map(|k| k % 4)
+            .take(1)
+            .collect();
         let doc = ArticleDoc {
             key: units + i as u64,
             id: &id,
             title_key: &id,
             body,
-            speakers: &[],
+            speakers: &quoted,
             outlet: "Test News",
             data: "{}",
         };
@@ -187,6 +194,56 @@ fn on_a_corpus_of_many_articles_a_search_looks_inside_the_articles_that_answer_b
     assert_eq!(said.iter().map(|h| h.key).collect::<Vec<_>>(), vec![key], "only the speaker's article");
     let none = ix.search(&SearchRequest { speakers: &[8], ..request("oil", None, 5) }).unwrap();
     assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
+}
+
+/// What tantivy's own collector ranks best for a union of the words over article text,
+/// among the articles quoting one of `speakers`.
+fn union_top_quoting(ix: &SearchIndex, words: &str, speakers: &[u64]) -> Vec<u64> {
+    let searcher = ix.records.searcher();
+    let any: Vec<(Occur, Box<dyn Query>)> =
+        speakers.iter().map(|s| (Occur::Should, term_query(ix.fields.speaker, &s.to_string()))).collect();
+    let quoting: HashSet<tantivy::DocAddress> =
+        searcher.search(&BooleanQuery::new(any), &tantivy::collector::DocSetCollector).unwrap();
+    let words: Vec<(Occur, Box<dyn Query>)> = ix
+        .analyse(words)
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let t = Term::from_field_text(ix.fields.body, t);
+            (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
+        })
+        .collect();
+    let every = searcher.num_docs() as usize;
+    let ranked = searcher.search(&BooleanQuery::new(words), &TopDocs::with_limit(every).order_by_score()).unwrap();
+    ranked
+        .into_iter()
+        .filter(|(_, a)| quoting.contains(a))
+        .take(ARTICLES_SEARCHED)
+        .filter_map(|(_, a)| ix.key_of(&searcher, a))
+        .collect()
+}
+
+#[test]
+fn the_best_articles_quoting_a_speaker_are_the_best_of_the_union_among_the_articles_quoting_them() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    let articles = 8 * ARTICLES_SEARCHED as u64;
+    generated(&mut b, articles, 10 * articles, 13);
+    let ix = b.commit().unwrap();
+    let mut b = Builder::update(root.path(), &ix).unwrap();
+    for a in (0..articles).step_by(5) {
+        b.delete_article(&format!("a{a}"));
+    }
+    generated(&mut b, 40, 800, 14);
+    let ix = b.commit().unwrap();
+    for words in ["oil jobs", "cut oil war film election", "war", "oil zebra"] {
+        for speakers in [&[1u64][..], &[3, 2], &[9]] {
+            let best = ix.best_articles(words, speakers).unwrap();
+            let want = union_top_quoting(&ix, words, speakers);
+            assert_eq!(best, want, "{words} {speakers:?}");
+            assert_eq!(best.is_empty(), speakers == [9], "{words} {speakers:?}: nobody quotes 9");
+        }
+    }
 }
 
 /// What tantivy's own collector ranks best for a union of the words over article text.
