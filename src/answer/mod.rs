@@ -504,9 +504,18 @@ fn rank(
     for (bm25, mut unit) in hits {
         // A sentence of a quotation is answered by the quotation itself.
         if let Some(p) = unit.data.within.and_then(|q| parents.get(&q)) {
+            // The speaker's name in the cue (`Gabuev said`) is what the quotation's speaker
+            // already says: only the other asked words tell the narration apart.
+            let named: Vec<String> = match p.data.speaker.and_then(|s| lib.record(s)) {
+                Some(r) => lib.index.analyse(&r.person.words.join(" "))?,
+                None => Vec::new(),
+            };
+            let other: Vec<Vec<String>> =
+                groups.iter().filter(|g| !g.iter().any(|t| named.contains(t))).cloned().collect();
             if speakers.is_empty()
                 && retrieval == Retrieval::Ranked
-                && best_window(&mut analyzer, &unit, &groups).1 > best_window(&mut analyzer, p, &groups).1
+                && !other.is_empty()
+                && coverage(&other, &analyzer.stems(&unit.text)).0 > coverage(&other, &analyzer.stems(&p.text)).0
             {
                 // `"…," Xi said, calling Putin an "old friend" and congratulating him`: the
                 // asked words are the article's own, around the quotation: the sentence

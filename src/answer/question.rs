@@ -137,6 +137,14 @@ static X_ON_Y: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:show|give|find|list|get)\s+(?:me\s+)?)?(?:all\s+|some\s+|the\s+)?(?P<who>.+?)(?:'s)?\s+(?:quotes?|quotations?|remarks|comments|statements?|words)(?:\s+(?:on|about|regarding|concerning)\s+(?P<rest>.+))?$").unwrap()
 });
+/// `how does russia judge its partners, according to gabuev`, `according to the rand guy,
+/// what …`: what that person said of the rest.
+static ACCORDING_TO: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [
+        Regex::new(r"^(?P<rest>.+?),?\s+according to (?P<who>[^,]+)$").unwrap(),
+        Regex::new(r"^according to (?P<who>[^,]+),\s*(?P<rest>.+)$").unwrap(),
+    ]
+});
 static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:who|which (?:person|expert|analyst|official|leader|scholar|journalist))\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b(?P<rest>.*)$")).unwrap()
 });
@@ -712,6 +720,16 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     if let Some(c) = WHEN.captures(&q) {
         return Intent::When { topic: c["rest"].trim().to_string() };
     }
+    for c in ACCORDING_TO.iter().filter_map(|re| re.captures(&q)) {
+        let speakers = resolve(&c["who"], people, Some(sources));
+        let persons = |ids: &[PersonId]| {
+            !ids.is_empty()
+                && ids.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+        };
+        if persons(&speakers) {
+            return Intent::SaidBy { speakers, topic: content_words(&c["rest"]).join(" ") };
+        }
+    }
     for re in [&*SAID_BY, &*SAID_BY_ALT, &*NAME_QUOTES, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
             let mut who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
@@ -1134,6 +1152,22 @@ mod tests {
         p.describe(hass, "a former China director on the National Security Council", "a", crate::text::Span::new(0, 1));
         assert_eq!(resolve_people("the former nsc official", &p), vec![hass]);
         assert!(resolve_people("the former nsc spokesman", &p).is_empty());
+    }
+
+    #[test]
+    fn according_to_someone_asks_what_they_said_of_the_rest() {
+        let p = people();
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(
+            intent("how does russia judge its partners according to gabuev"),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "russia judge partners".into() }
+        );
+        assert_eq!(
+            intent("according to the rand expert, what is the threat"),
+            Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "threat".into() }
+        );
+        // According to a place or a body is no person's words.
+        assert!(!matches!(intent("what happened according to china"), Intent::SaidBy { .. }));
     }
 
     #[test]
