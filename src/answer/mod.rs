@@ -133,6 +133,7 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? )").unwrap());
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -259,7 +260,12 @@ fn said_by(
     let theirs = Scope { speakers: &ids, kind: None, outlet };
     let mut items = rank(lib, &topic, theirs, expect, max, Retrieval::Ranked)?;
     let terms = lib.index.analyse(&topic)?;
-    let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
+    // Their words match the topic when one of them holds an asked word (in any form asked):
+    // a quotation found through the narration around it (`said Ryan Hass, a former China
+    // director … during the Obama administration`) holds none.
+    let groups = stem_groups(lib, &asked_words(&topic, Retrieval::Ranked))?;
+    let mut analyzer = Analyzer::default();
+    let matched = items.iter().any(|i| i.score > 0.0 && coverage(&groups, &analyzer.stems(&i.text)).0 > 0.0);
     if items.is_empty() || (!terms.is_empty() && !matched) {
         // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
         // Taiwan answers better than his words on something else; his words follow.
@@ -274,7 +280,7 @@ fn said_by(
             let theirs_any: Vec<Item> = all_theirs.iter().take(max).cloned().collect();
             let introduced: Vec<Item> = all_theirs
                 .into_iter()
-                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| introduces(a, q)))
+                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| !quotes_anyone(a) && introduces(a, q)))
                 .take(max)
                 .collect();
             if !introduced.is_empty() {
@@ -307,6 +313,12 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Whether a sentence holds a quotation: then it is itself what someone said, and leads into
+/// nothing (`"…," said Ryan Hass, a former China director … during the Obama administration.`).
+fn quotes_anyone(sentence: &Item) -> bool {
+    sentence.text.contains(['“', '”', '"'])
 }
 
 /// Whether `sentence` leads straight into `quote`: later in its paragraph or the next one of
@@ -438,9 +450,12 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Reason => REASON.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => text.trim_end().ends_with('?') || text.contains("? "),
-        Expect::Definition => {
-            text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
-        }
+        // `X, a …`, `X is a …`; not `there is a …` or `it is a …`, which define nothing.
+        Expect::Definition => DEFINITION.captures_iter(text).any(|c| {
+            c.get(1).is_none_or(|w| {
+                !matches!(w.as_str().to_lowercase().as_str(), "there" | "it" | "this" | "that" | "here")
+            })
+        }),
     }
 }
 
@@ -1089,6 +1104,14 @@ mod tests {
         ));
         assert!(holds(Expect::Reason, "It desperately needs Chinese investment and trade to keep its economy afloat."));
         assert!(!holds(Expect::Reason, "Xi and Putin are scheduled to mark 75 years of diplomatic relations."));
+    }
+
+    #[test]
+    fn a_sentence_that_says_there_is_something_defines_nothing() {
+        assert!(holds(Expect::Definition, "Gabuev, a Russia expert, spoke."));
+        assert!(holds(Expect::Definition, "The pipeline is a proposed new route."));
+        assert!(!holds(Expect::Definition, "There is an obsession with destroying Ukraine."));
+        assert!(!holds(Expect::Definition, "It is a good thing for China."));
     }
 
     #[test]
