@@ -33,6 +33,16 @@ fn a_second_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer(
     answered_right_by_the_first_answer("chat_fresh2.toml");
 }
 
+#[test]
+fn a_third_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh3.toml");
+}
+
+#[test]
+fn a_fourth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh4.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
