@@ -33,6 +33,16 @@ fn a_second_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer(
     answered_right_by_the_first_answer("chat_fresh2.toml");
 }
 
+#[test]
+fn a_third_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh3.toml");
+}
+
+#[test]
+fn a_fourth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh4.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
@@ -146,4 +156,19 @@ fn a_quote_right_after_a_sentence_on_the_topic_is_what_its_speaker_said_of_it() 
     let first = &answer.items[0];
     assert_eq!(first.speaker.as_deref(), Some("Vladimir Putin"));
     assert!(first.text.contains("plant seeds"), "{first:?}");
+}
+
+#[test]
+fn the_articles_words_around_a_quotation_answer_as_its_narration_never_as_the_speakers() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("did xi congratulate putin").unwrap();
+    let first = &answer.items[0];
+    assert!(first.text.contains("congratulating him"), "{first:?}");
+    assert_eq!(first.speaker, None, "{first:?}");
+    assert_eq!(first.attribution, summitbot::answer::Attribution::Narration);
+    // Asked what he said, his quotation alone is his words.
+    let answer = engine.ask("what did xi say about core interests").unwrap();
+    let first = &answer.items[0];
+    assert_eq!(first.speaker.as_deref(), Some("Xi Jinping"));
+    assert!(!first.text.contains("congratulating"), "{first:?}");
 }

@@ -133,6 +133,7 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? )").unwrap());
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -259,7 +260,12 @@ fn said_by(
     let theirs = Scope { speakers: &ids, kind: None, outlet };
     let mut items = rank(lib, &topic, theirs, expect, max, Retrieval::Ranked)?;
     let terms = lib.index.analyse(&topic)?;
-    let matched = items.iter().any(|i| i.score > 0.0 && !terms.is_empty());
+    // Their words match the topic when one of them holds an asked word (in any form asked):
+    // a quotation found through the narration around it (`said Ryan Hass, a former China
+    // director … during the Obama administration`) holds none.
+    let groups = stem_groups(lib, &asked_words(&topic, Retrieval::Ranked))?;
+    let mut analyzer = Analyzer::default();
+    let matched = items.iter().any(|i| i.score > 0.0 && coverage(&groups, &analyzer.stems(&i.text)).0 > 0.0);
     if items.is_empty() || (!terms.is_empty() && !matched) {
         // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
         // Taiwan answers better than his words on something else; his words follow.
@@ -274,7 +280,7 @@ fn said_by(
             let theirs_any: Vec<Item> = all_theirs.iter().take(max).cloned().collect();
             let introduced: Vec<Item> = all_theirs
                 .into_iter()
-                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| introduces(a, q)))
+                .filter(|q| q.kind == ItemKind::Quote && about.iter().any(|a| !quotes_anyone(a) && introduces(a, q)))
                 .take(max)
                 .collect();
             if !introduced.is_empty() {
@@ -307,6 +313,12 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// Whether a sentence holds a quotation: then it is itself what someone said, and leads into
+/// nothing (`"…," said Ryan Hass, a former China director … during the Obama administration.`).
+fn quotes_anyone(sentence: &Item) -> bool {
+    sentence.text.contains(['“', '”', '"'])
 }
 
 /// Whether `sentence` leads straight into `quote`: later in its paragraph or the next one of
@@ -438,9 +450,12 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Reason => REASON.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => text.trim_end().ends_with('?') || text.contains("? "),
-        Expect::Definition => {
-            text.contains(", a ") || text.contains(", an ") || text.contains(" is a ") || text.contains(" is an ")
-        }
+        // `X, a …`, `X is a …`; not `there is a …` or `it is a …`, which define nothing.
+        Expect::Definition => DEFINITION.captures_iter(text).any(|c| {
+            c.get(1).is_none_or(|w| {
+                !matches!(w.as_str().to_lowercase().as_str(), "there" | "it" | "this" | "that" | "here")
+            })
+        }),
     }
 }
 
@@ -473,6 +488,10 @@ fn rank(
     let Scope { speakers, kind, outlet } = scope;
     let asked = asked_words(topic, retrieval);
     let words = asked.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+    let asked = match retrieval {
+        Retrieval::Ranked => one_group_per_name(lib, asked),
+        Retrieval::Verbatim => asked,
+    };
     let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let whole = retrieval == Retrieval::Verbatim;
@@ -501,10 +520,31 @@ fn rank(
     for (bm25, mut unit) in hits {
         // A sentence of a quotation is answered by the quotation itself.
         if let Some(p) = unit.data.within.and_then(|q| parents.get(&q)) {
-            // The whole quotation stands in for its sentence, as close in meaning as the
-            // sentence was (or closer).
-            let similarity = unit.similarity.into_iter().chain(p.similarity).reduce(f32::max);
-            unit = Unit { similarity, ..p.clone() };
+            // The speaker's name in the cue (`Gabuev said`) is what the quotation's speaker
+            // already says: only the other asked words tell the narration apart.
+            let named: Vec<String> = match p.data.speaker.and_then(|s| lib.record(s)) {
+                Some(r) => lib.index.analyse(&r.person.words.join(" "))?,
+                None => Vec::new(),
+            };
+            let other: Vec<Vec<String>> =
+                groups.iter().filter(|g| !g.iter().any(|t| named.contains(t))).cloned().collect();
+            if speakers.is_empty()
+                && retrieval == Retrieval::Ranked
+                && !other.is_empty()
+                && coverage(&other, &analyzer.stems(&unit.text)).0 > coverage(&other, &analyzer.stems(&p.text)).0
+            {
+                // `"…," Xi said, calling Putin an "old friend" and congratulating him`: the
+                // asked words are the article's own, around the quotation: the sentence
+                // answers, as the article's narration, never as the speaker's words.
+                unit.data.speaker = None;
+                unit.data.attribution = Attribution::Narration;
+                unit.data.within = None;
+            } else {
+                // The whole quotation stands in for its sentence, as close in meaning as the
+                // sentence was (or closer).
+                let similarity = unit.similarity.into_iter().chain(p.similarity).reduce(f32::max);
+                unit = Unit { similarity, ..p.clone() };
+            }
         }
         let (span, cover, phrase) = best_window(&mut analyzer, &unit, &groups);
         let bm25 = bm25 * once_per_word(&mut analyzer, &unit.text, &groups);
@@ -568,6 +608,35 @@ fn rank(
     Ok(items)
 }
 
+/// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
+/// full once and then by one part of it (`Putin`), and a sentence naming them either way
+/// covers it.
+fn one_group_per_name(people: &dyn crate::quotes::Registry, asked: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let person = |w: &str| -> Vec<PersonId> {
+        people
+            .named(&fold(w))
+            .into_iter()
+            .filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+            .collect()
+    };
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last: Vec<PersonId> = Vec::new();
+    for group in asked {
+        let ids = person(&group[0]);
+        match out.last_mut() {
+            Some(prev) if ids.iter().any(|id| last.contains(id)) => {
+                prev.extend(group);
+                last.retain(|id| ids.contains(id));
+            }
+            _ => {
+                out.push(group);
+                last = ids;
+            }
+        }
+    }
+    out
+}
+
 /// What a unit must hold to cover the question: a group of stems per asked word (any of its
 /// forms will do); a word the analyser cuts in two (`12-point`) asks for each part.
 fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
@@ -577,9 +646,13 @@ fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
         if stems.len() == 1 {
             let mut group = stems;
             for other in &forms[1..] {
-                group.extend(lib.index.analyse(other)?);
+                for stem in lib.index.analyse(other)? {
+                    // Each stem once (`weapons` and `weapon` are one), the asked form first.
+                    if !group.contains(&stem) {
+                        group.push(stem);
+                    }
+                }
             }
-            group.dedup();
             groups.push(group);
         } else {
             groups.extend(stems.into_iter().map(|s| vec![s]));
@@ -667,9 +740,38 @@ fn content_only(topic: &str) -> String {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '$' || c == '-' || c == '.'))
         .map(|w| if w == "U.S." { w } else { w.trim_matches('.') })
         .flat_map(|w| if w == "U.S." { vec![w] } else { w.split('.').collect() })
-        .filter(|w| !w.is_empty() && (*w == "U.S." || !crate::text::is_stopword(&fold(w))))
+        .filter(|w| !w.is_empty() && (*w == "U.S." || !is_frame_word(&fold(w))))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word that frames a question rather than naming what it asks of: a stop word, one with
+/// `'s` (`what's`, `who's`), or a negated auxiliary (`hasn't`, `didn't`): `why hasn't china
+/// armed russia` asks of China arming Russia, and the sentence that answers says "reluctant".
+fn is_frame_word(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    let bare = w.strip_suffix("'s").unwrap_or(&w);
+    crate::text::is_stopword(bare)
+        || w.strip_suffix("n't").is_some_and(|aux| {
+            matches!(
+                aux,
+                "has"
+                    | "have"
+                    | "had"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "wo"
+                    | "ca"
+                    | "could"
+                    | "would"
+                    | "should"
+            )
+        })
 }
 
 /// The words of `topic` a search looks for.
@@ -731,6 +833,34 @@ fn same_thing(w: &str) -> Vec<&'static str> {
         &["visit", "visits", "visited", "trip", "trips"],
         &["accompanied", "accompany", "delegation"],
         &["tv", "television"],
+        // News reports the same stance in several words; a question uses any of them.
+        &[
+            "condemn",
+            "condemns",
+            "condemned",
+            "condemnation",
+            "criticize",
+            "criticise",
+            "criticized",
+            "criticism",
+            "denounce",
+            "denounced",
+        ],
+        &[
+            "worried",
+            "worry",
+            "worries",
+            "concern",
+            "concerns",
+            "concerned",
+            "trouble",
+            "troubles",
+            "troubled",
+            "alarm",
+            "alarmed",
+        ],
+        &["charged", "accused", "accuse", "accuses"],
+        &["arm", "armed", "arming", "weapon", "weapons", "weaponry", "military"],
     ];
     SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
 }
@@ -870,6 +1000,33 @@ mod tests {
     }
 
     #[test]
+    fn a_negated_auxiliary_or_a_contracted_question_word_is_no_topic_word() {
+        assert_eq!(content_only("why hasn't china armed russia"), "china armed russia");
+        assert_eq!(content_only("why hasn’t china armed russia"), "china armed russia");
+        assert_eq!(content_only("what's little moscow"), "little moscow");
+        assert_eq!(content_only("putin's trip"), "putin's trip");
+    }
+
+    #[test]
+    fn a_stance_asked_in_one_word_is_searched_in_the_others_news_uses_for_it() {
+        let groups = asked_words("did china condemn the invasion", Retrieval::Ranked);
+        assert!(groups[1].contains(&"criticism".to_string()), "{groups:?}");
+        assert!(asked_words("why hasn't china armed russia", Retrieval::Ranked)[1].contains(&"weapons".to_string()));
+        assert_eq!(asked_words("condemn", Retrieval::Verbatim), [["condemn"]]);
+    }
+
+    #[test]
+    fn a_persons_name_asked_in_full_is_one_asked_word() {
+        let mut p = crate::quotes::People::default();
+        for n in ["Vladimir Putin", "Xi Jinping"] {
+            p.add(&n.split(' ').map(String::from).collect::<Vec<_>>());
+        }
+        let asked = asked_words("did vladimir putin thank xi jinping", Retrieval::Ranked);
+        let groups = one_group_per_name(&p, asked);
+        assert_eq!(groups, [vec!["vladimir", "putin"], vec!["thank"], vec!["xi", "jinping"]]);
+    }
+
+    #[test]
     fn an_irregular_verb_asked_in_its_base_form_is_searched_in_its_past_form_too() {
         assert_eq!(
             searched_words("how many times did putin and xi meet", Retrieval::Ranked),
@@ -948,6 +1105,14 @@ mod tests {
         ));
         assert!(holds(Expect::Reason, "It desperately needs Chinese investment and trade to keep its economy afloat."));
         assert!(!holds(Expect::Reason, "Xi and Putin are scheduled to mark 75 years of diplomatic relations."));
+    }
+
+    #[test]
+    fn a_sentence_that_says_there_is_something_defines_nothing() {
+        assert!(holds(Expect::Definition, "Gabuev, a Russia expert, spoke."));
+        assert!(holds(Expect::Definition, "The pipeline is a proposed new route."));
+        assert!(!holds(Expect::Definition, "There is an obsession with destroying Ukraine."));
+        assert!(!holds(Expect::Definition, "It is a good thing for China."));
     }
 
     #[test]

@@ -137,6 +137,14 @@ static X_ON_Y: LazyLock<Regex> = LazyLock::new(|| {
 static NAME_QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:show|give|find|list|get)\s+(?:me\s+)?)?(?:all\s+|some\s+|the\s+)?(?P<who>.+?)(?:'s)?\s+(?:quotes?|quotations?|remarks|comments|statements?|words)(?:\s+(?:on|about|regarding|concerning)\s+(?P<rest>.+))?$").unwrap()
 });
+/// `how does russia judge its partners, according to gabuev`, `according to the rand guy,
+/// what …`: what that person said of the rest.
+static ACCORDING_TO: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [
+        Regex::new(r"^(?P<rest>.+?),?\s+according to (?P<who>[^,]+)$").unwrap(),
+        Regex::new(r"^according to (?P<who>[^,]+),\s*(?P<rest>.+)$").unwrap(),
+    ]
+});
 static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:who|which (?:person|expert|analyst|official|leader|scholar|journalist))\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b(?P<rest>.*)$")).unwrap()
 });
@@ -183,6 +191,25 @@ fn chat_spelling(q: &str) -> String {
             "prof" | "profs" => "professor",
             "pres" => "president",
             "whos" => "who's",
+            "whats" => "what's",
+            "hows" => "how's",
+            "wheres" => "where's",
+            // A negation typed without its apostrophe (`why hasnt china …`).
+            "hasnt" => "hasn't",
+            "havent" => "haven't",
+            "hadnt" => "hadn't",
+            "didnt" => "didn't",
+            "doesnt" => "doesn't",
+            "dont" => "don't",
+            "isnt" => "isn't",
+            "arent" => "aren't",
+            "wasnt" => "wasn't",
+            "werent" => "weren't",
+            "wont" => "won't",
+            "cant" => "can't",
+            "couldnt" => "couldn't",
+            "wouldnt" => "wouldn't",
+            "shouldnt" => "shouldn't",
             // Outlets go by nicknames in chat; an outlet is found by the words of its name.
             "wapo" | "washpost" => "washington post",
             "nyt" => "new york times",
@@ -278,7 +305,7 @@ const ROLE_GROUPS: &[&[&str]] = &[
     &["expert", "analyst", "scholar", "fellow", "watcher", "specialist", "researcher", "academic", "professor"],
     &["laureate", "winner", "prize", "nobel"],
     &["editor", "correspondent", "journalist", "reporter"],
-    &["diplomat", "secretary", "minister"],
+    &["diplomat", "secretary", "minister", "official"],
     &["leader", "president", "premier"],
 ];
 
@@ -377,6 +404,15 @@ fn resolve(phrase: &str, people: &dyn Registry, sources: Option<&dyn Sources>) -
         }
         return vec![one];
     }
+    // `the former nsc official`: letters that abbreviate an organisation stand, in a
+    // description, for the words of its name, as the articles describe people by it.
+    let words: Vec<String> = words
+        .iter()
+        .flat_map(|w| match abbreviation(std::slice::from_ref(w), people).and_then(|id| people.person(id)) {
+            Some(org) if people.named(w).is_empty() => org.words.iter().filter(|o| !is_stopword(o)).cloned().collect(),
+            _ => vec![w.clone()],
+        })
+        .collect();
     by_descriptor(&words, people, sources)
 }
 
@@ -564,12 +600,22 @@ fn expect_for(q: &str) -> Option<Expect> {
         || starts("how did") && (q.ends_with(" go") || q.contains(" turn out") || q.contains(" end"))
     {
         Some(Expect::Outcome)
+    } else if (starts("did ") || starts("was ") || starts("were ") || starts("has ") || starts("have "))
+        && ACHIEVED.is_match(q)
+    {
+        // `did the summit achieve anything`, `was it a success`: how it turned out.
+        Some(Expect::Outcome)
     } else if (starts("what did") || starts("what was")) && ASKED.is_match(q) {
         Some(Expect::Question)
     } else {
         None
     }
 }
+
+/// What a yes-or-no question asks of how something turned out.
+static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(achieve|accomplish|produce|yield|result in|lead to|succeed|success|successful|come of|agree on|get anywhere|go anywhere)\b").unwrap()
+});
 
 /// The verbs of `what did the host ask …`: the question wants the questions someone put.
 pub(crate) const ASKING: &[&str] = &["ask", "asks", "asked"];
@@ -590,6 +636,7 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 /// Reads a question against the people and outlets the corpus knows: its intent, and the
 /// outlet it restricts the answer to.
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
+    let question = &Question(possessives(question.as_str(), people));
     let q = clean(question.as_str());
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
@@ -627,6 +674,28 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
 }
 
+/// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
+/// oil`): a word that is no one's name and no place, whose letters before a final `s` are a
+/// person's name or a place, is that one's possessive, and is read as such.
+fn possessives(q: &str, people: &dyn Registry) -> String {
+    let is_person = |w: &str| {
+        people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+    };
+    let words = q.split(' ').map(|w| {
+        let core = w.trim_end_matches(['?', '.', '!', ',', ';', ':']);
+        let f = fold(core);
+        let Some(stem) = f.strip_suffix('s').filter(|s| s.len() >= 2 && s.chars().all(char::is_alphabetic)) else {
+            return w.to_string();
+        };
+        let known = |w: &str| is_person(w) || !place_forms(w).is_empty() || !seat_of(w).is_empty();
+        if known(&f) || !known(stem) || stem.ends_with('s') {
+            return w.to_string();
+        }
+        format!("{}'s{}", &core[..core.len() - 1], &w[core.len()..])
+    });
+    words.collect::<Vec<_>>().join(" ")
+}
+
 /// The intent of a question against the people the corpus knows.
 fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Intent {
     let original = question.as_str();
@@ -650,6 +719,16 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     }
     if let Some(c) = WHEN.captures(&q) {
         return Intent::When { topic: c["rest"].trim().to_string() };
+    }
+    for c in ACCORDING_TO.iter().filter_map(|re| re.captures(&q)) {
+        let speakers = resolve(&c["who"], people, Some(sources));
+        let persons = |ids: &[PersonId]| {
+            !ids.is_empty()
+                && ids.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+        };
+        if persons(&speakers) {
+            return Intent::SaidBy { speakers, topic: content_words(&c["rest"]).join(" ") };
+        }
     }
     for re in [&*SAID_BY, &*SAID_BY_ALT, &*NAME_QUOTES, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
@@ -730,7 +809,36 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             return Intent::SaidBy { speakers, topic: String::new() };
         }
     }
-    Intent::Fact { topic: spelled_out(&q, people), expect }
+    Intent::Fact { topic: spelled_out(&named_descriptions(&q, people, sources), people), expect }
+}
+
+/// A question about what someone did, asked by a description of them (`what did the kremlin
+/// leader thank xi for`, `why did the chinese president go to russia`): the articles write
+/// their name there, so the description is searched as the name of the one person it fits.
+fn named_descriptions(q: &str, people: &dyn Registry, sources: &dyn Sources) -> String {
+    let tokens: Vec<&str> = q.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    'next: while i < tokens.len() {
+        if matches!(tokens[i], "the" | "that" | "this") {
+            for len in (2..=5).rev().filter(|n| i + n <= tokens.len()) {
+                let phrase = tokens[i..i + len].join(" ");
+                if !describes_someone(&phrase) {
+                    continue;
+                }
+                if let [one] = resolve(&phrase, people, Some(sources))[..] {
+                    if let Some(p) = people.person(one).filter(|p| p.kind == crate::quotes::Kind::Person) {
+                        out.push(fold(&p.name));
+                        i += len;
+                        continue 'next;
+                    }
+                }
+            }
+        }
+        out.push(tokens[i].to_string());
+        i += 1;
+    }
+    out.join(" ")
 }
 
 /// Someone a description names by what the text says around their words rather than by how
@@ -1000,6 +1108,73 @@ mod tests {
         assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
         assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
         assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
+    }
+
+    #[test]
+    fn a_possessive_typed_without_its_apostrophe_is_read_as_one() {
+        let p = people();
+        assert_eq!(possessives("who was in putins delegation", &p), "who was in putin's delegation");
+        assert_eq!(possessives("what are Xis options?", &p), "what are Xi's options?");
+        assert_eq!(possessives("chinas oil", &p), "china's oil");
+        // A name that ends in `s`, a people's word and any other word stay as typed.
+        assert_eq!(possessives("hass on talks", &p), "hass on talks");
+        assert_eq!(possessives("the russians", &p), "the russians");
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(intent("gabuevs remarks"), Intent::SaidBy { speakers: vec![gabuev], topic: String::new() });
+    }
+
+    #[test]
+    fn a_negation_typed_without_its_apostrophe_is_written_out() {
+        assert_eq!(chat_spelling("why hasnt china armed russia"), "why hasn't china armed russia");
+        assert_eq!(chat_spelling("whats little moscow"), "what's little moscow");
+    }
+
+    #[test]
+    fn a_description_in_a_question_about_what_someone_did_is_searched_as_their_name() {
+        let mut p = people();
+        let putin = p.by_name("Vladimir Putin").unwrap();
+        p.describe(putin, "Russian President", "a", crate::text::Span::new(0, 1));
+        let Intent::Fact { topic, .. } = intent_with("what did the kremlin leader thank xi for", &p) else {
+            panic!("not a fact question")
+        };
+        assert_eq!(topic, "what did vladimir putin thank xi for");
+        // A description that fits nobody stays as asked.
+        let Intent::Fact { topic, .. } = intent_with("why did the npr host go", &p) else { panic!() };
+        assert_eq!(topic, "why did the npr host go");
+    }
+
+    #[test]
+    fn initials_in_a_description_stand_for_the_organisations_name() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        p.add_kind(&words("National Security Council"), crate::quotes::Kind::Organisation).unwrap();
+        let hass = p.by_name("Ryan Hass").unwrap();
+        p.describe(hass, "a former China director on the National Security Council", "a", crate::text::Span::new(0, 1));
+        assert_eq!(resolve_people("the former nsc official", &p), vec![hass]);
+        assert!(resolve_people("the former nsc spokesman", &p).is_empty());
+    }
+
+    #[test]
+    fn according_to_someone_asks_what_they_said_of_the_rest() {
+        let p = people();
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(
+            intent("how does russia judge its partners according to gabuev"),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "russia judge partners".into() }
+        );
+        assert_eq!(
+            intent("according to the rand expert, what is the threat"),
+            Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "threat".into() }
+        );
+        // According to a place or a body is no person's words.
+        assert!(!matches!(intent("what happened according to china"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_yes_or_no_question_on_what_something_achieved_expects_an_outcome() {
+        assert_eq!(expect_for("did the moscow summit achieve anything"), Some(Expect::Outcome));
+        assert_eq!(expect_for("were the talks a success"), Some(Expect::Outcome));
+        assert_eq!(expect_for("did they hug"), None);
     }
 
     #[test]

@@ -1137,7 +1137,8 @@ fn describe_from_context(
             if c.kind == Tok::Punct(',')
                 && o.is_word()
                 && APPOSITION_OPENERS.contains(&fold(o.text).as_str())
-                && (o.text != "who" || toks.get(after + 2).is_some_and(|v| matches!(v.text, "is" | "was"))) =>
+                && (o.text != "who"
+                    || toks.get(after + 2).is_some_and(|v| matches!(v.text, "is" | "was") || is_work_verb(v.text))) =>
         {
             Some(after + 1)
         }
@@ -1164,6 +1165,39 @@ fn describe_from_context(
     let d = &text[toks[start].span.start..toks[end].span.end];
     let d = d.strip_prefix("now ").unwrap_or(d);
     people.describe(id, d, &article.id, sentence);
+}
+
+/// A verb that says what someone does for a living, in `X, who covers China for NPR,`: the
+/// clause describes them as an apposition does.
+fn is_work_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "covers"
+            | "covered"
+            | "heads"
+            | "headed"
+            | "leads"
+            | "runs"
+            | "chairs"
+            | "chaired"
+            | "directs"
+            | "directed"
+            | "advises"
+            | "advised"
+            | "represents"
+            | "represented"
+            | "teaches"
+            | "taught"
+            | "edits"
+            | "edited"
+            | "serves"
+            | "served"
+            | "works"
+            | "worked"
+            | "studies"
+            | "studied"
+            | "reports"
+    )
 }
 
 #[cfg(test)]
@@ -1746,6 +1780,27 @@ mod tests {
         assert_eq!(speaker_of(&c, "are set").as_deref(), Some("Donald Trump"));
         assert_eq!(speaker_of(&c, "A lot of people").as_deref(), Some("Jeff Weaver"));
         assert_eq!(speaker_of(&c, "childish").as_deref(), Some("Glenn Beck"));
+    }
+
+    #[test]
+    fn a_who_clause_saying_what_someone_does_for_a_living_describes_them() {
+        let c = corpus(&[
+            "I'm joined by Lena Ortiz, who covers Brazil for the Herald, and Tom Reyes, who arrived late.\n\n\"It is late,\" Ortiz said.",
+        ]);
+        let people = extract(&c).people;
+        let descriptors = |name: &str| -> Vec<String> {
+            people
+                .all()
+                .iter()
+                .find(|p| p.name == name)
+                .map_or(Vec::new(), |p| p.descriptors.iter().map(|d| d.text.clone()).collect())
+        };
+        assert!(
+            descriptors("Lena Ortiz").contains(&"who covers Brazil for the Herald".to_string()),
+            "{:?}",
+            descriptors("Lena Ortiz")
+        );
+        assert!(descriptors("Tom Reyes").iter().all(|d| !d.contains("arrived")), "{:?}", descriptors("Tom Reyes"));
     }
 
     #[test]
