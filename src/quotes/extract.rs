@@ -1603,6 +1603,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_between_an_article_and_a_noun_after_an_inverted_cue_names_no_speaker() {
+        let c = corpus(&[
+            "Donald Trump spoke in Ohio. Hillary Clinton spoke in Iowa.\n\n\"Meh,\" wrote a Trump supporter who runs a fan account. \"It never works out for anyone.\"\n\n\"We will fight for every vote,\" said the Clinton campaign.\n\n\"Every county counts,\" said the Clinton campaign manager Robby Mook.\n\n\"Ohio is ours,\" said Trump in Ohio.",
+        ]);
+        assert_eq!(speaker_of(&c, "Meh"), None);
+        assert_eq!(speaker_of(&c, "It never works"), None);
+        assert_eq!(speaker_of(&c, "We will fight"), None);
+        assert_eq!(speaker_of(&c, "Every county").as_deref(), Some("Robby Mook"));
+        assert_eq!(speaker_of(&c, "Ohio is ours").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
     fn verbs_of_manner_and_phrasal_verbs_report_speech() {
         let c = corpus(&[
             "Pat Toomey said he was tired. Ellen Harper said she was not.\n\n\"They would have gone to the only bill with support,\" Toomey fumed.\n\nHarper fired back that the senator \"never read the bill at all.\"",
