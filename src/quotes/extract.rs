@@ -1846,6 +1846,16 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_view_reports_its_subject_after_a_phrase_of_place_or_time_opening_the_sentence() {
+        let c = corpus(&[
+            "Mayor Ines Lowe spoke on Monday.\n\nIn an August speech, Lowe attacked \"the greedy developers and their friends.\"",
+            "Mayor Ines Lowe spoke on Monday. Tom Grant spoke too.\n\nIn a letter to Tom Grant, Lowe criticized \"the reckless plan for the harbour.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the greedy").as_deref(), Some("Ines Lowe"));
+        assert_eq!(speaker_of(&c, "the reckless plan"), None, "the phrase names someone else");
+    }
+
+    #[test]
     fn a_participle_reports_the_subject_after_a_conjunction_and_an_adverb_opening_the_sentence() {
         let c = corpus(&["Mayor Ines Lowe spoke on Monday.\n\nAnd then Lowe went on the attack, saying, \"The council has failed this town.\""]);
         assert_eq!(speaker_of(&c, "The council has").as_deref(), Some("Ines Lowe"));
