@@ -737,10 +737,14 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             let mut verb = c.name("verb").map(|m| m.as_str().to_string());
             // A speech verb can be a word of the subject (`the georgia state expert say`):
             // a plain `say` a few words on is the verb, and the words before it the subject.
-            if let Some(v) = &verb {
+            // Not when the verb found is a plain `say` itself, nor past a word that opens the
+            // topic: `what did Cuban say about early tell` asks about `early tell`.
+            let plain = |w: &str| matches!(w, "say" | "said" | "says" | "tell" | "told");
+            if let Some(v) = verb.as_deref().filter(|v| !plain(v)) {
                 let words: Vec<&str> = rest.split_whitespace().collect();
+                let topic_opens = |w: &&str| matches!(*w, "about" | "on" | "regarding" | "of");
                 if let Some(i) =
-                    words.iter().take(3).position(|w| matches!(*w, "say" | "said" | "says" | "tell" | "told"))
+                    words.iter().take(3).position(|w| plain(w)).filter(|&i| !words[..i].iter().any(topic_opens))
                 {
                     who = format!("{who} {v} {}", words[..i].join(" ")).trim().to_string();
                     verb = Some(words[i].to_string());
@@ -1203,6 +1207,20 @@ mod tests {
         );
         assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
         assert!(matches!(intent("why putin went"), Intent::Fact { .. }));
+    }
+
+    #[test]
+    fn a_speech_verb_among_the_topic_words_is_not_taken_for_the_verb() {
+        let p = people();
+        let gabuev = p.by_name("Alexander Gabuev").unwrap();
+        assert_eq!(
+            intent_with("what did gabuev say about early tell", &p),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "about early tell".into() }
+        );
+        assert_eq!(
+            intent_with("what did gabuev warn about leaders told", &p),
+            Intent::SaidBy { speakers: vec![gabuev], topic: "warn about leaders told".into() }
+        );
     }
 
     #[test]

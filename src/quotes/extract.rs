@@ -1637,6 +1637,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_between_an_article_and_a_noun_after_an_inverted_cue_names_no_speaker() {
+        let c = corpus(&[
+            "Donald Trump spoke in Ohio. Hillary Clinton spoke in Iowa.\n\n\"Meh,\" wrote a Trump supporter who runs a fan account. \"It never works out for anyone.\"\n\n\"We will fight for every vote,\" said the Clinton campaign.\n\n\"Every county counts,\" said the Clinton campaign manager Robby Mook.\n\n\"Ohio is ours,\" said Trump in Ohio.",
+        ]);
+        assert_eq!(speaker_of(&c, "Meh"), None);
+        assert_eq!(speaker_of(&c, "It never works"), None);
+        assert_eq!(speaker_of(&c, "We will fight"), None);
+        assert_eq!(speaker_of(&c, "Every county").as_deref(), Some("Robby Mook"));
+        assert_eq!(speaker_of(&c, "Ohio is ours").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
     fn verbs_of_manner_and_phrasal_verbs_report_speech() {
         let c = corpus(&[
             "Pat Toomey said he was tired. Ellen Harper said she was not.\n\n\"They would have gone to the only bill with support,\" Toomey fumed.\n\nHarper fired back that the senator \"never read the bill at all.\"",
@@ -1886,6 +1898,16 @@ mod tests {
         assert_eq!(speaker_of(&c, "a gift to").as_deref(), Some("Ines Lowe"));
         assert_eq!(speaker_of(&c, "reckless spending"), None);
         assert_eq!(speaker_of(&c, "far too early"), None);
+    }
+
+    #[test]
+    fn a_verb_of_view_reports_its_subject_after_a_phrase_of_place_or_time_opening_the_sentence() {
+        let c = corpus(&[
+            "Mayor Ines Lowe spoke on Monday.\n\nIn an August speech, Lowe attacked \"the greedy developers and their friends.\"",
+            "Mayor Ines Lowe spoke on Monday. Tom Grant spoke too.\n\nIn a letter to Tom Grant, Lowe criticized \"the reckless plan for the harbour.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "the greedy").as_deref(), Some("Ines Lowe"));
+        assert_eq!(speaker_of(&c, "the reckless plan"), None, "the phrase names someone else");
     }
 
     #[test]

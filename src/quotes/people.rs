@@ -381,6 +381,27 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
     // Each one named, and whether a person named by another word than the family name:
     // `Some(true)` yields, `Some(false)` is named by it, `None` is an organisation.
     let mut found: Vec<(PersonId, Option<bool>)> = Vec::new();
+    // `what did the Sentinel say`: the word ending an organisation's name, when nothing else
+    // names anyone exactly, names it before a name a typo away does (`watch` is Judicial Watch,
+    // not Jeff Patch). Not a place's or an institution's word (`china`, `bank`): many names
+    // end in those; nor the last word of a name joined by `of` or `for` (`University of North
+    // Carolina`, `Club for Growth`), which names what the organisation is of, not itself.
+    let heads: Vec<(PersonId, usize)> = ids
+        .iter()
+        .filter(|&&i| {
+            reg.person(i).is_some_and(|p| {
+                p.kind == Kind::Organisation
+                    && p.words.len() > 1
+                    && !p.words.iter().any(|w| crate::quotes::names::is_name_connector(w))
+                    && p.words.last().is_some_and(|h| {
+                        words.contains(h)
+                            && !crate::quotes::names::is_org_word(h)
+                            && !crate::quotes::names::is_institution_word(h)
+                    })
+            })
+        })
+        .map(|&i| (i, 0))
+        .collect();
     for i in ids {
         let Some(p) = reg.person(i) else { continue };
         let named = if p.kind == Kind::Organisation {
@@ -406,6 +427,9 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
         found.into_iter().filter(|&(_, yields)| !(by_surname && yields == Some(true))).map(|(i, _)| (i, 0)).collect();
     if !out.is_empty() {
         return out;
+    }
+    if !heads.is_empty() {
+        return heads;
     }
     // Fuzzy only on the family name and only for longer words, so that `many` never finds
     // `Mary`. Candidates come from the registry within two edits (the most `close_enough`
@@ -467,6 +491,22 @@ mod tests {
         assert!(find_in_words(&p, &w("what did the york analyst say")).is_empty());
         assert!(find_in_words(&p, &w("what did the brookings analyst say")).is_empty());
         assert_eq!(find_in_words(&p, &w("what did the brookings institution say")), vec![(brookings, 0)]);
+    }
+
+    #[test]
+    fn the_word_ending_an_organisations_name_names_it_before_a_name_a_typo_away() {
+        let mut p = People::default();
+        let watch = p.add_kind(&w("Judicial Watch"), Kind::Organisation).unwrap();
+        let patch = p.add(&w("Jeff Patch")).unwrap();
+        p.add_kind(&w("Bank of China"), Kind::Organisation).unwrap();
+        assert_eq!(find_in_words(&p, &w("what did watch say")), vec![(watch, 0)]);
+        assert_eq!(find_in_words(&p, &w("what did patch say")), vec![(patch, 0)]);
+        assert_eq!(find_in_words(&p, &w("what did pitch say")), vec![(patch, 1)], "a typo still finds the person");
+        assert!(find_in_words(&p, &w("what did china say")).is_empty(), "a place ending a name does not name it");
+        p.add_kind(&w("University of North Carolina"), Kind::Organisation).unwrap();
+        p.add_kind(&w("Club for Growth"), Kind::Organisation).unwrap();
+        assert!(find_in_words(&p, &w("what did carolina say")).is_empty(), "what the organisation is of");
+        assert!(find_in_words(&p, &w("what did growth say")).is_empty());
     }
 
     #[test]

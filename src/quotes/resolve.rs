@@ -733,8 +733,13 @@ impl Reader<'_> {
             });
             if let Some(run) = run.map(|r| self.described_name_after(r)) {
                 // `said Clinton's campaign`: someone of the name's, whom we cannot name.
-                let speaker =
-                    if run.possessive { None } else { self.run_speaker(&run).or_else(|| self.org_ending_at(run.last)) };
+                // (`said a Trump supporter`, `said the Clinton campaign`: after an article, a
+                // name before a noun only says whose side the speaker is on.)
+                let speaker = if run.possessive || self.name_modifies_noun(v + 1, &run) {
+                    None
+                } else {
+                    self.run_speaker(&run).or_else(|| self.org_ending_at(run.last))
+                };
                 return Some(CueAt { verb: v, speaker, from: v, to: run.last });
             }
             if let Some(run) = self.described_person_after(v) {
@@ -898,6 +903,25 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// `a Trump supporter`, `the Clinton campaign`: the article at `article` opens a noun
+    /// phrase whose head is a lower-case noun after the name `run`, so the name only modifies
+    /// it and is not the one named.
+    fn name_modifies_noun(&self, article: usize, run: &NameRun) -> bool {
+        let toks = self.toks;
+        let opened = run.first == article + 1
+            && toks.get(article).is_some_and(|t| t.is_word() && matches!(fold(t.text).as_str(), "a" | "an" | "the"));
+        opened
+            && toks.get(run.last + 1).is_some_and(|t| {
+                t.is_word()
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                    && !matches!(t.text, "and" | "or" | "but" | "who" | "which" | "that" | "in" | "as" | "is" | "was")
+                    && !t.text.ends_with("ing")
+                    && !is_inflected(t.text)
+                    && pronoun(t.text).is_none()
+            })
     }
 
     /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of

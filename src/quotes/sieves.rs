@@ -353,6 +353,7 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
     if !mid_sentence || site.cues.iter().any(|c| site.sentence_of[c.verb] == s) {
         return Outcome::Pass;
     }
+    let opening = after_opening_phrase(site, opening);
     let &(first, speaker) = need!(site.mentions.iter().find(|&&(k, _)| k >= opening && k < site.q));
     // A few words of description may lead the name, nothing else.
     let leads = (opening..first).all(|k| {
@@ -394,6 +395,27 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
     }
     let span = Span::new(site.toks[first].span.start, site.toks[v].span.end);
     Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
+}
+
+/// Where the clause starts after a short phrase of place or time that opens the sentence (`In
+/// an August speech, Trump attacked "…"`): the word after its comma. The phrase names no one
+/// and holds no quotation; otherwise the sentence's first token.
+fn after_opening_phrase(site: &Site<'_>, opening: usize) -> usize {
+    const OPENERS: &[&str] = &["in", "at", "on", "during", "after", "before", "earlier", "later", "last", "since"];
+    let opens = site.toks[opening].is_word() && OPENERS.contains(&crate::text::fold(site.toks[opening].text).as_str());
+    if !opens {
+        return opening;
+    }
+    let Some(comma) = (opening + 1..site.q.min(opening + 9)).find(|&k| site.toks[k].kind == Tok::Punct(',')) else {
+        return opening;
+    };
+    let plain = (opening..comma).all(|k| site.toks[k].is_word())
+        && !site.mentions.iter().any(|&(k, _)| k >= opening && k < comma);
+    if plain && comma + 1 < site.q {
+        comma + 1
+    } else {
+        opening
+    }
 }
 
 /// Another sentence of the paragraph has a cue, and every cue of the paragraph names the same
