@@ -676,14 +676,22 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
 
 /// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
 /// oil`): a word that is no one's name and no place, whose letters before a final `s` are a
-/// person's name or a place, is that one's possessive, and is read as such.
+/// person's name or a place, is that one's possessive, and is read as such. Only where a
+/// noun phrase can begin (first, or after a small word): after a content word a plural is
+/// that word's head noun (`oil prices`, where someone is called Price).
 fn possessives(q: &str, people: &dyn Registry) -> String {
     let is_person = |w: &str| {
         people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
     };
+    let mut before: Option<String> = None;
     let words = q.split(' ').map(|w| {
         let core = w.trim_end_matches(['?', '.', '!', ',', ';', ':']);
         let f = fold(core);
+        let opens_phrase = before.as_deref().is_none_or(is_stopword);
+        before = Some(f.clone());
+        if !opens_phrase {
+            return w.to_string();
+        }
         let Some(stem) = f.strip_suffix('s').filter(|s| s.len() >= 2 && s.chars().all(char::is_alphabetic)) else {
             return w.to_string();
         };
@@ -1123,6 +1131,9 @@ mod tests {
         // A name that ends in `s`, a people's word and any other word stay as typed.
         assert_eq!(possessives("hass on talks", &p), "hass on talks");
         assert_eq!(possessives("the russians", &p), "the russians");
+        // After a content word, a plural heads that word's phrase.
+        assert_eq!(possessives("oil putins rise", &p), "oil putins rise");
+        assert_eq!(possessives("the putins rise", &p), "the putin's rise");
         let gabuev = p.by_name("Alexander Gabuev").unwrap();
         assert_eq!(intent("gabuevs remarks"), Intent::SaidBy { speakers: vec![gabuev], topic: String::new() });
     }
