@@ -183,7 +183,6 @@ impl SearchIndex {
     /// fraction of the cost of its generic scorers. `None` when words are missing or both
     /// filters are asked for (an intersection of three adds in an order that depends on
     /// costs): the query is run instead.
-    #[allow(clippy::type_complexity)]
     pub(super) fn best_within(
         &self,
         searcher: &tantivy::Searcher,
@@ -199,12 +198,7 @@ impl SearchIndex {
                 .map_err(|e| index_err(&self.dir, e))?;
             Ok((term, w.boost_by(boost)))
         };
-        // A unit's own words count double, as in [`SearchIndex::word_clauses`].
-        let mut words = Vec::with_capacity(2 * terms.len());
-        for t in terms {
-            words.push(weigh(Term::from_field_text(self.fields.text, t), 2.0)?);
-            words.push(weigh(Term::from_field_text(self.fields.context, t), 1.0)?);
-        }
+        let words = self.word_terms(terms).into_iter().map(|(t, boost)| weigh(t, boost)).collect::<Result<Vec<_>>>()?;
         let mut filters = Vec::new();
         for s in req.speakers {
             filters.push(weigh(Term::from_field_text(self.fields.speaker, &s.to_string()), 1.0)?);
@@ -241,13 +235,7 @@ impl SearchIndex {
                     true => words_score[slot],
                     false => words_score[slot] + filter_score[slot],
                 };
-                let ranked = Ranked(score, tantivy::DocAddress::new(ord as u32, doc));
-                if best.len() < limit {
-                    best.push(ranked);
-                } else if best.peek().is_some_and(|worst| ranked < *worst) {
-                    best.pop();
-                    best.push(ranked);
-                }
+                keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord as u32, doc)), limit);
             }
         }
         let mut best = best.into_vec();
@@ -307,17 +295,28 @@ impl SearchIndex {
     /// Each analysed word as two optional term clauses: in the unit's own words (counting
     /// double) and in its context.
     pub(super) fn word_clauses(&self, terms: &[String]) -> Vec<(Occur, Box<dyn Query>)> {
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for term in terms {
-            let t = Term::from_field_text(self.fields.text, term);
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)), 2.0)),
-            ));
-            let c = Term::from_field_text(self.fields.context, term);
-            should.push((Occur::Should, Box::new(TermQuery::new(c, IndexRecordOption::WithFreqs))));
-        }
-        should
+        self.word_terms(terms)
+            .into_iter()
+            .map(|(t, boost)| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                let q = if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+                (Occur::Should, q)
+            })
+            .collect()
+    }
+
+    /// The terms an analysed word is searched as, with their boosts, in clause order: in the
+    /// unit's own words (counting double), then in its context.
+    fn word_terms(&self, terms: &[String]) -> Vec<(Term, Score)> {
+        terms
+            .iter()
+            .flat_map(|t| {
+                [
+                    (Term::from_field_text(self.fields.text, t), 2.0),
+                    (Term::from_field_text(self.fields.context, t), 1.0),
+                ]
+            })
+            .collect()
     }
 
     /// [`SearchIndex::word_clauses`] restricted to `docs`: a union of (word clause ∩ `docs`),
@@ -1356,13 +1355,7 @@ impl UnionJob {
                 if allowed.as_ref().is_some_and(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) == 0) {
                     continue;
                 }
-                let ranked = Ranked(score, tantivy::DocAddress::new(ord, doc));
-                if best.len() < ARTICLES_SEARCHED {
-                    best.push(ranked);
-                } else if best.peek().is_some_and(|worst| ranked < *worst) {
-                    best.pop();
-                    best.push(ranked);
-                }
+                keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord, doc)), ARTICLES_SEARCHED);
             }
             outcome.map_err(|e| e.to_string())
         })?;
@@ -1443,6 +1436,16 @@ impl<T> Offered<T> {
             }
             result = self.ready.wait(result).unwrap_or_else(|e| e.into_inner());
         }
+    }
+}
+
+/// Keeps `ranked` among the `limit` best of `best` (a max-heap whose top is the worst kept).
+fn keep_best(best: &mut std::collections::BinaryHeap<Ranked>, ranked: Ranked, limit: usize) {
+    if best.len() < limit {
+        best.push(ranked);
+    } else if best.peek().is_some_and(|worst| ranked < *worst) {
+        best.pop();
+        best.push(ranked);
     }
 }
 
