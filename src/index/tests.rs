@@ -196,15 +196,9 @@ fn on_a_corpus_of_many_articles_a_search_looks_inside_the_articles_that_answer_b
     assert!(none.is_empty(), "nobody quoted as 8: {none:?}");
 }
 
-/// What tantivy's own collector ranks best for a union of the words over article text,
-/// among the articles quoting one of `speakers`.
-fn union_top_quoting(ix: &SearchIndex, words: &str, speakers: &[u64]) -> Vec<u64> {
-    let searcher = ix.records.searcher();
-    let any: Vec<(Occur, Box<dyn Query>)> =
-        speakers.iter().map(|s| (Occur::Should, term_query(ix.fields.speaker, &s.to_string()))).collect();
-    let quoting: HashSet<tantivy::DocAddress> =
-        searcher.search(&BooleanQuery::new(any), &tantivy::collector::DocSetCollector).unwrap();
-    let words: Vec<(Occur, Box<dyn Query>)> = ix
+/// Tantivy's own union of the words over article text.
+fn body_union(ix: &SearchIndex, words: &str) -> BooleanQuery {
+    let any: Vec<(Occur, Box<dyn Query>)> = ix
         .analyse(words)
         .unwrap()
         .iter()
@@ -213,8 +207,19 @@ fn union_top_quoting(ix: &SearchIndex, words: &str, speakers: &[u64]) -> Vec<u64
             (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
         })
         .collect();
+    BooleanQuery::new(any)
+}
+
+/// What tantivy's own collector ranks best for a union of the words over article text,
+/// among the articles quoting one of `speakers`.
+fn union_top_quoting(ix: &SearchIndex, words: &str, speakers: &[u64]) -> Vec<u64> {
+    let searcher = ix.records.searcher();
+    let any: Vec<(Occur, Box<dyn Query>)> =
+        speakers.iter().map(|s| (Occur::Should, term_query(ix.fields.speaker, &s.to_string()))).collect();
+    let quoting: HashSet<tantivy::DocAddress> =
+        searcher.search(&BooleanQuery::new(any), &tantivy::collector::DocSetCollector).unwrap();
     let every = searcher.num_docs() as usize;
-    let ranked = searcher.search(&BooleanQuery::new(words), &TopDocs::with_limit(every).order_by_score()).unwrap();
+    let ranked = searcher.search(&body_union(ix, words), &TopDocs::with_limit(every).order_by_score()).unwrap();
     ranked
         .into_iter()
         .filter(|(_, a)| quoting.contains(a))
@@ -249,16 +254,7 @@ fn the_best_articles_quoting_a_speaker_are_the_best_of_the_union_among_the_artic
 /// What tantivy's own collector ranks best for a union of the words over article text.
 fn union_top(ix: &SearchIndex, words: &str) -> Vec<u64> {
     let searcher = ix.records.searcher();
-    let any: Vec<(Occur, Box<dyn Query>)> = ix
-        .analyse(words)
-        .unwrap()
-        .iter()
-        .map(|t| {
-            let t = Term::from_field_text(ix.fields.body, t);
-            (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs)) as Box<dyn Query>)
-        })
-        .collect();
-    let top = searcher.search(&BooleanQuery::new(any), &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score());
+    let top = searcher.search(&body_union(ix, words), &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score());
     top.unwrap().into_iter().filter_map(|(_, a)| ix.key_of(&searcher, a)).collect()
 }
 
@@ -290,18 +286,23 @@ fn the_best_articles_are_exactly_those_a_union_of_the_words_ranks_best_even_afte
     }
 }
 
-#[test]
-fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
+/// Many generated articles and a long one on something else (record key `key + 1`) whose one
+/// unit, keyed `key`, is a short quotation of common words: `we cut oil, war film and election`.
+fn long_article_among_many() -> (tempfile::TempDir, SearchIndex, u64) {
     let root = tempfile::tempdir().unwrap();
     let mut b = Builder::create(root.path()).unwrap();
     let articles = 4 * ARTICLES_SEARCHED as u64;
     generated(&mut b, articles, 20 * articles, 5);
-    // A long article on something else, with one short quotation of common words.
     let (key, id) = (100_000, "long-article");
     let text = "we cut oil, war film and election";
     let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
     quoted_article(&mut b, key, id, text, &body);
-    let ix = b.commit().unwrap();
+    (root, b.commit().unwrap(), key)
+}
+
+#[test]
+fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
+    let (_root, ix, key) = long_article_among_many();
 
     let words = "cut oil war film election";
     assert!(words.split(' ').count() >= WHOLE_MATCH_TERMS);
@@ -323,15 +324,7 @@ fn a_unit_holding_every_asked_word_is_found_in_an_article_that_does_not_rank_amo
 
 #[test]
 fn a_unit_holding_one_form_of_every_asked_word_is_found_in_an_article_that_does_not_rank_among_the_best() {
-    let root = tempfile::tempdir().unwrap();
-    let mut b = Builder::create(root.path()).unwrap();
-    let articles = 4 * ARTICLES_SEARCHED as u64;
-    generated(&mut b, articles, 20 * articles, 5);
-    let (key, id) = (100_000, "long-article");
-    let text = "we cut oil, war film and election";
-    let body = format!("{} {text}", "weather harbour ferry timetable ".repeat(500));
-    quoted_article(&mut b, key, id, text, &body);
-    let ix = b.commit().unwrap();
+    let (_root, ix, key) = long_article_among_many();
 
     // `oil` asked with another form the unit does not hold: as words of their own, every one
     // of them is required and the unit is missed; as one word's forms, either will do.
