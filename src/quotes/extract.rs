@@ -798,6 +798,46 @@ struct Walked {
     position_at: Vec<usize>,
 }
 
+/// Whether a name at token `i` (its run ending at `last`) stands where its sentence's subject
+/// does: opening the sentence or after a few words of description (`Local shopkeeper Raj Patel,
+/// …, is worried`), or right after the comma that ends an opening phrase. The caller also rules
+/// out a second name of the sentence (`Trump said praise from Russian President Vladimir Putin
+/// …`: Putin is no subject) and a name that only describes the next one (`Trump campaign
+/// spokesman Jason Miller`). A name after a verb or a preposition is no subject either.
+fn opens_sentence_as_subject(toks: &[Token<'_>], sentence_of: &[usize], i: usize, last: usize) -> bool {
+    let before = || (0..i).rev().take_while(|&k| sentence_of[k] == sentence_of[i]);
+    opens_main_clause(toks, sentence_of, i, last)
+        || before().count() <= 4
+            && before().all(|k| {
+                let t = toks[k];
+                t.is_word()
+                    && (!is_name_word(t.text) || names::is_title(t.text) || starts_sentence(sentence_of, k))
+                    && !is_cue_verb(t.text)
+                    && !is_preposition(t.text)
+            })
+}
+
+/// `When the subject comes up, Fiorina routinely calls herself …`, `It's a big if, but Sanders
+/// was …`: a name right after the comma (and a conjunction) that ends an opening phrase, with a
+/// lower-case word after it that is no relative or conjunction, is the main clause's subject.
+fn opens_main_clause(toks: &[Token<'_>], sentence_of: &[usize], i: usize, last: usize) -> bool {
+    let mut k = i;
+    if k > 0 && toks[k - 1].is_word() && matches!(toks[k - 1].text, "but" | "and" | "yet" | "so") {
+        k -= 1;
+    }
+    let after_comma = k > 1 && toks[k - 1].kind == Tok::Punct(',') && sentence_of[k - 1] == sentence_of[i];
+    after_comma
+        && toks.get(last + 1).is_some_and(|t| {
+            t.is_word()
+                && sentence_of.get(last + 1) == Some(&sentence_of[i])
+                && t.text.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    t.text,
+                    "who" | "which" | "that" | "and" | "or" | "but" | "of" | "in" | "on" | "at" | "to" | "for" | "with"
+                )
+        })
+}
+
 /// Walks a paragraph's tokens in order: mentions of speakers and reporting cues, each resolved
 /// against what came before; also reads descriptors of the people it meets.
 fn read_paragraph(
@@ -894,16 +934,12 @@ fn read_paragraph(
                     }
                     discourse.note_title(&run, id);
                     learn_gender(people, id, &run);
-                    // A sentence's subject: its first name, opening it or after a few words of
-                    // description (`Local shopkeeper Raj Patel, …, is worried`).
-                    let first_name_of_sentence =
-                        (0..i).rev().take_while(|&k| sentence_of[k] == sentence_of[i]).all(|k| {
-                            toks[k].is_word()
-                                && (!is_name_word(toks[k].text)
-                                    || names::is_title(toks[k].text)
-                                    || starts_sentence(sentence_of, k))
-                        }) && (0..i).rev().take_while(|&k| sentence_of[k] == sentence_of[i]).count() <= 4;
-                    let subject = first_name_of_sentence && !run.possessive;
+                    let named_before = sentence_mentions.iter().any(|&(s, k, _)| s == sentence_of[i] && k < i);
+                    let modifier = reader!().described_name_after(run.clone()).first != run.first;
+                    let subject = !run.possessive
+                        && !named_before
+                        && !modifier
+                        && opens_sentence_as_subject(toks, sentence_of, i, run.last);
                     discourse.mention(id, subject);
                     describe_from_context(article, toks, &run, id, people, p);
                     i = run.last + 1;
@@ -925,6 +961,18 @@ fn read_paragraph(
                         honorific: None,
                     };
                     describe_from_context(article, toks, &run, id, people, p);
+                }
+            }
+            // `Then she shattered party norms`: a pronoun as the sentence's subject keeps its
+            // person the topic, as their name there would.
+            let named_before = sentence_mentions.iter().any(|&(s, k, _)| s == sentence_of[i] && k < i);
+            if matches!(fold(t.text).as_str(), "he" | "she")
+                && !named_before
+                && opens_sentence_as_subject(toks, sentence_of, i, i)
+            {
+                let pr = pronoun(t.text).unwrap_or(Pronoun::Other);
+                if let Some(id) = discourse.resolve_pronoun(people, pr, &[]) {
+                    discourse.mention(id, true);
                 }
             }
         }
@@ -1235,6 +1283,46 @@ mod tests {
             })
             .unwrap_or_else(|| panic!("no quote starts with {start:?}"));
         q.speaker.map(|s| ex.people.get(s).name.clone())
+    }
+
+    #[test]
+    fn a_second_name_of_a_sentence_is_not_the_subject_a_later_pronoun_means() {
+        let c = corpus(&[concat!("Tom Baker visited the base on Monday.", "\n\n", "Baker said praise from Russian President Ivan Petrov would not change his plans. He said Petrov has \"been a better leader than most of them.\"")]);
+        assert_eq!(speaker_of(&c, "been a better").as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn a_name_describing_the_next_name_is_not_the_subject() {
+        let c = corpus(&[concat!("Tom Baker unveiled a leave plan in March.", "\n\n", "Baker campaign spokesman Jason Miller told reporters that Baker's plan would cover all parents. However, he could not explain the cost.", "\n\n", "\"We don't have the exact legislation written down,\" he said.", "\n\n", "\"The plan stands,\" Jason Miller said later.")]);
+        assert_eq!(speaker_of(&c, "We don't have").as_deref(), Some("Jason Miller"));
+    }
+
+    #[test]
+    fn the_name_after_an_opening_phrase_and_its_comma_is_the_subject() {
+        let c = corpus(&[concat!(
+            "\"The merger was hard on everyone,\" said Susan Bowick, a former executive.",
+            "\n\n",
+            "When the subject comes up on the campaign trail, Carly Fiorina routinely wears red on stage.",
+            "\n\n",
+            "\"People who drive change get a lot of arrows in the back,\" she said.",
+            "\n\n",
+            "\"I saved the company,\" Carly Fiorina said later."
+        )]);
+        assert_eq!(speaker_of(&c, "People who drive").as_deref(), Some("Carly Fiorina"));
+    }
+
+    #[test]
+    fn a_pronoun_as_the_subject_keeps_its_person_the_topic() {
+        let c = corpus(&[concat!("On the last day of the meeting in July, a crowd watched as Ivanka Trump strode across the stage. Then she shattered party norms.", "\n\n", "\"Policies that help women should not be novelties,\" she said.", "\n\n", "\"Work should pay,\" Ivanka Trump said later.")]);
+        assert_eq!(speaker_of(&c, "Policies that help").as_deref(), Some("Ivanka Trump"));
+    }
+
+    #[test]
+    fn a_convention_is_where_people_speak_never_who() {
+        let c = corpus(&[concat!("On the last day of the Republican National Convention in July, Ivanka Trump strode across the stage in a dress from her label. Then she shattered party norms.", "\n\n", "\"Policies that help women should not be novelties,\" she said.", "\n\n", "\"Work should pay,\" Ivanka Trump said later.")]);
+        let ex = extract(&c);
+        assert!(ex.people.all().iter().all(|p| !(p.name.contains("Convention") && p.kind == Kind::Person)));
+        assert_eq!(speaker_of(&c, "Policies that help").as_deref(), Some("Ivanka Trump"));
     }
 
     #[test]

@@ -1197,6 +1197,10 @@ const ORG_WORDS: &[&str] = &[
     "avenue",
     "island",
     "energy",
+    // Gatherings: `the Republican National Convention` is where people speak, never who.
+    "convention",
+    "conference",
+    "caucus",
 ];
 
 /// A reporting verb as news writes it: in lower case, or opening an inverted sentence (`Said
@@ -1542,7 +1546,10 @@ pub fn is_name_word(word: &str) -> bool {
     }
     let base = strip_possessive(word);
     let f = fold(base);
-    !FUNCTION.contains(&f.as_str())
+    // `I’ve`, `I'm`: the first person, whose capital is no name's.
+    let first_person = base.starts_with("I'") || base.starts_with("I’");
+    !first_person
+        && !FUNCTION.contains(&f.as_str())
         && !crate::text::is_calendar_word(&f)
         && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
 }
@@ -1766,6 +1773,13 @@ mod tests {
         assert_eq!(initials(&words("Department of Homeland Security")).as_deref(), Some("dhs"));
         assert_eq!(initials(&words("Bank of England")), None, "two initials are too ambiguous");
         assert_eq!(initials(&words("NATO Parliamentary Assembly")), None, "already an acronym inside");
+    }
+
+    #[test]
+    fn a_first_person_contraction_is_no_name_word() {
+        assert!(!is_name_word("I’ve"));
+        assert!(!is_name_word("I'm"));
+        assert!(is_name_word("Ivan"));
     }
 
     #[test]

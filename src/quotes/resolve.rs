@@ -926,7 +926,7 @@ impl Reader<'_> {
 
     /// `said Clinton campaign manager Robby Mook`: a name followed by a few lower-case words of
     /// role and another name is a descriptor of that other name, who is the one speaking.
-    fn described_name_after(&self, run: NameRun) -> NameRun {
+    pub(crate) fn described_name_after(&self, run: NameRun) -> NameRun {
         let toks = self.toks;
         let mut k = run.last + 1;
         while k < toks.len() && k <= run.last + 4 {
