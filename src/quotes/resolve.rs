@@ -229,8 +229,15 @@ impl Discourse {
             pr != Pronoun::It
                 && self.nominal.is_some_and(|(para, o)| o > order && self.para.saturating_sub(para) <= reach)
         };
+        // A paragraph after the best candidate's names someone else who fits (`…, said
+        // Batchelder.` · `…, with Hillary Clinton lambasting the plan.` · `"…," she said`): the
+        // text no longer settles who `she` is.
+        let rival_after = |m: &Mention| {
+            self.mentions.iter().any(|r| r.order > m.order && r.para > m.para && r.id != m.id && fits(r.id))
+        };
         match found {
             Some(m) if nominal_after(m.order) => None,
+            Some(m) if pr != Pronoun::It && rival_after(m) => None,
             Some(m) => Some(m.id),
             None => None,
         }

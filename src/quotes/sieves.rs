@@ -337,7 +337,17 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
     if site.mentions.iter().any(|&(k, id)| k > c.to && k < site.q && id != speaker) {
         return Outcome::Pass;
     }
+    if two_voices_in_sentence(site, c) {
+        return Outcome::Pass;
+    }
     verdict(site, c, Cue::Paragraph)
+}
+
+/// `"…," Mr. Obama said at the gala, where Mrs. Clinton also spoke.`: the sentence holds cues of
+/// two speakers, so a quote after it belongs to neither by position alone.
+fn two_voices_in_sentence(site: &Site<'_>, c: &CueAt) -> bool {
+    let s = site.sentence_of[c.verb];
+    site.cues.iter().any(|o| site.sentence_of[o.verb] == s && o.speaker != c.speaker)
 }
 
 /// `Bolton thought the buzz was "artificially nourished"` · `Lewandowski ripped Comey for acting
