@@ -842,6 +842,110 @@ fn is_subordinator(word: &str) -> bool {
     )
 }
 
+/// `the Clinton campaign, where he …` · `gave Trump some credit, but he suggested …`: a name
+/// followed directly by a lower-case content word (no verb, preposition, adverb or conjunction)
+/// modifies that word or is an object before another, never the subject a pronoun of the same
+/// sentence goes back to.
+fn modifies_next_noun(toks: &[Token<'_>], last: usize) -> bool {
+    toks.get(last + 1).is_some_and(|t| {
+        let w = fold(t.text);
+        t.is_word()
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && !t.text.contains(['\'', '’'])
+            && !is_preposition(t.text)
+            && !is_adverb(t.text)
+            && !t.text.ends_with("ing")
+            && !super::resolve::is_inflected(t.text)
+            && pronoun(t.text).is_none()
+            && !matches!(
+                w.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "nor"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "which"
+                    | "that"
+                    | "as"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "had"
+                    | "have"
+                    | "not"
+                    | "never"
+                    | "also"
+                    | "still"
+                    | "just"
+                    | "only"
+                    | "then"
+                    | "now"
+                    | "too"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "to"
+                    | "than"
+                    | "so"
+                    | "if"
+                    | "when"
+                    | "where"
+                    | "while"
+                    | "because"
+                    | "though"
+                    | "although"
+                    | "after"
+                    | "before"
+                    | "said"
+                    | "say"
+                    | "tell"
+                    | "told"
+                    | "added"
+                    | "went"
+                    | "got"
+                    | "made"
+                    | "took"
+                    | "gave"
+                    | "came"
+                    | "saw"
+                    | "knew"
+                    | "thought"
+                    | "felt"
+                    | "left"
+                    | "won"
+                    | "lost"
+                    | "ran"
+                    | "met"
+                    | "led"
+                    | "began"
+                    | "become"
+                    | "became"
+                    | "get"
+                    | "go"
+                    | "make"
+                    | "take"
+                    | "run"
+                    | "win"
+            )
+    })
+}
+
 /// `When the subject comes up, Fiorina routinely calls herself …`, `It's a big if, but Sanders
 /// was …`: a name right after the comma (and a conjunction) that ends an opening phrase, with a
 /// lower-case word after it that is no relative or conjunction, is the main clause's subject.
@@ -930,7 +1034,9 @@ fn read_paragraph(
             });
             if let Some(id) = id {
                 discourse.mention(id, starts_sentence(sentence_of, i));
-                sentence_mentions.push((sentence_of[i], i, id));
+                if !modifies_next_noun(toks, last) {
+                    sentence_mentions.push((sentence_of[i], i, id));
+                }
             }
             org_ended_at = Some(last);
             i = last + 1;
@@ -954,7 +1060,7 @@ fn read_paragraph(
                     })
                     .filter(person)
                 {
-                    if !run.possessive {
+                    if !run.possessive && !modifies_next_noun(toks, run.last) {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
                     discourse.note_title(&run, id);
@@ -1385,6 +1491,18 @@ mod tests {
             "\"It matters,\" Henry Crespo said later."
         )]);
         assert_ne!(speaker_of(&c, "No one is writing").as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn a_name_followed_by_a_content_word_is_no_antecedent_in_its_sentence() {
+        let c = corpus(&[concat!(
+            "\"We will look at every option,\" Tom Baker said on Monday.",
+            "\n\n",
+            "Baker gave Jim Hale some credit in the interview, but he suggested Hale is \"no match for the great leaders of the past.\"",
+            "\n\n",
+            "\"He has work to do,\" Jim Hale said."
+        )]);
+        assert_eq!(speaker_of(&c, "no match for").as_deref(), Some("Tom Baker"));
     }
 
     #[test]
