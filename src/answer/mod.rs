@@ -300,7 +300,24 @@ fn said_by(
             items.truncate(max);
             return Ok((items, Some(note)));
         }
-        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        let mut on_topic = sentences_holding_every_word(lib, &topic, &groups, max, outlet)?;
+        on_topic.retain(|i| opens_with_a_pronoun_for_people(&i.text) && speaks_in(lib, speakers, &i.document.id));
+        if !on_topic.is_empty() {
+            // `putin birthday gifts`: "They now regularly share birthday gifts" names them
+            // only as "they"; the sentence on the topic answers, as the article's, and their
+            // words follow.
+            let note = format!(
+                "No words of {} in the corpus match “{}”; first, what the articles say of it.",
+                names.join(" or "),
+                topic.trim()
+            );
+            let mut items = on_topic;
+            items.extend(theirs_any);
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
+        items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -327,6 +344,37 @@ fn introduces(sentence: &Item, quote: &Item) -> bool {
     sentence.document.id == quote.document.id
         && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
             || quote.paragraph == sentence.paragraph + 1)
+}
+
+/// Whether a sentence's subject is a pronoun for people (`They now regularly share birthday
+/// gifts`, `He noted …`): it may be of someone its article names before it.
+fn opens_with_a_pronoun_for_people(text: &str) -> bool {
+    let first = text.split_whitespace().next().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    first.is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "his" | "her" | "their" | "both"))
+}
+
+/// Whether any of `speakers` has words of their own in the article.
+fn speaks_in(lib: &Store, speakers: &[PersonId], article: &str) -> bool {
+    lib.article(article).ok().flatten().is_some_and(|a| a.speakers.iter().any(|(p, _, _)| speakers.contains(p)))
+}
+
+/// The articles' sentences (no one's words) that hold every asked word of `topic` (`groups`:
+/// each word's stems), best first.
+fn sentences_holding_every_word(
+    lib: &Store,
+    topic: &str,
+    groups: &[Vec<String>],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
+    let mut analyzer = Analyzer::default();
+    let mut items = rank(lib, topic, passages, None, max, Retrieval::Ranked)?;
+    items.retain(|i| i.speaker.is_none() && coverage(groups, &analyzer.stems(&i.text)).0 >= 1.0);
+    Ok(items)
 }
 
 /// Sentences that name one of `speakers` and hold a word of `topic` (`terms`, analysed),
@@ -437,12 +485,40 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
     items
 }
 
+/// The numbers of a text that count something: not one of a stretch of time (`three weeks
+/// after`: a duration, asked by `how long`), not a year (`in 2023`: a date), not a manner
+/// (`one-on-one`).
+fn counts(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    COUNT.find_iter(text).filter(|m| {
+        let year = m.as_str().len() == 4 && DATE.is_match(m.as_str());
+        let time = DURATION.find(&text[m.start()..]).is_some_and(|d| d.start() == 0);
+        let pairing = [&text[m.end()..], &text[..m.start()]]
+            .iter()
+            .any(|side| ["-on-", "-to-", "-by-"].iter().any(|p| side.starts_with(p) || side.ends_with(p)));
+        !year && !time && !pairing
+    })
+}
+
+/// Whether a text counts what `how many …` asks (`groups`: the asked words' stems): a number
+/// that counts something, followed within three words by an asked word or by `times` (`met
+/// face to face more than 40 times`), not a number of something else (`the two leaders` for
+/// `how many meetings`). With no asked word, any number that counts something.
+fn counts_asked(analyzer: &mut Analyzer, text: &str, groups: &[Vec<String>]) -> bool {
+    if groups.is_empty() {
+        return counts(text).next().is_some();
+    }
+    counts(text).any(|m| {
+        let next: Vec<String> = analyzer.stems(&text[m.end()..]).into_iter().take(3).collect();
+        next.iter().any(|s| s == "time" || groups.iter().flatten().any(|t| same_word(t, s)))
+    })
+}
+
 /// Whether a unit's text holds the kind of fact a question expects.
 fn holds(expect: Expect, text: &str) -> bool {
     match expect {
         Expect::Duration => DURATION.is_match(text),
         Expect::Amount => AMOUNT.is_match(text),
-        Expect::Count => COUNT.is_match(text),
+        Expect::Count => counts(text).next().is_some(),
         Expect::Date => DATE.is_match(text),
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
@@ -555,7 +631,11 @@ fn rank(
         if let Some(e) = expect {
             // A sentence without the kind of fact asked for is a weak answer however many
             // words it shares with the question.
-            if holds(e, unit.slice(span)) {
+            let held = match e {
+                Expect::Count => counts_asked(&mut analyzer, unit.slice(span), &groups),
+                _ => holds(e, unit.slice(span)),
+            };
+            if held {
                 score += 3.0;
             } else {
                 score *= 0.6;
@@ -799,6 +879,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                 let f = fold(w);
                 group.extend(
                     irregular_past(&f)
+                        .or_else(|| base_form(&f).and_then(|b| irregular_past(&b)))
                         .into_iter()
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
@@ -893,6 +974,22 @@ fn irregular_past(w: &str) -> Option<&'static str> {
         ("know", "knew"),
     ];
     PAST.iter().find(|(base, _)| *base == w).map(|(_, past)| *past)
+}
+
+/// The base form of a verb's `-ing` or `-s` form or of a noun made from it (`meetings`,
+/// `selling`, `winning`, `giving`), for the irregular past to look up: `how many meetings`
+/// is answered where the text says they `met`.
+fn base_form(w: &str) -> Option<String> {
+    let stem = w.strip_suffix("ings").or_else(|| w.strip_suffix("ing")).or_else(|| w.strip_suffix('s'))?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let mut candidates = vec![stem.to_string(), format!("{stem}e")];
+    let b = stem.as_bytes();
+    if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+        candidates.push(stem[..stem.len() - 1].to_string());
+    }
+    candidates.into_iter().find(|c| irregular_past(c).is_some())
 }
 
 /// `US`, `U.S`, `U.S.` as written (capitals: never the pronoun).
@@ -1024,6 +1121,40 @@ mod tests {
         let asked = asked_words("did vladimir putin thank xi jinping", Retrieval::Ranked);
         let groups = one_group_per_name(&p, asked);
         assert_eq!(groups, [vec!["vladimir", "putin"], vec!["thank"], vec!["xi", "jinping"]]);
+    }
+
+    #[test]
+    fn an_irregular_verb_asked_in_a_noun_or_ing_form_is_searched_in_its_past_form_too() {
+        assert_eq!(searched_words("how many meetings have they had", Retrieval::Ranked), "many meetings met");
+        assert_eq!(base_form("winning").as_deref(), Some("win"));
+        assert_eq!(base_form("giving").as_deref(), Some("give"));
+        assert_eq!(base_form("things"), None);
+    }
+
+    #[test]
+    fn a_sentence_whose_subject_is_a_pronoun_for_people_may_be_of_someone_named_before_it() {
+        assert!(opens_with_a_pronoun_for_people("They now regularly share birthday gifts."));
+        assert!(opens_with_a_pronoun_for_people("“He noted the absence,” of course."));
+        assert!(!opens_with_a_pronoun_for_people("Theirs is a different view."));
+        assert!(!opens_with_a_pronoun_for_people("The meeting came three weeks later."));
+    }
+
+    #[test]
+    fn a_number_of_weeks_a_year_or_a_one_on_one_counts_nothing() {
+        assert!(counts("the two leaders have met 40 times").next().is_some());
+        assert!(counts("The meeting came three weeks after Blinken visited Beijing.").next().is_none());
+        assert!(counts("trade hit a record in 2023").next().is_none());
+        assert!(counts("and hold a one-on-one meeting").next().is_none());
+    }
+
+    #[test]
+    fn how_many_is_answered_by_a_number_of_the_asked_thing_or_of_times_not_of_something_else() {
+        let mut analyzer = Analyzer::default();
+        let meetings = vec![vec!["meet".to_string(), "met".to_string()]];
+        assert!(counts_asked(&mut analyzer, "the two leaders have met face to face more than 40 times", &meetings));
+        assert!(!counts_asked(&mut analyzer, "The two leaders spoke following their meeting.", &meetings));
+        let points = vec![vec!["point".to_string()]];
+        assert!(counts_asked(&mut analyzer, "It put forward this 12-point position paper.", &points));
     }
 
     #[test]
