@@ -173,6 +173,11 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             });
             who_is(lib, *person, max)
         }
+        Intent::WhoWrote { topic } => {
+            let (items, n) = who_wrote(lib, topic, max, &outlet)?;
+            note = n;
+            items
+        }
         Intent::When { topic } => {
             // The timeline merges what every outlet reported; asked of one outlet, its
             // sentences are searched instead.
@@ -344,6 +349,48 @@ fn introduces(sentence: &Item, quote: &Item) -> bool {
     sentence.document.id == quote.document.id
         && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
             || quote.paragraph == sentence.paragraph + 1)
+}
+
+/// The bylines of the articles `topic` is found in (the outlet's, if one is asked), as a
+/// note, and the sentences that name their authors, those holding the topic's words first
+/// (`who reported from moscow`: "… and Charles Maynes, based in Moscow").
+fn who_wrote(lib: &Store, topic: &str, max: usize, outlet: &[String]) -> Result<(Vec<Item>, Option<String>)> {
+    let scope = Scope { speakers: &[], kind: None, outlet };
+    let mut articles: Vec<String> = Vec::new();
+    for i in rank(lib, topic, scope, None, 60, Retrieval::Ranked)? {
+        if !articles.contains(&i.document.id) {
+            articles.push(i.document.id);
+        }
+    }
+    let mut bylines: Vec<String> = Vec::new();
+    let mut authors: Vec<(String, String)> = Vec::new();
+    for id in &articles {
+        let Some(a) = lib.article(id)? else { continue };
+        if a.meta.authors.is_empty() {
+            continue;
+        }
+        bylines.push(format!("{} ({}, {})", a.meta.authors.join(", "), a.meta.outlet, a.meta.published));
+        authors.extend(a.meta.authors.iter().map(|n| (n.clone(), id.clone())));
+    }
+    if bylines.is_empty() {
+        return Ok((Vec::new(), Some("The articles asked of carry no byline.".to_string())));
+    }
+    let groups = stem_groups(lib, &asked_words(topic, Retrieval::Ranked))?;
+    let mut analyzer = Analyzer::default();
+    let mut found: Vec<(f32, Item)> = Vec::new();
+    for (name, article) in &authors {
+        let forms: Vec<String> = vec![fold(name), fold(name.split_whitespace().last().unwrap_or(name))];
+        for i in naming_passages(lib, name, &forms, topic, max, outlet)? {
+            if i.document.id == *article
+                && !found.iter().any(|(_, f)| f.document.id == i.document.id && f.span == i.span)
+            {
+                found.push((coverage(&groups, &analyzer.stems(&i.text)).0, i));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
+    let items: Vec<Item> = found.into_iter().map(|(_, i)| i).take(max).collect();
+    Ok((items, Some(format!("Bylines: {}.", bylines.join("; ")))))
 }
 
 /// Whether a sentence's subject is a pronoun for people (`They now regularly share birthday

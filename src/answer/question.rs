@@ -78,6 +78,9 @@ pub enum Intent {
     WhoSaid { topic: String },
     /// `who is X`.
     WhoIs { person: PersonId },
+    /// `who wrote the bbc piece`, `who reported from moscow`: the articles' bylines, and the
+    /// sentences naming their authors (on `topic` first).
+    WhoWrote { topic: String },
     /// `when did …`.
     When { topic: String },
     /// Everything else: find the sentence that answers it.
@@ -638,6 +641,10 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
     let question = &Question(possessives(question.as_str(), people));
     let q = clean(question.as_str());
+    if let Some(asked) = authorship_asked(&q) {
+        let (outlet, topic) = outlet_and_topic(asked, people, sources);
+        return Reading { intent: Intent::WhoWrote { topic }, outlet };
+    }
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
@@ -672,6 +679,35 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
         }
     }
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
+}
+
+/// `who wrote the bbc piece`, `who reported from moscow`, `who is the author of the post
+/// story`: a question about who wrote an article, and what it says of the article (the words
+/// after the question's frame). `who reported that …` asks who said something, and is not one.
+fn authorship_asked(q: &str) -> Option<&str> {
+    static WROTE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap(),
+            Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap(),
+            Regex::new(r"^who\s+(?:is|was|are|were|'s)\s+the\s+(?:authors?|writers?|reporters?|byline)\b(?P<rest>.*)$")
+                .unwrap(),
+        ]
+    });
+    WROTE.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
+}
+
+/// The outlet a phrase names among its words (`the bbc piece`: BBC), if any, and its other
+/// content words, less those for a piece of writing (`moscow` of `from moscow`).
+fn outlet_and_topic(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> (Vec<String>, String) {
+    const PIECE: &[&str] =
+        &["piece", "pieces", "article", "articles", "story", "stories", "report", "reports", "transcript", "segment"];
+    let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !PIECE.contains(&w.as_str())).collect();
+    let (named, rest): (Vec<String>, Vec<String>) =
+        words.into_iter().partition(|w| sources.outlet_word(w) && people.named(w).is_empty());
+    match outlet_named(&named.join(" "), people, sources) {
+        Some(outlet) => (outlet, rest.join(" ")),
+        None => (Vec::new(), named.into_iter().chain(rest).collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
@@ -1697,6 +1733,17 @@ mod tests {
     fn a_place_or_its_adjective_as_the_subject_is_no_unknown_speaker() {
         assert!(matches!(intent("does chinese state tv call it a war"), Intent::Fact { .. }));
         assert!(names_a_place("chinese") && names_a_place("kremlin") && !names_a_place("biden"));
+    }
+
+    #[test]
+    fn who_wrote_a_piece_or_reported_from_a_place_asks_for_its_byline_not_for_a_quote() {
+        assert_eq!(reading("who wrote the bbc piece").intent, Intent::WhoWrote { topic: String::new() });
+        assert_eq!(reading("who wrote the bbc piece").outlet, vec!["bbc".to_string()]);
+        assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
+        assert_eq!(reading("who reported from moscow").outlet, Vec::<String>::new());
+        assert!(matches!(reading("who is the author of the npr story").intent, Intent::WhoWrote { .. }));
+        // Who reported something asks for its source, not for a byline.
+        assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
     }
 
     #[test]
