@@ -532,6 +532,31 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
     items
 }
 
+/// What a sentence without the kind of fact asked for keeps of its score. `why doesnt putin
+/// trust the west`: the sentence that says so, every asked word and a negation (`He no longer
+/// trusts the West`), is what the question takes for a fact, and its reason is told around
+/// it: it keeps more than one holding part of the asked words, still less than one that also
+/// gives a reason. (Without the negation, many sentences hold every word of `why did putin go
+/// to china` and say nothing of why.)
+fn missing_kind_weight(expect: Expect, cover: f32, denies: bool) -> f32 {
+    match expect {
+        Expect::Reason if cover >= 1.0 && denies => 0.8,
+        _ => 0.6,
+    }
+}
+
+/// Whether a question asks of something not done (`why doesn't`, `why hasnt`, `why not`).
+fn asks_negated(topic: &str) -> bool {
+    let t = fold(topic).replace('’', "'");
+    t.contains("n't ") || t.split_whitespace().any(|w| matches!(w, "not" | "never" | "no" | "nt"))
+}
+
+/// Whether a sentence says something is not so: `not`, `no longer`, `never`, `n't`.
+fn says_not(text: &str) -> bool {
+    let t = fold(text).replace('’', "'");
+    t.contains("n't ") || t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "no" | "nor"))
+}
+
 /// The numbers of a text that count something: not one of a stretch of time (`three weeks
 /// after`: a duration, asked by `how long`), not a year (`in 2023`: a date), not a manner
 /// (`one-on-one`).
@@ -617,6 +642,7 @@ fn rank(
     };
     let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+    let negated = asks_negated(topic);
     let whole = retrieval == Retrieval::Verbatim;
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
@@ -685,7 +711,8 @@ fn rank(
             if held {
                 score += 3.0;
             } else {
-                score *= 0.6;
+                let denies = negated && says_not(unit.slice(span));
+                score *= missing_kind_weight(e, cover, denies);
             }
         }
         // A sentence that asks something answers nothing, unless what was asked is wanted.
@@ -879,6 +906,7 @@ fn is_frame_word(w: &str) -> bool {
     let w = w.replace('’', "'");
     let bare = w.strip_suffix("'s").unwrap_or(&w);
     crate::text::is_stopword(bare)
+        || is_hedge(bare)
         || w.strip_suffix("n't").is_some_and(|aux| {
             matches!(
                 aux,
@@ -899,6 +927,15 @@ fn is_frame_word(w: &str) -> bool {
                     | "should"
             )
         })
+}
+
+/// An adverb chat puts in a question for its tone or time (`why doesnt putin trust the west
+/// anymore`, `does china really`, `is it still`): the article says what is asked without it.
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "anymore" | "still" | "really" | "actually" | "ever" | "even" | "basically" | "exactly" | "literally" | "kinda"
+    )
 }
 
 /// The words of `topic` a search looks for.
@@ -1184,6 +1221,20 @@ mod tests {
         assert!(opens_with_a_pronoun_for_people("“He noted the absence,” of course."));
         assert!(!opens_with_a_pronoun_for_people("Theirs is a different view."));
         assert!(!opens_with_a_pronoun_for_people("The meeting came three weeks later."));
+    }
+
+    #[test]
+    fn an_adverb_for_the_questions_tone_or_time_is_no_topic_word() {
+        assert_eq!(searched_words("why doesn't putin trust the west anymore", Retrieval::Verbatim), "putin trust west");
+        assert_eq!(searched_words("does china really still buy oil", Retrieval::Verbatim), "china buy oil");
+    }
+
+    #[test]
+    fn a_sentence_denying_every_asked_word_answers_a_why_not_question_better_than_half_the_words() {
+        assert!(asks_negated("why doesn't putin trust the west") && !asks_negated("why did putin go to china"));
+        assert!(says_not("He no longer trusts the West") && !says_not("Putin visited Xi in Beijing"));
+        assert!(missing_kind_weight(Expect::Reason, 1.0, true) > missing_kind_weight(Expect::Reason, 1.0, false));
+        assert_eq!(missing_kind_weight(Expect::Reason, 0.5, true), missing_kind_weight(Expect::Count, 1.0, true));
     }
 
     #[test]
