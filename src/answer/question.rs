@@ -643,7 +643,12 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     let q = clean(question.as_str());
     if let Some(asked) = authorship_asked(&q) {
         let (outlet, topic) = outlet_and_topic(asked, people, sources);
-        return Reading { intent: Intent::WhoWrote { topic }, outlet };
+        // `who wrote the joint statement` asks who made a statement, not an article's byline:
+        // what was written must be a piece, an outlet's, or nothing named.
+        let of_a_piece = !outlet.is_empty() || topic.is_empty() || content_words(asked).iter().any(|w| is_piece(w));
+        if of_a_piece || !WROTE.is_match(&q) {
+            return Reading { intent: Intent::WhoWrote { topic }, outlet };
+        }
     }
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
@@ -685,23 +690,42 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
 /// story`: a question about who wrote an article, and what it says of the article (the words
 /// after the question's frame). `who reported that …` asks who said something, and is not one.
 fn authorship_asked(q: &str) -> Option<&str> {
-    static WROTE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         [
-            Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap(),
+            WROTE.clone(),
             Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap(),
             Regex::new(r"^who\s+(?:is|was|are|were|'s)\s+the\s+(?:authors?|writers?|reporters?|byline)\b(?P<rest>.*)$")
                 .unwrap(),
         ]
     });
-    WROTE.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
+    FORMS.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
+}
+
+/// `who wrote …`: of an article only when what was written is one (a piece, an outlet's).
+static WROTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap());
+
+/// A word for a piece of writing or broadcast.
+fn is_piece(w: &str) -> bool {
+    matches!(
+        w,
+        "piece"
+            | "pieces"
+            | "article"
+            | "articles"
+            | "story"
+            | "stories"
+            | "report"
+            | "reports"
+            | "transcript"
+            | "segment"
+    )
 }
 
 /// The outlet a phrase names among its words (`the bbc piece`: BBC), if any, and its other
 /// content words, less those for a piece of writing (`moscow` of `from moscow`).
 fn outlet_and_topic(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> (Vec<String>, String) {
-    const PIECE: &[&str] =
-        &["piece", "pieces", "article", "articles", "story", "stories", "report", "reports", "transcript", "segment"];
-    let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !PIECE.contains(&w.as_str())).collect();
+    let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !is_piece(w)).collect();
     let (named, rest): (Vec<String>, Vec<String>) =
         words.into_iter().partition(|w| sources.outlet_word(w) && people.named(w).is_empty());
     match outlet_named(&named.join(" "), people, sources) {
@@ -1742,6 +1766,9 @@ mod tests {
         assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
         assert_eq!(reading("who reported from moscow").outlet, Vec::<String>::new());
         assert!(matches!(reading("who is the author of the npr story").intent, Intent::WhoWrote { .. }));
+        // A statement someone wrote is no article.
+        assert!(!matches!(reading("who wrote the joint statement").intent, Intent::WhoWrote { .. }));
+        assert!(matches!(reading("who wrote this").intent, Intent::WhoWrote { .. }));
         // Who reported something asks for its source, not for a byline.
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
     }
