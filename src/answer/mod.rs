@@ -173,6 +173,11 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             });
             who_is(lib, *person, max)
         }
+        Intent::WhoWrote { topic } => {
+            let (items, n) = who_wrote(lib, topic, max, &outlet)?;
+            note = n;
+            items
+        }
         Intent::When { topic } => {
             // The timeline merges what every outlet reported; asked of one outlet, its
             // sentences are searched instead.
@@ -300,7 +305,24 @@ fn said_by(
             items.truncate(max);
             return Ok((items, Some(note)));
         }
-        items = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        let theirs_any = rank(lib, "", theirs, None, max, Retrieval::Ranked)?;
+        let mut on_topic = sentences_holding_every_word(lib, &topic, &groups, max, outlet)?;
+        on_topic.retain(|i| opens_with_a_pronoun_for_people(&i.text) && speaks_in(lib, speakers, &i.document.id));
+        if !on_topic.is_empty() {
+            // `putin birthday gifts`: "They now regularly share birthday gifts" names them
+            // only as "they"; the sentence on the topic answers, as the article's, and their
+            // words follow.
+            let note = format!(
+                "No words of {} in the corpus match “{}”; first, what the articles say of it.",
+                names.join(" or "),
+                topic.trim()
+            );
+            let mut items = on_topic;
+            items.extend(theirs_any);
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
+        items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
             names.join(" or "),
@@ -327,6 +349,79 @@ fn introduces(sentence: &Item, quote: &Item) -> bool {
     sentence.document.id == quote.document.id
         && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
             || quote.paragraph == sentence.paragraph + 1)
+}
+
+/// The bylines of the articles `topic` is found in (the outlet's, if one is asked), as a
+/// note, and the sentences that name their authors, those holding the topic's words first
+/// (`who reported from moscow`: "… and Charles Maynes, based in Moscow").
+fn who_wrote(lib: &Store, topic: &str, max: usize, outlet: &[String]) -> Result<(Vec<Item>, Option<String>)> {
+    let scope = Scope { speakers: &[], kind: None, outlet };
+    let mut articles: Vec<String> = Vec::new();
+    for i in rank(lib, topic, scope, None, 60, Retrieval::Ranked)? {
+        if !articles.contains(&i.document.id) {
+            articles.push(i.document.id);
+        }
+    }
+    let mut bylines: Vec<String> = Vec::new();
+    let mut authors: Vec<(String, String)> = Vec::new();
+    for id in &articles {
+        let Some(a) = lib.article(id)? else { continue };
+        if a.meta.authors.is_empty() {
+            continue;
+        }
+        bylines.push(format!("{} ({}, {})", a.meta.authors.join(", "), a.meta.outlet, a.meta.published));
+        authors.extend(a.meta.authors.iter().map(|n| (n.clone(), id.clone())));
+    }
+    if bylines.is_empty() {
+        return Ok((Vec::new(), Some("The articles asked of carry no byline.".to_string())));
+    }
+    let groups = stem_groups(lib, &asked_words(topic, Retrieval::Ranked))?;
+    let mut analyzer = Analyzer::default();
+    let mut found: Vec<(f32, Item)> = Vec::new();
+    for (name, article) in &authors {
+        let forms: Vec<String> = vec![fold(name), fold(name.split_whitespace().last().unwrap_or(name))];
+        for i in naming_passages(lib, name, &forms, topic, max, outlet)? {
+            if i.document.id == *article
+                && !found.iter().any(|(_, f)| f.document.id == i.document.id && f.span == i.span)
+            {
+                found.push((coverage(&groups, &analyzer.stems(&i.text)).0, i));
+            }
+        }
+    }
+    found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
+    let items: Vec<Item> = found.into_iter().map(|(_, i)| i).take(max).collect();
+    Ok((items, Some(format!("Bylines: {}.", bylines.join("; ")))))
+}
+
+/// Whether a sentence's subject is a pronoun for people (`They now regularly share birthday
+/// gifts`, `He noted …`): it may be of someone its article names before it.
+fn opens_with_a_pronoun_for_people(text: &str) -> bool {
+    let first = text.split_whitespace().next().map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    first.is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "his" | "her" | "their" | "both"))
+}
+
+/// Whether any of `speakers` has words of their own in the article.
+fn speaks_in(lib: &Store, speakers: &[PersonId], article: &str) -> bool {
+    lib.article(article).ok().flatten().is_some_and(|a| a.speakers.iter().any(|(p, _, _)| speakers.contains(p)))
+}
+
+/// The articles' sentences (no one's words) that hold every asked word of `topic` (`groups`:
+/// each word's stems), best first.
+fn sentences_holding_every_word(
+    lib: &Store,
+    topic: &str,
+    groups: &[Vec<String>],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
+    let mut analyzer = Analyzer::default();
+    let mut items = rank(lib, topic, passages, None, max, Retrieval::Ranked)?;
+    items.retain(|i| i.speaker.is_none() && coverage(groups, &analyzer.stems(&i.text)).0 >= 1.0);
+    Ok(items)
 }
 
 /// Sentences that name one of `speakers` and hold a word of `topic` (`terms`, analysed),
@@ -437,12 +532,65 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
     items
 }
 
+/// What a sentence without the kind of fact asked for keeps of its score. `why doesnt putin
+/// trust the west`: the sentence that says so, every asked word and a negation (`He no longer
+/// trusts the West`), is what the question takes for a fact, and its reason is told around
+/// it: it keeps more than one holding part of the asked words, still less than one that also
+/// gives a reason. (Without the negation, many sentences hold every word of `why did putin go
+/// to china` and say nothing of why.)
+fn missing_kind_weight(expect: Expect, cover: f32, denies: bool) -> f32 {
+    match expect {
+        Expect::Reason if cover >= 1.0 && denies => 0.8,
+        _ => 0.6,
+    }
+}
+
+/// Whether a question asks of something not done (`why doesn't`, `why hasnt`, `why not`).
+fn asks_negated(topic: &str) -> bool {
+    let t = fold(topic).replace('’', "'");
+    t.contains("n't ") || t.split_whitespace().any(|w| matches!(w, "not" | "never" | "no" | "nt"))
+}
+
+/// Whether a sentence says something is not so: `not`, `no longer`, `never`, `n't`.
+fn says_not(text: &str) -> bool {
+    let t = fold(text).replace('’', "'");
+    t.contains("n't ") || t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "no" | "nor"))
+}
+
+/// The numbers of a text that count something: not one of a stretch of time (`three weeks
+/// after`: a duration, asked by `how long`), not a year (`in 2023`: a date), not a manner
+/// (`one-on-one`).
+fn counts(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    COUNT.find_iter(text).filter(|m| {
+        let year = m.as_str().len() == 4 && DATE.is_match(m.as_str());
+        let time = DURATION.find(&text[m.start()..]).is_some_and(|d| d.start() == 0);
+        let pairing = [&text[m.end()..], &text[..m.start()]]
+            .iter()
+            .any(|side| ["-on-", "-to-", "-by-"].iter().any(|p| side.starts_with(p) || side.ends_with(p)));
+        !year && !time && !pairing
+    })
+}
+
+/// Whether a text counts what `how many …` asks (`groups`: the asked words' stems): a number
+/// that counts something, followed within three words by an asked word or by `times` (`met
+/// face to face more than 40 times`), not a number of something else (`the two leaders` for
+/// `how many meetings`). With no asked word, any number that counts something.
+fn counts_asked(analyzer: &mut Analyzer, text: &str, groups: &[Vec<String>]) -> bool {
+    if groups.is_empty() {
+        return counts(text).next().is_some();
+    }
+    counts(text).any(|m| {
+        let next: Vec<String> = analyzer.stems(&text[m.end()..]).into_iter().take(3).collect();
+        next.iter().any(|s| s == "time" || groups.iter().flatten().any(|t| same_word(t, s)))
+    })
+}
+
 /// Whether a unit's text holds the kind of fact a question expects.
 fn holds(expect: Expect, text: &str) -> bool {
     match expect {
         Expect::Duration => DURATION.is_match(text),
         Expect::Amount => AMOUNT.is_match(text),
-        Expect::Count => COUNT.is_match(text),
+        Expect::Count => counts(text).next().is_some(),
         Expect::Date => DATE.is_match(text),
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
@@ -494,6 +642,7 @@ fn rank(
     };
     let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+    let negated = asks_negated(topic);
     let whole = retrieval == Retrieval::Verbatim;
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
@@ -555,10 +704,15 @@ fn rank(
         if let Some(e) = expect {
             // A sentence without the kind of fact asked for is a weak answer however many
             // words it shares with the question.
-            if holds(e, unit.slice(span)) {
+            let held = match e {
+                Expect::Count => counts_asked(&mut analyzer, unit.slice(span), &groups),
+                _ => holds(e, unit.slice(span)),
+            };
+            if held {
                 score += 3.0;
             } else {
-                score *= 0.6;
+                let denies = negated && says_not(unit.slice(span));
+                score *= missing_kind_weight(e, cover, denies);
             }
         }
         // A sentence that asks something answers nothing, unless what was asked is wanted.
@@ -752,6 +906,7 @@ fn is_frame_word(w: &str) -> bool {
     let w = w.replace('’', "'");
     let bare = w.strip_suffix("'s").unwrap_or(&w);
     crate::text::is_stopword(bare)
+        || is_hedge(bare)
         || w.strip_suffix("n't").is_some_and(|aux| {
             matches!(
                 aux,
@@ -772,6 +927,15 @@ fn is_frame_word(w: &str) -> bool {
                     | "should"
             )
         })
+}
+
+/// An adverb chat puts in a question for its tone or time (`why doesnt putin trust the west
+/// anymore`, `does china really`, `is it still`): the article says what is asked without it.
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "anymore" | "still" | "really" | "actually" | "ever" | "even" | "basically" | "exactly" | "literally" | "kinda"
+    )
 }
 
 /// The words of `topic` a search looks for.
@@ -799,6 +963,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                 let f = fold(w);
                 group.extend(
                     irregular_past(&f)
+                        .or_else(|| base_form(&f).and_then(|b| irregular_past(&b)))
                         .into_iter()
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
@@ -893,6 +1058,22 @@ fn irregular_past(w: &str) -> Option<&'static str> {
         ("know", "knew"),
     ];
     PAST.iter().find(|(base, _)| *base == w).map(|(_, past)| *past)
+}
+
+/// The base form of a verb's `-ing` or `-s` form or of a noun made from it (`meetings`,
+/// `selling`, `winning`, `giving`), for the irregular past to look up: `how many meetings`
+/// is answered where the text says they `met`.
+fn base_form(w: &str) -> Option<String> {
+    let stem = w.strip_suffix("ings").or_else(|| w.strip_suffix("ing")).or_else(|| w.strip_suffix('s'))?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let mut candidates = vec![stem.to_string(), format!("{stem}e")];
+    let b = stem.as_bytes();
+    if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+        candidates.push(stem[..stem.len() - 1].to_string());
+    }
+    candidates.into_iter().find(|c| irregular_past(c).is_some())
 }
 
 /// `US`, `U.S`, `U.S.` as written (capitals: never the pronoun).
@@ -1024,6 +1205,54 @@ mod tests {
         let asked = asked_words("did vladimir putin thank xi jinping", Retrieval::Ranked);
         let groups = one_group_per_name(&p, asked);
         assert_eq!(groups, [vec!["vladimir", "putin"], vec!["thank"], vec!["xi", "jinping"]]);
+    }
+
+    #[test]
+    fn an_irregular_verb_asked_in_a_noun_or_ing_form_is_searched_in_its_past_form_too() {
+        assert_eq!(searched_words("how many meetings have they had", Retrieval::Ranked), "many meetings met");
+        assert_eq!(base_form("winning").as_deref(), Some("win"));
+        assert_eq!(base_form("giving").as_deref(), Some("give"));
+        assert_eq!(base_form("things"), None);
+    }
+
+    #[test]
+    fn a_sentence_whose_subject_is_a_pronoun_for_people_may_be_of_someone_named_before_it() {
+        assert!(opens_with_a_pronoun_for_people("They now regularly share birthday gifts."));
+        assert!(opens_with_a_pronoun_for_people("“He noted the absence,” of course."));
+        assert!(!opens_with_a_pronoun_for_people("Theirs is a different view."));
+        assert!(!opens_with_a_pronoun_for_people("The meeting came three weeks later."));
+    }
+
+    #[test]
+    fn an_adverb_for_the_questions_tone_or_time_is_no_topic_word() {
+        assert_eq!(searched_words("why doesn't putin trust the west anymore", Retrieval::Verbatim), "putin trust west");
+        assert_eq!(searched_words("does china really still buy oil", Retrieval::Verbatim), "china buy oil");
+    }
+
+    #[test]
+    fn a_sentence_denying_every_asked_word_answers_a_why_not_question_better_than_half_the_words() {
+        assert!(asks_negated("why doesn't putin trust the west") && !asks_negated("why did putin go to china"));
+        assert!(says_not("He no longer trusts the West") && !says_not("Putin visited Xi in Beijing"));
+        assert!(missing_kind_weight(Expect::Reason, 1.0, true) > missing_kind_weight(Expect::Reason, 1.0, false));
+        assert_eq!(missing_kind_weight(Expect::Reason, 0.5, true), missing_kind_weight(Expect::Count, 1.0, true));
+    }
+
+    #[test]
+    fn a_number_of_weeks_a_year_or_a_one_on_one_counts_nothing() {
+        assert!(counts("the two leaders have met 40 times").next().is_some());
+        assert!(counts("The meeting came three weeks after Blinken visited Beijing.").next().is_none());
+        assert!(counts("trade hit a record in 2023").next().is_none());
+        assert!(counts("and hold a one-on-one meeting").next().is_none());
+    }
+
+    #[test]
+    fn how_many_is_answered_by_a_number_of_the_asked_thing_or_of_times_not_of_something_else() {
+        let mut analyzer = Analyzer::default();
+        let meetings = vec![vec!["meet".to_string(), "met".to_string()]];
+        assert!(counts_asked(&mut analyzer, "the two leaders have met face to face more than 40 times", &meetings));
+        assert!(!counts_asked(&mut analyzer, "The two leaders spoke following their meeting.", &meetings));
+        let points = vec![vec!["point".to_string()]];
+        assert!(counts_asked(&mut analyzer, "It put forward this 12-point position paper.", &points));
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub enum Intent {
     WhoSaid { topic: String },
     /// `who is X`.
     WhoIs { person: PersonId },
+    /// `who wrote the bbc piece`, `who reported from moscow`: the articles' bylines, and the
+    /// sentences naming their authors (on `topic` first).
+    WhoWrote { topic: String },
     /// `when did …`.
     When { topic: String },
     /// Everything else: find the sentence that answers it.
@@ -638,6 +641,15 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
     let question = &Question(possessives(question.as_str(), people));
     let q = clean(question.as_str());
+    if let Some(asked) = authorship_asked(&q) {
+        let (outlet, topic) = outlet_and_topic(asked, people, sources);
+        // `who wrote the joint statement` asks who made a statement, not an article's byline:
+        // what was written must be a piece, an outlet's, or nothing named.
+        let of_a_piece = !outlet.is_empty() || topic.is_empty() || content_words(asked).iter().any(|w| is_piece(w));
+        if of_a_piece || !WROTE.is_match(&q) {
+            return Reading { intent: Intent::WhoWrote { topic }, outlet };
+        }
+    }
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
@@ -672,6 +684,54 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
         }
     }
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
+}
+
+/// `who wrote the bbc piece`, `who reported from moscow`, `who is the author of the post
+/// story`: a question about who wrote an article, and what it says of the article (the words
+/// after the question's frame). `who reported that …` asks who said something, and is not one.
+fn authorship_asked(q: &str) -> Option<&str> {
+    static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        [
+            WROTE.clone(),
+            Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap(),
+            Regex::new(r"^who\s+(?:is|was|are|were|'s)\s+the\s+(?:authors?|writers?|reporters?|byline)\b(?P<rest>.*)$")
+                .unwrap(),
+        ]
+    });
+    FORMS.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
+}
+
+/// `who wrote …`: of an article only when what was written is one (a piece, an outlet's).
+static WROTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap());
+
+/// A word for a piece of writing or broadcast.
+fn is_piece(w: &str) -> bool {
+    matches!(
+        w,
+        "piece"
+            | "pieces"
+            | "article"
+            | "articles"
+            | "story"
+            | "stories"
+            | "report"
+            | "reports"
+            | "transcript"
+            | "segment"
+    )
+}
+
+/// The outlet a phrase names among its words (`the bbc piece`: BBC), if any, and its other
+/// content words, less those for a piece of writing (`moscow` of `from moscow`).
+fn outlet_and_topic(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> (Vec<String>, String) {
+    let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !is_piece(w)).collect();
+    let (named, rest): (Vec<String>, Vec<String>) =
+        words.into_iter().partition(|w| sources.outlet_word(w) && people.named(w).is_empty());
+    match outlet_named(&named.join(" "), people, sources) {
+        Some(outlet) => (outlet, rest.join(" ")),
+        None => (Vec::new(), named.into_iter().chain(rest).collect::<Vec<_>>().join(" ")),
+    }
 }
 
 /// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
@@ -759,11 +819,22 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
                     rest = words[i + 1..].join(" ");
                 }
             }
+            if asks_why_someone_acts(&q, verb.as_deref()) {
+                break;
+            }
             // A telling verb is part of the topic: `what did Xi pledge` looks for "pledged".
             if let Some(v) = verb.filter(|v| !PLAIN_VERBS.contains(&v.as_str())) {
                 rest = format!("{v} {rest}");
             }
             let mut speakers = resolve(&who, people, Some(sources));
+            if speakers.is_empty() {
+                if let Some((head, modifier)) = description_with_modifier(&who) {
+                    speakers = resolve(&format!("the {modifier} {head}"), people, Some(sources));
+                    if speakers.is_empty() {
+                        speakers = resolve(&format!("the {head}"), people, Some(sources));
+                    }
+                }
+            }
             if speakers.is_empty() {
                 speakers.extend(by_context(&who, people, sources));
             }
@@ -775,7 +846,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
                 continue;
             }
             if let Some(name) = unknown_name(original, &who) {
-                if !is_place_or_group(&name) {
+                if !is_place_or_group(&name) && !names_a_place(&name) {
                     return Intent::UnknownSpeaker { name, topic: rest };
                 }
             }
@@ -870,9 +941,47 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
     sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
 }
 
+/// `why does xi want russia to win`, `why did putin praise xi`: a why-question whose verb
+/// tells more than "spoke" asks the reason for what someone did or wants, not for their words
+/// (`why did putin say that` still asks what he said).
+fn asks_why_someone_acts(q: &str, verb: Option<&str>) -> bool {
+    let why = q.starts_with("why ") || q.starts_with("how come ");
+    why && verb.is_some_and(|v| !PLAIN_VERBS.contains(&v))
+}
+
+/// A description with a modifier after its head (`the military expert on russian tv`, `the
+/// guy from rand`): the words up to the head (`military expert`, `guy`) and those of the
+/// modifier (`russian tv`, `rand`). The head is a word for someone; the modifier opens with
+/// a preposition.
+fn description_with_modifier(phrase: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if !matches!(words.first(), Some(&("the" | "that" | "this"))) {
+        return None;
+    }
+    let at = words
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, w)| matches!(**w, "on" | "from" | "at" | "of" | "in" | "with"))
+        .map(|(i, _)| i)?;
+    let head = words[1..at].join(" ");
+    let modifier = words[at + 1..].join(" ");
+    let last = words[at - 1];
+    let for_someone = is_filler(last) || is_group_noun(last);
+    (for_someone && !modifier.is_empty()).then_some((head, modifier))
+}
+
+/// Whether every word of a name is a place's, its people's or its seat's (`chinese`): a
+/// place or its adjective is no one's name.
+fn names_a_place(name: &str) -> bool {
+    let words = all_words(&fold(name));
+    !words.is_empty() && words.iter().all(|w| !place_forms(w).is_empty() || !seat_of(w).is_empty())
+}
+
 /// Whether a phrase reads as a description of someone: `the`, `that` or `this` and then
 /// words ending in one for a person (`guy`, `correspondent`, `leader`, `host`).
 fn describes_someone(q: &str) -> bool {
+    let q = description_with_modifier(q).map_or(q.to_string(), |(head, _)| format!("the {head}"));
     let words: Vec<&str> = q.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     let last = last.trim_end_matches("'s");
@@ -1617,6 +1726,51 @@ mod tests {
         assert!(matches!(intent("what did the guy say about oil"), Intent::Fact { .. }));
         assert!(matches!(intent("oil quotes"), Intent::Fact { .. }));
         assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
+    }
+
+    #[test]
+    fn a_why_question_on_what_someone_wants_or_does_asks_the_reason_not_their_words() {
+        assert!(matches!(intent("why does xi want russia to win"), Intent::Fact { expect: Some(Expect::Reason), .. }));
+        assert!(matches!(intent("why did putin praise xi"), Intent::Fact { expect: Some(Expect::Reason), .. }));
+        // Why they said something is still what they said.
+        assert!(matches!(intent("why did putin say that"), Intent::SaidBy { .. }));
+        assert!(matches!(intent("what does xi want"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_description_with_a_modifier_after_its_head_finds_whom_head_and_modifier_describe() {
+        assert_eq!(
+            description_with_modifier("the military expert on russian tv"),
+            Some(("military expert".to_string(), "russian tv".to_string()))
+        );
+        assert_eq!(description_with_modifier("the expert"), None);
+        assert_eq!(description_with_modifier("the war in ukraine"), None);
+        let charap = people().by_name("Samuel Charap").unwrap();
+        assert_eq!(
+            intent("what did the expert from rand say"),
+            Intent::SaidBy { speakers: vec![charap], topic: String::new() }
+        );
+        assert_eq!(intent("the guy at rand"), Intent::SaidBy { speakers: vec![charap], topic: String::new() });
+    }
+
+    #[test]
+    fn a_place_or_its_adjective_as_the_subject_is_no_unknown_speaker() {
+        assert!(matches!(intent("does chinese state tv call it a war"), Intent::Fact { .. }));
+        assert!(names_a_place("chinese") && names_a_place("kremlin") && !names_a_place("biden"));
+    }
+
+    #[test]
+    fn who_wrote_a_piece_or_reported_from_a_place_asks_for_its_byline_not_for_a_quote() {
+        assert_eq!(reading("who wrote the bbc piece").intent, Intent::WhoWrote { topic: String::new() });
+        assert_eq!(reading("who wrote the bbc piece").outlet, vec!["bbc".to_string()]);
+        assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
+        assert_eq!(reading("who reported from moscow").outlet, Vec::<String>::new());
+        assert!(matches!(reading("who is the author of the npr story").intent, Intent::WhoWrote { .. }));
+        // A statement someone wrote is no article.
+        assert!(!matches!(reading("who wrote the joint statement").intent, Intent::WhoWrote { .. }));
+        assert!(matches!(reading("who wrote this").intent, Intent::WhoWrote { .. }));
+        // Who reported something asks for its source, not for a byline.
+        assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
     }
 
     #[test]
