@@ -356,14 +356,23 @@ impl SearchIndex {
     /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
     fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
         let searcher = self.records.searcher();
+        let quoting: Vec<Term> =
+            speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
+        if !terms.is_empty() && outlet.is_empty() {
+            // The union scored as it is, only the articles quoting a speaker kept (if any are
+            // asked for): their scores are those of the union restricted to them.
+            let allowed = match quoting.is_empty() {
+                true => Allowed::All,
+                false => Allowed::Holding(quoting),
+            };
+            return self.best_of_union(&searcher, terms, allowed);
+        }
         // The articles the question allows, if it restricts them: those quoting any of the
         // speakers (read from their postings once; a union of their terms inside an
         // intersection would be walked window by window), in an outlet with every asked word.
         let mut allowed: Option<Docs> = None;
-        if !speakers.is_empty() {
-            let any: Vec<Term> =
-                speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
-            allowed = Some(Docs::with_terms(&searcher, &any, &self.dir)?);
+        if !quoting.is_empty() {
+            allowed = Some(Docs::with_terms(&searcher, &quoting, &self.dir)?);
         }
         for w in outlet {
             let t = [Term::from_field_text(self.fields.a_outlet, w)];
@@ -396,10 +405,7 @@ impl SearchIndex {
                 must.extend(outlet_scores);
                 Box::new(BooleanQuery::new(must))
             }
-            (false, None) => return self.best_of_union(&searcher, terms, None),
-            // The union scored as it is, only the allowed articles kept: their scores are
-            // those of the union restricted to them.
-            (false, Some(allowed)) if outlet.is_empty() => return self.best_of_union(&searcher, terms, Some(allowed)),
+            (false, None) => return self.best_of_union(&searcher, terms, Allowed::All),
             // Each word's postings walked only to the allowed articles.
             (false, Some(allowed)) => {
                 let any = terms
@@ -433,7 +439,7 @@ impl SearchIndex {
     /// 100,000 articles, as was an intersection first to bound it). This is the largest step
     /// of a question at that size, so the segments are shared out between this thread and
     /// the search helper thread ([`UnionJob`]).
-    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String], allowed: Option<Docs>) -> Result<Vec<u64>> {
+    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String], allowed: Allowed) -> Result<Vec<u64>> {
         let terms: Vec<Term> = terms.iter().map(|t| Term::from_field_text(self.fields.body, t)).collect();
         let weights = terms
             .iter()
@@ -1259,11 +1265,18 @@ struct UnionJob {
     terms: Vec<(Term, tantivy::query::Bm25Weight)>,
     /// Segment ordinals in the order they are claimed.
     order: Vec<u32>,
-    /// Only these documents may rank (all if `None`).
-    allowed: Option<Docs>,
+    /// Which documents may rank.
+    allowed: Allowed,
     next: std::sync::atomic::AtomicUsize,
     state: std::sync::Mutex<UnionState>,
     finished: std::sync::Condvar,
+}
+
+/// The documents a [`UnionJob`] may rank.
+enum Allowed {
+    All,
+    /// Those holding any of these terms, read segment by segment as each is scored.
+    Holding(Vec<Term>),
 }
 
 struct UnionState {
@@ -1303,16 +1316,34 @@ impl UnionJob {
         let segment = self.searcher.segment_reader(ord);
         // The allowed documents of the segment as a bitset (none allowed: nothing to score).
         let allowed: Option<Vec<u64>> = match &self.allowed {
-            None => None,
-            Some(docs) => {
-                let Some(set) = docs.0.get(&segment.segment_id()) else { return Ok(Vec::new()) };
-                let mut bits = vec![0u64; segment.max_doc() as usize / 64 + 1];
-                for &d in set.ids.iter() {
-                    bits[d as usize / 64] |= 1 << (d % 64);
+            Allowed::All => None,
+            // Read here, segment by segment, by whichever thread scores it: straight into the
+            // bitset, never sorted into a list first.
+            Allowed::Holding(terms) => {
+                let mut allowed = vec![0u64; segment.max_doc() as usize / 64 + 1];
+                let mut any = false;
+                let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+                for term in terms {
+                    let inverted = segment.inverted_index(term.field()).map_err(|e| e.to_string())?;
+                    let postings = inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| e.to_string())?;
+                    let Some(mut postings) = postings else { continue };
+                    loop {
+                        let n = tantivy::DocSet::fill_buffer(&mut postings, &mut buffer);
+                        any |= n > 0;
+                        buffer[..n].iter().for_each(|&d| allowed[d as usize / 64] |= 1 << (d % 64));
+                        if n < buffer.len() {
+                            break;
+                        }
+                    }
                 }
-                Some(bits)
+                if !any {
+                    return Ok(Vec::new());
+                }
+                Some(allowed)
             }
         };
+        let allows =
+            |doc: tantivy::DocId| allowed.as_ref().is_none_or(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) != 0);
         let inverted = segment.inverted_index(self.field).map_err(|e| e.to_string())?;
         let norms = segment.get_fieldnorms_reader(self.field).map_err(|e| e.to_string())?;
         let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
@@ -1333,6 +1364,9 @@ impl UnionJob {
                             break;
                         }
                         for (&doc, &tf) in docs.iter().zip(block.freqs()) {
+                            if !allows(doc) {
+                                continue;
+                            }
                             let slot = &mut scores[doc as usize];
                             if *slot == 0.0 {
                                 touched.push(doc);
@@ -1350,9 +1384,6 @@ impl UnionJob {
             for &doc in touched.iter() {
                 let score = std::mem::take(&mut scores[doc as usize]);
                 if outcome.is_err() || alive.is_some_and(|a| !a.is_alive(doc)) {
-                    continue;
-                }
-                if allowed.as_ref().is_some_and(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) == 0) {
                     continue;
                 }
                 keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord, doc)), ARTICLES_SEARCHED);
