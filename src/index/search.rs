@@ -84,6 +84,7 @@ impl SearchIndex {
             if !articles.is_empty() {
                 let searcher = self.reader.searcher();
                 let theirs = self.units_of(&searcher, &articles, req)?;
+                tracing::debug!(us = started.elapsed().as_micros() as u64, "TMP units_of");
                 // Comparing every unit of the best articles with the question's meaning needs
                 // nothing from the word search: offered to the helper thread meanwhile.
                 similar = req.meaning.map(|m| {
@@ -160,8 +161,12 @@ impl SearchIndex {
         docs: &Docs,
         req: &SearchRequest<'_>,
     ) -> Result<Vec<Hit>> {
+        let t0 = std::time::Instant::now();
         if let Some(top) = self.best_within(searcher, terms, docs, req)? {
-            return self.fetch_scored(searcher, &top, req.meaning);
+            let t1 = t0.elapsed().as_micros() as u64;
+            let r = self.fetch_scored(searcher, &top, req.meaning);
+            tracing::debug!(best_within = t1, fetch = t0.elapsed().as_micros() as u64 - t1, n = top.len(), "TMP within");
+            return r;
         }
         let words: Box<dyn Query> = if terms.is_empty() {
             Box::new(ConstScoreQuery::new(Box::new(docs.clone()), 1.0))
