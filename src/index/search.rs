@@ -72,43 +72,49 @@ impl SearchIndex {
         // The corpus-wide every-word search needs nothing from the article steps, and costs as
         // much as they do: it runs on a thread of its own beside them.
         let groups = every_word_groups(&terms, req.forms);
+        // One searcher for both searches: their hits are merged by address before any is fetched.
+        let searcher = self.reader.searcher();
         std::thread::scope(|scope| {
             // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
             let whole =
                 (groups.len() >= 2 && req.outlet.is_empty() && (req.whole || groups.len() >= WHOLE_MATCH_TERMS))
-                    .then(|| scope.spawn(|| self.every_word(&terms, &groups, req)));
+                    .then(|| scope.spawn(|| self.every_word(&searcher, &terms, &groups, req)));
             let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
-            let mut hits = Vec::new();
+            let mut top = Vec::new();
             let mut similar = None;
             if !articles.is_empty() {
-                let searcher = self.reader.searcher();
                 let theirs = self.units_of(&searcher, &articles, req)?;
-                tracing::debug!(us = started.elapsed().as_micros() as u64, "TMP units_of");
                 // Comparing every unit of the best articles with the question's meaning needs
                 // nothing from the word search: offered to the helper thread meanwhile.
                 similar = req.meaning.map(|m| {
                     let (units, columns, meaning) = (theirs.clone(), self.meaning_columns(&searcher), *m);
                     let theirs = searcher.clone();
-                    (offer(move || units.closest(&theirs, &columns, &meaning)), searcher.clone())
+                    offer(move || units.closest(&theirs, &columns, &meaning))
                 });
-                hits = self.search_within(&searcher, &terms, &theirs, req)?;
-                tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
+                top = self.scored_within(&searcher, &terms, &theirs, req)?;
+                tracing::debug!(us = started.elapsed().as_micros() as u64, hits = top.len(), "searched their units");
             }
             if let Some(job) = whole {
                 let whole = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
-                let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
-                let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
+                let seen: HashSet<u64> =
+                    top.iter().map(|&(_, a)| a).filter_map(|a| self.key_of(&searcher, a)).collect();
+                let new: Vec<(Score, tantivy::DocAddress)> = whole
+                    .into_iter()
+                    .filter(|&(_, a)| self.key_of(&searcher, a).is_some_and(|k| !seen.contains(&k)))
+                    .collect();
                 if !new.is_empty() {
-                    hits.extend(new);
+                    top.extend(new);
                     // Stable: hits of equal score keep the order tantivy gave them.
-                    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-                    hits.truncate(req.limit.max(1));
+                    top.sort_by(|a, b| b.0.total_cmp(&a.0));
+                    top.truncate(req.limit.max(1));
                 }
             }
+            // Only the hits that made the limit are read from the store.
+            let mut hits = self.fetch_scored(&searcher, &top, req.meaning)?;
             // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
-            if let Some((closest, searcher)) = similar {
+            if let Some(closest) = similar {
                 let similar = self.similar_units(&searcher, closest.take())?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
                 let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
@@ -119,8 +125,14 @@ impl SearchIndex {
     }
 
     /// The units anywhere that hold every asked word (one form of each group) in their own
-    /// words, scored as the unit search scores them.
-    fn every_word(&self, terms: &[String], groups: &[Vec<String>], req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
+    /// words, scored as the unit search scores them, best first (not fetched).
+    fn every_word(
+        &self,
+        searcher: &tantivy::Searcher,
+        terms: &[String],
+        groups: &[Vec<String>],
+        req: &SearchRequest<'_>,
+    ) -> Result<Vec<(Score, tantivy::DocAddress)>> {
         let all: Vec<(Occur, Box<dyn Query>)> = groups
             .iter()
             .map(|group| {
@@ -133,9 +145,8 @@ impl SearchIndex {
                 (Occur::Must, any)
             })
             .collect();
-        let searcher = self.reader.searcher();
-        let holding = self.narrow(&searcher, &Docs::matching(&searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
-        self.search_within(&searcher, terms, &holding, req)
+        let holding = self.narrow(searcher, &Docs::matching(searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
+        self.scored_within(searcher, terms, &holding, req)
     }
 
     /// The units of these articles (record keys) that the request's filters let through.
@@ -149,24 +160,20 @@ impl SearchIndex {
         self.narrow(searcher, &Docs::with_terms(searcher, &keys, &self.dir)?, req)
     }
 
-    /// The best documents of `docs` (already narrowed by the request's filters) for the
-    /// asked words, fetched, best first: the words' clauses restricted to the set
+    /// The best `req.limit` documents of `docs` (already narrowed by the request's filters) for
+    /// the asked words, best first, not fetched: the words' clauses restricted to the set
     /// ([`SearchIndex::words_within`]) with the filters' scores added
     /// ([`SearchIndex::scored_filters`]). Scored by [`SearchIndex::best_within`] where it
     /// gives exactly that query's scores, by tantivy otherwise.
-    fn search_within(
+    fn scored_within(
         &self,
         searcher: &tantivy::Searcher,
         terms: &[String],
         docs: &Docs,
         req: &SearchRequest<'_>,
-    ) -> Result<Vec<Hit>> {
-        let t0 = std::time::Instant::now();
+    ) -> Result<Vec<(Score, tantivy::DocAddress)>> {
         if let Some(top) = self.best_within(searcher, terms, docs, req)? {
-            let t1 = t0.elapsed().as_micros() as u64;
-            let r = self.fetch_scored(searcher, &top, req.meaning);
-            tracing::debug!(best_within = t1, fetch = t0.elapsed().as_micros() as u64 - t1, n = top.len(), "TMP within");
-            return r;
+            return Ok(top);
         }
         let words: Box<dyn Query> = if terms.is_empty() {
             Box::new(ConstScoreQuery::new(Box::new(docs.clone()), 1.0))
@@ -174,10 +181,9 @@ impl SearchIndex {
             self.words_within(terms, docs)
         };
         let clauses = self.scored_filters(req, docs, vec![(Occur::Must, words)]);
-        let top = searcher
+        searcher
             .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(req.limit.max(1)).order_by_score())
-            .map_err(|e| index_err(&self.dir, e))?;
-        self.fetch_scored(searcher, &top, req.meaning)
+            .map_err(|e| index_err(&self.dir, e))
     }
 
     /// The best `req.limit` documents of `docs` for the asked words, scored directly from the
