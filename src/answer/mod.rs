@@ -270,7 +270,7 @@ fn said_by(
     // director … during the Obama administration`) holds none.
     let groups = stem_groups(lib, &asked_words(&topic, Retrieval::Ranked))?;
     let mut analyzer = Analyzer::default();
-    let matched = items.iter().any(|i| i.score > 0.0 && coverage(&groups, &analyzer.stems(&i.text)).0 > 0.0);
+    let matched = items.iter().any(|i| i.score > 0.0 && share_held(&mut analyzer, &groups, &i.text) > 0.0);
     if items.is_empty() || (!terms.is_empty() && !matched) {
         // `xi on taiwan` when Xi is quoted on other things: what the articles say of him and
         // Taiwan answers better than his words on something else; his words follow.
@@ -680,7 +680,7 @@ fn rank(
             if speakers.is_empty()
                 && retrieval == Retrieval::Ranked
                 && !other.is_empty()
-                && coverage(&other, &analyzer.stems(&unit.text)).0 > coverage(&other, &analyzer.stems(&p.text)).0
+                && share_held(&mut analyzer, &other, &unit.text) > share_held(&mut analyzer, &other, &p.text)
             {
                 // `"…," Xi said, calling Putin an "old friend" and congratulating him`: the
                 // asked words are the article's own, around the quotation: the sentence
@@ -827,7 +827,7 @@ fn quoted_after(lib: &Store, words: &str) -> Result<Option<PersonId>> {
     let mut analyzer = Analyzer::default();
     let Some(sentence) = rank(lib, words, passages, None, 5, Retrieval::Ranked)?
         .into_iter()
-        .find(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0)
+        .find(|i| share_held(&mut analyzer, &groups, &i.text) >= 1.0)
     else {
         return Ok(None);
     };
@@ -1134,6 +1134,13 @@ fn coverage(groups: &[Vec<String>], stems: &[String]) -> (f32, usize) {
     (cover, phrase)
 }
 
+/// The share of asked words (`groups`) that `text` holds: [`coverage`]'s first half, with only
+/// the words that could be asked ones stemmed.
+fn share_held(analyzer: &mut Analyzer, groups: &[Vec<String>], text: &str) -> f32 {
+    let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+    coverage(groups, &analyzer.stems_near(text, &terms)).0
+}
+
 /// The share of BM25 a unit keeps so that an asked word counts once however many of its
 /// forms the unit holds (`China` and `Beijing` in one sentence), and a word held only in
 /// another form (`Chinese` for `china`, `anti-Western` for `the west`) counts less than the
@@ -1313,6 +1320,28 @@ mod tests {
         assert_eq!(once_per_word(&mut a, "China buys oil", &groups), 1.0);
         assert_eq!(once_per_word(&mut a, "Beijing, China, buys oil", &groups), 2.0 / 3.0);
         assert_eq!(once_per_word(&mut a, "Chinese firms buy oil", &groups), (OTHER_FORM + 1.0) / 2.0);
+    }
+
+    #[test]
+    fn the_share_of_asked_words_a_text_holds_is_the_same_from_the_words_that_could_be_them_as_from_every_stem() {
+        let mut a = Analyzer::default();
+        let asked = |words: &[&str], a: &mut Analyzer| -> Vec<Vec<String>> {
+            words.iter().map(|w| w.split('|').flat_map(|f| a.stems(f)).collect()).collect()
+        };
+        let texts = [
+            "The suppliers were dying; early-morning skies over Iraq's ugly wars, and the news!",
+            "Xi's visit to Russia is intended to promote ties, Beijing said.",
+            "Oil prices rose sharply as supplies fell.",
+        ];
+        for words in [&["supply", "war"][..], &["china|beijing", "visit"], &["price", "rise|rose"], &["sky", "zebra"]] {
+            let groups = asked(words, &mut a);
+            for t in texts {
+                let every = coverage(&groups, &a.stems(t)).0;
+                assert_eq!(share_held(&mut a, &groups, t), every, "{words:?} in {t}");
+            }
+        }
+        let groups = asked(&["supplier", "sky"], &mut a);
+        assert_eq!(share_held(&mut a, &groups, texts[0]), 1.0);
     }
 
     #[test]

@@ -72,42 +72,49 @@ impl SearchIndex {
         // The corpus-wide every-word search needs nothing from the article steps, and costs as
         // much as they do: it runs on a thread of its own beside them.
         let groups = every_word_groups(&terms, req.forms);
+        // One searcher for both searches: their hits are merged by address before any is fetched.
+        let searcher = self.reader.searcher();
         std::thread::scope(|scope| {
             // (Units carry no outlet: a search in one outlet's articles stays in the best of them.)
             let whole =
                 (groups.len() >= 2 && req.outlet.is_empty() && (req.whole || groups.len() >= WHOLE_MATCH_TERMS))
-                    .then(|| scope.spawn(|| self.every_word(&terms, &groups, req)));
+                    .then(|| scope.spawn(|| self.every_word(&searcher, &terms, &groups, req)));
             let articles = self.articles_for(&terms, req.speakers, req.outlet)?;
             tracing::debug!(us = started.elapsed().as_micros() as u64, articles = articles.len(), "ranked articles");
-            let mut hits = Vec::new();
+            let mut top = Vec::new();
             let mut similar = None;
             if !articles.is_empty() {
-                let searcher = self.reader.searcher();
                 let theirs = self.units_of(&searcher, &articles, req)?;
                 // Comparing every unit of the best articles with the question's meaning needs
                 // nothing from the word search: offered to the helper thread meanwhile.
                 similar = req.meaning.map(|m| {
                     let (units, columns, meaning) = (theirs.clone(), self.meaning_columns(&searcher), *m);
                     let theirs = searcher.clone();
-                    (offer(move || units.closest(&theirs, &columns, &meaning)), searcher.clone())
+                    offer(move || units.closest(&theirs, &columns, &meaning))
                 });
-                hits = self.search_within(&searcher, &terms, &theirs, req)?;
-                tracing::debug!(us = started.elapsed().as_micros() as u64, hits = hits.len(), "searched their units");
+                top = self.scored_within(&searcher, &terms, &theirs, req)?;
+                tracing::debug!(us = started.elapsed().as_micros() as u64, hits = top.len(), "searched their units");
             }
             if let Some(job) = whole {
                 let whole = job.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = whole.len(), "searched every unit");
-                let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
-                let new: Vec<Hit> = whole.into_iter().filter(|h| !seen.contains(&h.key)).collect();
+                let seen: HashSet<u64> =
+                    top.iter().map(|&(_, a)| a).filter_map(|a| self.key_of(&searcher, a)).collect();
+                let new: Vec<(Score, tantivy::DocAddress)> = whole
+                    .into_iter()
+                    .filter(|&(_, a)| self.key_of(&searcher, a).is_some_and(|k| !seen.contains(&k)))
+                    .collect();
                 if !new.is_empty() {
-                    hits.extend(new);
+                    top.extend(new);
                     // Stable: hits of equal score keep the order tantivy gave them.
-                    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-                    hits.truncate(req.limit.max(1));
+                    top.sort_by(|a, b| b.0.total_cmp(&a.0));
+                    top.truncate(req.limit.max(1));
                 }
             }
+            // Only the hits that made the limit are read from the store.
+            let mut hits = self.fetch_scored(&searcher, &top, req.meaning)?;
             // Hits by meaning come last (score 0), beyond the limit: re-ranking weighs them.
-            if let Some((closest, searcher)) = similar {
+            if let Some(closest) = similar {
                 let similar = self.similar_units(&searcher, closest.take())?;
                 tracing::debug!(us = started.elapsed().as_micros() as u64, hits = similar.len(), "searched by meaning");
                 let seen: HashSet<u64> = hits.iter().map(|h| h.key).collect();
@@ -118,8 +125,14 @@ impl SearchIndex {
     }
 
     /// The units anywhere that hold every asked word (one form of each group) in their own
-    /// words, scored as the unit search scores them.
-    fn every_word(&self, terms: &[String], groups: &[Vec<String>], req: &SearchRequest<'_>) -> Result<Vec<Hit>> {
+    /// words, scored as the unit search scores them, best first (not fetched).
+    fn every_word(
+        &self,
+        searcher: &tantivy::Searcher,
+        terms: &[String],
+        groups: &[Vec<String>],
+        req: &SearchRequest<'_>,
+    ) -> Result<Vec<(Score, tantivy::DocAddress)>> {
         let all: Vec<(Occur, Box<dyn Query>)> = groups
             .iter()
             .map(|group| {
@@ -132,9 +145,8 @@ impl SearchIndex {
                 (Occur::Must, any)
             })
             .collect();
-        let searcher = self.reader.searcher();
-        let holding = self.narrow(&searcher, &Docs::matching(&searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
-        self.search_within(&searcher, terms, &holding, req)
+        let holding = self.narrow(searcher, &Docs::matching(searcher, &BooleanQuery::new(all), &self.dir)?, req)?;
+        self.scored_within(searcher, terms, &holding, req)
     }
 
     /// The units of these articles (record keys) that the request's filters let through.
@@ -148,20 +160,20 @@ impl SearchIndex {
         self.narrow(searcher, &Docs::with_terms(searcher, &keys, &self.dir)?, req)
     }
 
-    /// The best documents of `docs` (already narrowed by the request's filters) for the
-    /// asked words, fetched, best first: the words' clauses restricted to the set
+    /// The best `req.limit` documents of `docs` (already narrowed by the request's filters) for
+    /// the asked words, best first, not fetched: the words' clauses restricted to the set
     /// ([`SearchIndex::words_within`]) with the filters' scores added
     /// ([`SearchIndex::scored_filters`]). Scored by [`SearchIndex::best_within`] where it
     /// gives exactly that query's scores, by tantivy otherwise.
-    fn search_within(
+    fn scored_within(
         &self,
         searcher: &tantivy::Searcher,
         terms: &[String],
         docs: &Docs,
         req: &SearchRequest<'_>,
-    ) -> Result<Vec<Hit>> {
+    ) -> Result<Vec<(Score, tantivy::DocAddress)>> {
         if let Some(top) = self.best_within(searcher, terms, docs, req)? {
-            return self.fetch_scored(searcher, &top, req.meaning);
+            return Ok(top);
         }
         let words: Box<dyn Query> = if terms.is_empty() {
             Box::new(ConstScoreQuery::new(Box::new(docs.clone()), 1.0))
@@ -169,10 +181,9 @@ impl SearchIndex {
             self.words_within(terms, docs)
         };
         let clauses = self.scored_filters(req, docs, vec![(Occur::Must, words)]);
-        let top = searcher
+        searcher
             .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(req.limit.max(1)).order_by_score())
-            .map_err(|e| index_err(&self.dir, e))?;
-        self.fetch_scored(searcher, &top, req.meaning)
+            .map_err(|e| index_err(&self.dir, e))
     }
 
     /// The best `req.limit` documents of `docs` for the asked words, scored directly from the
@@ -356,14 +367,23 @@ impl SearchIndex {
     /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
     fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
         let searcher = self.records.searcher();
+        let quoting: Vec<Term> =
+            speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
+        if !terms.is_empty() && outlet.is_empty() {
+            // The union scored as it is, only the articles quoting a speaker kept (if any are
+            // asked for): their scores are those of the union restricted to them.
+            let allowed = match quoting.is_empty() {
+                true => Allowed::All,
+                false => Allowed::Holding(quoting),
+            };
+            return self.best_of_union(&searcher, terms, allowed);
+        }
         // The articles the question allows, if it restricts them: those quoting any of the
         // speakers (read from their postings once; a union of their terms inside an
         // intersection would be walked window by window), in an outlet with every asked word.
         let mut allowed: Option<Docs> = None;
-        if !speakers.is_empty() {
-            let any: Vec<Term> =
-                speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
-            allowed = Some(Docs::with_terms(&searcher, &any, &self.dir)?);
+        if !quoting.is_empty() {
+            allowed = Some(Docs::with_terms(&searcher, &quoting, &self.dir)?);
         }
         for w in outlet {
             let t = [Term::from_field_text(self.fields.a_outlet, w)];
@@ -396,10 +416,7 @@ impl SearchIndex {
                 must.extend(outlet_scores);
                 Box::new(BooleanQuery::new(must))
             }
-            (false, None) => return self.best_of_union(&searcher, terms, None),
-            // The union scored as it is, only the allowed articles kept: their scores are
-            // those of the union restricted to them.
-            (false, Some(allowed)) if outlet.is_empty() => return self.best_of_union(&searcher, terms, Some(allowed)),
+            (false, None) => return self.best_of_union(&searcher, terms, Allowed::All),
             // Each word's postings walked only to the allowed articles.
             (false, Some(allowed)) => {
                 let any = terms
@@ -433,7 +450,7 @@ impl SearchIndex {
     /// 100,000 articles, as was an intersection first to bound it). This is the largest step
     /// of a question at that size, so the segments are shared out between this thread and
     /// the search helper thread ([`UnionJob`]).
-    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String], allowed: Option<Docs>) -> Result<Vec<u64>> {
+    fn best_of_union(&self, searcher: &tantivy::Searcher, terms: &[String], allowed: Allowed) -> Result<Vec<u64>> {
         let terms: Vec<Term> = terms.iter().map(|t| Term::from_field_text(self.fields.body, t)).collect();
         let weights = terms
             .iter()
@@ -1259,11 +1276,18 @@ struct UnionJob {
     terms: Vec<(Term, tantivy::query::Bm25Weight)>,
     /// Segment ordinals in the order they are claimed.
     order: Vec<u32>,
-    /// Only these documents may rank (all if `None`).
-    allowed: Option<Docs>,
+    /// Which documents may rank.
+    allowed: Allowed,
     next: std::sync::atomic::AtomicUsize,
     state: std::sync::Mutex<UnionState>,
     finished: std::sync::Condvar,
+}
+
+/// The documents a [`UnionJob`] may rank.
+enum Allowed {
+    All,
+    /// Those holding any of these terms, read segment by segment as each is scored.
+    Holding(Vec<Term>),
 }
 
 struct UnionState {
@@ -1303,16 +1327,34 @@ impl UnionJob {
         let segment = self.searcher.segment_reader(ord);
         // The allowed documents of the segment as a bitset (none allowed: nothing to score).
         let allowed: Option<Vec<u64>> = match &self.allowed {
-            None => None,
-            Some(docs) => {
-                let Some(set) = docs.0.get(&segment.segment_id()) else { return Ok(Vec::new()) };
-                let mut bits = vec![0u64; segment.max_doc() as usize / 64 + 1];
-                for &d in set.ids.iter() {
-                    bits[d as usize / 64] |= 1 << (d % 64);
+            Allowed::All => None,
+            // Read here, segment by segment, by whichever thread scores it: straight into the
+            // bitset, never sorted into a list first.
+            Allowed::Holding(terms) => {
+                let mut allowed = vec![0u64; segment.max_doc() as usize / 64 + 1];
+                let mut any = false;
+                let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+                for term in terms {
+                    let inverted = segment.inverted_index(term.field()).map_err(|e| e.to_string())?;
+                    let postings = inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| e.to_string())?;
+                    let Some(mut postings) = postings else { continue };
+                    loop {
+                        let n = tantivy::DocSet::fill_buffer(&mut postings, &mut buffer);
+                        any |= n > 0;
+                        buffer[..n].iter().for_each(|&d| allowed[d as usize / 64] |= 1 << (d % 64));
+                        if n < buffer.len() {
+                            break;
+                        }
+                    }
                 }
-                Some(bits)
+                if !any {
+                    return Ok(Vec::new());
+                }
+                Some(allowed)
             }
         };
+        let allows =
+            |doc: tantivy::DocId| allowed.as_ref().is_none_or(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) != 0);
         let inverted = segment.inverted_index(self.field).map_err(|e| e.to_string())?;
         let norms = segment.get_fieldnorms_reader(self.field).map_err(|e| e.to_string())?;
         let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
@@ -1333,6 +1375,9 @@ impl UnionJob {
                             break;
                         }
                         for (&doc, &tf) in docs.iter().zip(block.freqs()) {
+                            if !allows(doc) {
+                                continue;
+                            }
                             let slot = &mut scores[doc as usize];
                             if *slot == 0.0 {
                                 touched.push(doc);
@@ -1350,9 +1395,6 @@ impl UnionJob {
             for &doc in touched.iter() {
                 let score = std::mem::take(&mut scores[doc as usize]);
                 if outcome.is_err() || alive.is_some_and(|a| !a.is_alive(doc)) {
-                    continue;
-                }
-                if allowed.as_ref().is_some_and(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) == 0) {
                     continue;
                 }
                 keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord, doc)), ARTICLES_SEARCHED);
