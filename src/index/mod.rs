@@ -226,7 +226,7 @@ fn schema() -> (Schema, Fields) {
         key: b.add_u64_field("key", INDEXED | STORED | FAST),
         kind: b.add_text_field("kind", STRING),
         article: b.add_text_field("article", STRING),
-        article_key: b.add_u64_field("article_key", INDEXED),
+        article_key: b.add_u64_field("article_key", INDEXED | FAST),
         // A raw term (the speaker's id as text), so a speaker filter scores as a term.
         speaker: b.add_text_field("speaker", STRING),
         text: b.add_text_field("text", stemmed.clone() | STORED),
@@ -267,10 +267,17 @@ pub struct SearchIndex {
     columns: std::collections::HashMap<tantivy::index::SegmentId, SegmentColumns>,
 }
 
-/// One segment's fast-field columns: its documents' keys and, for units, their meanings.
+/// One segment's fast-field columns: its documents' keys and, for units, their meanings and
+/// where each article's units lie.
 struct SegmentColumns {
     key: Option<tantivy::columnar::Column<u64>>,
     meaning: Vec<tantivy::columnar::Column<u64>>,
+    /// Units only: every run of consecutive documents of one article, as `(article key, first
+    /// document, end)`, in order of article key then document (deleted documents included).
+    /// A search looks inside a few dozen articles: their units are found by binary search
+    /// here, where reading each article's key from the term dictionary of every segment costs
+    /// more than the rest of the step.
+    articles: Option<Vec<(u64, tantivy::DocId, tantivy::DocId)>>,
 }
 
 impl SegmentColumns {
@@ -283,8 +290,41 @@ impl SegmentColumns {
                 .unwrap_or_default(),
             false => Vec::new(),
         };
-        SegmentColumns { key: ff.u64("key").ok(), meaning }
+        let articles = match meanings {
+            true => ff.u64("article_key").ok().and_then(|c| article_runs(&c, segment.max_doc())),
+            false => None,
+        };
+        SegmentColumns { key: ff.u64("key").ok(), meaning, articles }
     }
+}
+
+/// The runs of consecutive documents with one article key, ordered by key then document;
+/// `None` unless every document has a key. Read a block of values at a time: linear in the
+/// segment, once per generation.
+fn article_runs(
+    column: &tantivy::columnar::Column<u64>,
+    max_doc: tantivy::DocId,
+) -> Option<Vec<(u64, tantivy::DocId, tantivy::DocId)>> {
+    if !matches!(column.index, tantivy::columnar::ColumnIndex::Full) {
+        return None;
+    }
+    let mut runs: Vec<(u64, tantivy::DocId, tantivy::DocId)> = Vec::new();
+    let mut values = vec![0u64; 4096];
+    let mut start = 0;
+    while start < max_doc {
+        let n = (max_doc - start).min(values.len() as u32);
+        column.values.get_range(u64::from(start), &mut values[..n as usize]);
+        for (i, &key) in values[..n as usize].iter().enumerate() {
+            let doc = start + i as u32;
+            match runs.last_mut() {
+                Some(run) if run.0 == key && run.2 == doc => run.2 = doc + 1,
+                _ => runs.push((key, doc, doc + 1)),
+            }
+        }
+        start += n;
+    }
+    runs.sort_unstable();
+    Some(runs)
 }
 
 /// How the doc store is cut: a stored document is read by decompressing its whole block, and

@@ -149,15 +149,36 @@ impl SearchIndex {
         self.scored_within(searcher, terms, &holding, req)
     }
 
-    /// The units of these articles (record keys) that the request's filters let through.
+    /// The units of these articles (record keys) that the request's filters let through, found
+    /// by binary search in each segment's runs of articles.
     pub(super) fn units_of(
         &self,
         searcher: &tantivy::Searcher,
         articles: &[u64],
         req: &SearchRequest<'_>,
     ) -> Result<Docs> {
-        let keys: Vec<Term> = articles.iter().map(|&k| Term::from_field_u64(self.fields.article_key, k)).collect();
-        self.narrow(searcher, &Docs::with_terms(searcher, &keys, &self.dir)?, req)
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(runs) = self.columns.get(&segment.segment_id()).and_then(|c| c.articles.as_ref()) else {
+                // (A segment without the column: each article's key from its postings.)
+                let keys: Vec<Term> =
+                    articles.iter().map(|&k| Term::from_field_u64(self.fields.article_key, k)).collect();
+                return self.narrow(searcher, &Docs::with_terms(searcher, &keys, &self.dir)?, req);
+            };
+            let mut found: Vec<(tantivy::DocId, tantivy::DocId)> = Vec::new();
+            for &k in articles {
+                let first = runs.partition_point(|r| r.0 < k);
+                found.extend(runs[first..].iter().take_while(|r| r.0 == k).map(|r| (r.1, r.2)));
+            }
+            found.sort_unstable();
+            let alive = segment.alive_bitset();
+            let docs: Vec<tantivy::DocId> =
+                found.into_iter().flat_map(|(a, b)| a..b).filter(|&d| alive.is_none_or(|a| a.is_alive(d))).collect();
+            if !docs.is_empty() {
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            }
+        }
+        self.narrow(searcher, &Docs(std::sync::Arc::new(by_segment)), req)
     }
 
     /// The best `req.limit` documents of `docs` (already narrowed by the request's filters) for
@@ -606,16 +627,16 @@ impl SearchIndex {
 
     /// The stored record of an article.
     pub fn article(&self, id: &str) -> Result<Option<Hit>> {
-        self.record(ARTICLE, term_query(self.fields.article, id))
+        self.record(ARTICLE, Term::from_field_text(self.fields.article, id))
     }
 
-    /// The first record of `kind` (in index order) that `which` matches. Found without
-    /// scoring: an answer looks up each citation's article this way, and weighing the two terms
-    /// for BM25 would cost more than finding the one document they share.
-    fn record(&self, kind: &str, which: Box<dyn Query>) -> Result<Option<Hit>> {
-        let q = BooleanQuery::new(vec![(Occur::Must, term_query(self.fields.kind, kind)), (Occur::Must, which)]);
+    /// The first record of `kind` (in index order) holding `which`. Read straight from the two
+    /// terms' postings: an answer looks up each citation's article this way, and building a
+    /// query's weights and scorers would cost more than finding the one document they share.
+    fn record(&self, kind: &str, which: Term) -> Result<Option<Hit>> {
         let searcher = self.records.searcher();
-        let found = Docs::matching(&searcher, &q, &self.dir)?;
+        let kind = Term::from_field_text(self.fields.kind, kind);
+        let found = Docs::with_terms(&searcher, &[which], &self.dir)?.holding_any(&searcher, &[kind], &self.dir)?;
         let first = searcher.segment_readers().iter().enumerate().find_map(|(ord, segment)| {
             let docs = found.0.get(&segment.segment_id())?;
             docs.ids.first().map(|&d| tantivy::DocAddress::new(ord as u32, d))
@@ -626,7 +647,7 @@ impl SearchIndex {
 
     /// The stored record of the article with this headline-and-date key, if any.
     pub fn article_titled(&self, title_key: &str) -> Result<Option<Hit>> {
-        self.record(ARTICLE, term_query(self.fields.a_title, title_key))
+        self.record(ARTICLE, Term::from_field_text(self.fields.a_title, title_key))
     }
 
     /// Every stored article record.
@@ -728,8 +749,7 @@ impl SearchIndex {
 
     /// The stored data of one person.
     pub fn person(&self, id: u64) -> Result<Option<Hit>> {
-        let key = TermQuery::new(Term::from_field_u64(self.fields.key, id), IndexRecordOption::Basic);
-        self.record(PERSON, Box::new(key))
+        self.record(PERSON, Term::from_field_u64(self.fields.key, id))
     }
 
     /// Every stored person (for the whole registry: re-indexing and listings, not answers).
@@ -941,10 +961,18 @@ impl<'a> RunTable<'a> {
 }
 
 impl Docs {
+    /// Each segment's documents, segments in order of id (for tests to compare sets).
+    #[cfg(test)]
+    pub(super) fn listed(&self) -> Vec<(tantivy::index::SegmentId, Vec<tantivy::DocId>)> {
+        let mut all: Vec<_> = self.0.iter().map(|(s, d)| (*s, d.ids.to_vec())).collect();
+        all.sort();
+        all
+    }
+
     /// The live documents holding any of `terms`, read straight from each term's postings: a
     /// union query would walk them window by window, every window asking every term, where a
     /// few dozen lists need only be read out and sorted.
-    fn with_terms(searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
+    pub(super) fn with_terms(searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
         use tantivy::DocSet as _;
         let mut by_segment = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {

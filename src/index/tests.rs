@@ -122,6 +122,32 @@ fn stems_near_some_terms_are_the_stems_of_words_that_could_match_them_in_place()
 }
 
 #[test]
+fn the_units_of_articles_found_by_their_runs_are_those_their_key_holds_after_deletions_across_segments() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    // Units of one article interleaved with others', so an article is many runs.
+    generated(&mut b, 50, 900, 21);
+    let ix = b.commit().unwrap();
+    let mut b = Builder::update(root.path(), &ix).unwrap();
+    for a in (0..50).step_by(3) {
+        b.delete_article(&format!("a{a}"));
+    }
+    generated(&mut b, 7, 120, 22);
+    let ix = b.commit().unwrap();
+    let searcher = ix.reader.searcher();
+    assert!(searcher.segment_readers().len() >= 2);
+    let runs = |s: &tantivy::SegmentReader| ix.columns[&s.segment_id()].articles.as_ref().map(Vec::len);
+    assert!(searcher.segment_readers().iter().all(|s| runs(s) > Some(0)), "every segment has its runs");
+    for articles in [&[900u64, 903, 910, 949][..], &[120, 126, 901], &[949, 900], &[5000]] {
+        let by_runs = ix.units_of(&searcher, articles, &request("", None, 10)).unwrap();
+        let keys: Vec<Term> = articles.iter().map(|&k| Term::from_field_u64(ix.fields.article_key, k)).collect();
+        let by_postings = super::search::Docs::with_terms(&searcher, &keys, &ix.dir).unwrap();
+        assert_eq!(by_runs.listed(), by_postings.listed(), "{articles:?}");
+        assert_eq!(by_runs.listed().is_empty(), articles == [5000], "{articles:?}");
+    }
+}
+
+#[test]
 fn a_prefix_look_up_finds_the_words_a_prefix_begins_and_no_others() {
     let root = tempfile::tempdir().unwrap();
     let mut b = Builder::create(root.path()).unwrap();
