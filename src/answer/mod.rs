@@ -158,8 +158,11 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             naming_passages(lib, name, &[fold(name)], topic, max, &outlet)?
         }
         Intent::WhoSaid { topic } => {
-            let mut items = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
-            items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
+            let found = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
+            let groups = stem_groups(lib, &asked_words(topic, Retrieval::Verbatim))?;
+            let mut analyzer = Analyzer::default();
+            let whole: Vec<bool> = found.iter().map(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0).collect();
+            let mut items = said_by_someone_or_the_article(found, &whole);
             items.truncate(max);
             if items.is_empty() {
                 note = Some(format!("No quote in the corpus matches “{topic}”."));
@@ -764,6 +767,22 @@ fn rank(
         }
     }
     Ok(items)
+}
+
+/// The answers to `who said …`: the quotes of someone (not an author's own analysis) among
+/// `found`; but when no quote holds every asked word and the article's own words do (`who
+/// said no limits has limits`: the analysis says the "no limits partnership" has limits),
+/// those sentences, said by nobody quoted, rather than a quote missing the words.
+fn said_by_someone_or_the_article(found: Vec<Item>, whole: &[bool]) -> Vec<Item> {
+    let quoted = |i: &Item| i.speaker.is_some() && i.attribution != Attribution::Authored;
+    let any_quote_whole = found.iter().zip(whole).any(|(i, w)| *w && quoted(i));
+    let any_whole = whole.iter().any(|w| *w);
+    found
+        .into_iter()
+        .zip(whole)
+        .filter(|(i, w)| if !any_quote_whole && any_whole { **w } else { quoted(i) })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
