@@ -961,10 +961,11 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     }
     // A description alone (`the bbc china correspondent`, `the kremlin leader`): what the
     // one person it fits said.
-    if expect.is_none() && (1..=4).contains(&words.len()) && describes_someone(&q) {
-        let mut speakers = resolve(&q, people, Some(sources));
+    let described = Some(q.clone()).filter(|d| describes_someone(d)).or_else(|| article_dropped(&q));
+    if let Some(d) = described.filter(|_| expect.is_none() && (1..=4).contains(&words.len())) {
+        let mut speakers = resolve(&d, people, Some(sources));
         if speakers.is_empty() {
-            speakers.extend(by_context(&q, people, sources));
+            speakers.extend(by_context(&d, people, sources));
         }
         let persons =
             speakers.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
@@ -1060,6 +1061,16 @@ fn names_a_place(name: &str) -> bool {
 
 /// Whether a phrase reads as a description of someone: `the`, `that` or `this` and then
 /// words ending in one for a person (`guy`, `correspondent`, `leader`, `host`).
+/// Chat drops the article before a description that ends in a word for someone (`rand guy`,
+/// `nobel guy`, `obama woman`): the description with its `the` back.
+fn article_dropped(q: &str) -> Option<String> {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let last = words.last()?;
+    let first = words.first()?;
+    let bare = words.len() >= 2 && is_filler(last) && !matches!(*first, "the" | "that" | "this" | "a" | "an");
+    bare.then(|| format!("the {q}")).filter(|d| describes_someone(d))
+}
+
 fn describes_someone(q: &str) -> bool {
     let q = description_with_modifier(q).map_or(q.to_string(), |(head, _)| format!("the {head}"));
     let words: Vec<&str> = q.split_whitespace().collect();
@@ -1324,6 +1335,15 @@ mod tests {
         assert_eq!(expect_for("which matters more, trade or war"), Some(Expect::Comparison));
         assert_eq!(expect_for("who got the better deal"), Some(Expect::Person));
         assert_eq!(expect_for("oil or gas"), None);
+    }
+
+    #[test]
+    fn a_description_typed_without_its_article_is_read_with_it() {
+        assert_eq!(article_dropped("rand guy").as_deref(), Some("the rand guy"));
+        assert_eq!(article_dropped("the rand guy"), None);
+        assert_eq!(article_dropped("oil prices"), None);
+        assert_eq!(article_dropped("guy"), None);
+        assert!(matches!(intent("rand guy"), Intent::SaidBy { .. }));
     }
 
     #[test]
