@@ -134,6 +134,9 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? )").unwrap());
+/// A sentence that weighs one thing against another: `more out of it than Putin`, not `to
+/// better understand`.
+static COMPARISON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthan\b").unwrap());
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -155,8 +158,11 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             naming_passages(lib, name, &[fold(name)], topic, max, &outlet)?
         }
         Intent::WhoSaid { topic } => {
-            let mut items = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
-            items.retain(|i| i.speaker.is_some() && i.attribution != Attribution::Authored);
+            let found = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
+            let groups = stem_groups(lib, &asked_words(topic, Retrieval::Verbatim))?;
+            let mut analyzer = Analyzer::default();
+            let whole: Vec<bool> = found.iter().map(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0).collect();
+            let mut items = said_by_someone_or_the_article(found, &whole);
             items.truncate(max);
             if items.is_empty() {
                 note = Some(format!("No quote in the corpus matches “{topic}”."));
@@ -598,6 +604,7 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Reason => REASON.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => text.trim_end().ends_with('?') || text.contains("? "),
+        Expect::Comparison => COMPARISON.is_match(text),
         // `X, a …`, `X is a …`; not `there is a …` or `it is a …`, which define nothing.
         Expect::Definition => DEFINITION.captures_iter(text).any(|c| {
             c.get(1).is_none_or(|w| {
@@ -762,6 +769,22 @@ fn rank(
     Ok(items)
 }
 
+/// The answers to `who said …`: the quotes of someone (not an author's own analysis) among
+/// `found`; but when no quote holds every asked word and the article's own words do (`who
+/// said no limits has limits`: the analysis says the "no limits partnership" has limits),
+/// those sentences, said by nobody quoted, rather than a quote missing the words.
+fn said_by_someone_or_the_article(found: Vec<Item>, whole: &[bool]) -> Vec<Item> {
+    let quoted = |i: &Item| i.speaker.is_some() && i.attribution != Attribution::Authored;
+    let any_quote_whole = found.iter().zip(whole).any(|(i, w)| *w && quoted(i));
+    let any_whole = whole.iter().any(|w| *w);
+    found
+        .into_iter()
+        .zip(whole)
+        .filter(|(i, w)| if !any_quote_whole && any_whole { **w } else { quoted(i) })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
 /// full once and then by one part of it (`Putin`), and a sentence naming them either way
 /// covers it.
@@ -796,7 +819,7 @@ fn one_group_per_name(people: &dyn crate::quotes::Registry, asked: Vec<Vec<Strin
 fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
     let mut groups: Vec<Vec<String>> = Vec::new();
     for forms in asked {
-        let stems = lib.index.analyse(&forms[0])?;
+        let stems = lib.index.analyse(possessor(&forms[0]))?;
         if stems.len() == 1 {
             let mut group = stems;
             for other in &forms[1..] {
@@ -813,6 +836,12 @@ fn stem_groups(lib: &Store, asked: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
         }
     }
     Ok(groups)
+}
+
+/// The owner a possessive names (`china's` → `china`): its `'s` is no word of what is asked,
+/// and a sentence that says `China's` or `China` covers it alike.
+fn possessor(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).filter(|o| !o.is_empty()).unwrap_or(w)
 }
 
 /// The one person quoted first after the sentence that best holds every one of `words`: later
@@ -967,12 +996,46 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .into_iter()
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
-                        .map(String::from),
+                        .map(String::from)
+                        .chain(american_spelling(&f)),
                 );
             }
             group
         })
         .collect()
+}
+
+/// The American spelling of a British one (`defence`, `criticised`, `honour`, `analyse`,
+/// `centre`): a question typed either way finds the sentence, which American news prints
+/// the other way. A word that is no British spelling gets nothing.
+fn american_spelling(w: &str) -> Option<String> {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("fence", "fense"),
+        ("fences", "fenses"),
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ises", "izes"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+    ];
+    // Short words (`rise`, `four`, `hour`, `wise`) are spelled alike on both sides.
+    if w.chars().count() < 6 {
+        return None;
+    }
+    ENDINGS.iter().find_map(|(british, american)| {
+        let stem = w.strip_suffix(british)?;
+        // `noise`, `raise`, `poise`: a vowel before `ise` makes it no -ize verb.
+        let vowel_before = stem.ends_with(['a', 'e', 'i', 'o', 'u']);
+        (!(british.starts_with('i') && vowel_before)).then(|| format!("{stem}{american}"))
+    })
 }
 
 /// Chat says `go to china` and `went with putin` where news writes of a visit or a trip and of
@@ -1355,6 +1418,27 @@ mod tests {
     }
 
     #[test]
+    fn a_british_spelling_also_asks_for_the_american_one() {
+        assert_eq!(american_spelling("defence").as_deref(), Some("defense"));
+        assert_eq!(american_spelling("criticised").as_deref(), Some("criticized"));
+        assert_eq!(american_spelling("organisation").as_deref(), Some("organization"));
+        assert_eq!(american_spelling("honour").as_deref(), Some("honor"));
+        assert_eq!(american_spelling("analyse").as_deref(), Some("analyze"));
+        assert_eq!(american_spelling("centre").as_deref(), Some("center"));
+        assert_eq!(american_spelling("hour"), None);
+        assert_eq!(american_spelling("raise"), None);
+        assert_eq!(american_spelling("pipeline"), None);
+    }
+
+    #[test]
+    fn a_possessive_asks_for_its_owner_not_for_its_s() {
+        assert_eq!(possessor("china's"), "china");
+        assert_eq!(possessor("Russia’s"), "Russia");
+        assert_eq!(possessor("china"), "china");
+        assert_eq!(possessor("'s"), "'s");
+    }
+
+    #[test]
     fn a_sentence_that_gives_a_purpose_or_an_advantage_gives_a_reason() {
         assert!(holds(Expect::Reason, "While the visit was timed to honor the 75th anniversary, there was drama."));
         assert!(holds(
@@ -1375,6 +1459,9 @@ mod tests {
 
     #[test]
     fn a_question_someone_put_holds_a_question_mark() {
+        assert!(holds(Expect::Comparison, "Well, I think Xi got more out of it than Putin."));
+        assert!(!holds(Expect::Comparison, "Xi called Putin a dear friend."));
+        assert!(!holds(Expect::Comparison, "It is a chance for Xi to better understand Putin."));
         assert!(holds(Expect::Question, "Did that go anywhere, John?"));
         assert!(holds(Expect::Question, "Is it a deal? We will see."));
         assert!(!holds(Expect::Question, "That is NPR's John Ruwitch and Charles Maynes."));

@@ -66,6 +66,8 @@ pub enum Expect {
     Outcome,
     /// `what did the host ask`: a question the speaker put.
     Question,
+    /// `who got the better deal, xi or putin`: a sentence that compares (`more … than`).
+    Comparison,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,6 +176,41 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// Chat often puts the question word last (`ryan hass who`, `trade up by how much`,
+/// `harbin where`): it is moved to the front, where every other rule reads it, and a name or
+/// thing alone before `who` or `what` asks who or what it is. A question that already
+/// starts with a question word or an auxiliary (`what did xi say when`) is left as typed.
+fn question_word_first(q: &str) -> String {
+    const LAST: &[&str] = &["how much", "how many", "how long", "when", "where", "who", "why", "what"];
+    const OPENERS: &[&str] = &[
+        "what", "whats", "what's", "who", "whos", "who's", "why", "how", "when", "where", "which", "whose", "did",
+        "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should",
+    ];
+    const DOING: &[&str] =
+        &["say", "said", "says", "think", "thinks", "thought", "want", "wants", "do", "did", "does", "mean", "means"];
+    let body = q.trim().trim_end_matches(['?', '.', '!', ' ']);
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    if words.len() < 2 || OPENERS.contains(&folded[0].as_str()) {
+        return q.to_string();
+    }
+    let Some(wh) = LAST.iter().find(|wh| {
+        let n = wh.split(' ').count();
+        words.len() > n && folded[words.len() - n..].join(" ") == **wh
+    }) else {
+        return q.to_string();
+    };
+    let rest = &words[..words.len() - wh.split(' ').count()];
+    let last = folded[rest.len() - 1].as_str();
+    let identity = matches!(*wh, "who" | "what") && rest.len() <= 3 && !DOING.contains(&last);
+    if *wh == "what" && !identity {
+        // `the china correspondent said what`: read as typed, a description with its words.
+        return q.to_string();
+    }
+    let verb = if identity { " is" } else { "" };
+    format!("{wh}{verb} {}", rest.join(" "))
+}
 
 fn clean(q: &str) -> String {
     let f = chat_spelling(&fold(q));
@@ -590,8 +627,10 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Place)
     } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
-    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) {
+    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) {
         Some(Expect::Definition)
+    } else if offers_a_choice(q) {
+        Some(Expect::Comparison)
     } else if starts("who ") || starts("which people") || starts("which officials") {
         Some(Expect::Person)
     } else if starts("why ") || starts("for what reason") || starts("what for") || q.starts_with("how come") {
@@ -613,6 +652,47 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// Whether a `what is` question asks which one stands out (`what is russia's biggest oil
+/// customer`, `what's the main problem`): the answer names it, it need not define it.
+fn asks_which_one(q: &str) -> bool {
+    const RANKING: &[&str] = &[
+        "biggest",
+        "largest",
+        "greatest",
+        "highest",
+        "lowest",
+        "strongest",
+        "closest",
+        "smallest",
+        "longest",
+        "oldest",
+        "newest",
+        "latest",
+        "richest",
+        "fastest",
+        "most",
+        "least",
+        "main",
+        "top",
+        "best",
+        "worst",
+        "primary",
+        "chief",
+        "leading",
+        "key",
+    ];
+    q.split(|c: char| !c.is_alphanumeric()).any(|w| RANKING.contains(&w))
+}
+
+/// Whether a question ends on two choices (`who got the better deal xi or putin`, `which
+/// matters more, trade or war`): what answers it weighs one against the other.
+fn offers_a_choice(q: &str) -> bool {
+    static CHOICE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:who|which|what|whose|is|are|does|do|did)\b.*\s[\w']+,?\s+or\s+[\w']+$").unwrap()
+    });
+    CHOICE.is_match(q)
 }
 
 /// What a yes-or-no question asks of how something turned out.
@@ -639,7 +719,7 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 /// Reads a question against the people and outlets the corpus knows: its intent, and the
 /// outlet it restricts the answer to.
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
-    let question = &Question(possessives(question.as_str(), people));
+    let question = &Question(possessives(&question_word_first(question.as_str()), people));
     let q = clean(question.as_str());
     if let Some(asked) = authorship_asked(&q) {
         let (outlet, topic) = outlet_and_topic(asked, people, sources);
@@ -881,10 +961,11 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     }
     // A description alone (`the bbc china correspondent`, `the kremlin leader`): what the
     // one person it fits said.
-    if expect.is_none() && (1..=4).contains(&words.len()) && describes_someone(&q) {
-        let mut speakers = resolve(&q, people, Some(sources));
+    let described = Some(q.clone()).filter(|d| describes_someone(d)).or_else(|| article_dropped(&q));
+    if let Some(d) = described.filter(|_| expect.is_none() && (1..=4).contains(&words.len())) {
+        let mut speakers = resolve(&d, people, Some(sources));
         if speakers.is_empty() {
-            speakers.extend(by_context(&q, people, sources));
+            speakers.extend(by_context(&d, people, sources));
         }
         let persons =
             speakers.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
@@ -980,6 +1061,16 @@ fn names_a_place(name: &str) -> bool {
 
 /// Whether a phrase reads as a description of someone: `the`, `that` or `this` and then
 /// words ending in one for a person (`guy`, `correspondent`, `leader`, `host`).
+/// Chat drops the article before a description that ends in a word for someone (`rand guy`,
+/// `nobel guy`, `obama woman`): the description with its `the` back.
+fn article_dropped(q: &str) -> Option<String> {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    let last = words.last()?;
+    let first = words.first()?;
+    let bare = words.len() >= 2 && is_filler(last) && !matches!(*first, "the" | "that" | "this" | "a" | "an");
+    bare.then(|| format!("the {q}")).filter(|d| describes_someone(d))
+}
+
 fn describes_someone(q: &str) -> bool {
     let q = description_with_modifier(q).map_or(q.to_string(), |(head, _)| format!("the {head}"));
     let words: Vec<&str> = q.split_whitespace().collect();
@@ -1229,6 +1320,44 @@ mod tests {
         assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
         assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
         assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
+    }
+
+    #[test]
+    fn a_what_is_question_on_which_one_stands_out_expects_no_definition() {
+        assert_eq!(expect_for("what is russia's biggest oil customer"), None);
+        assert_eq!(expect_for("what's the main problem"), None);
+        assert_eq!(expect_for("what is power of siberia 2"), Some(Expect::Definition));
+    }
+
+    #[test]
+    fn a_question_ending_on_two_choices_expects_a_comparison() {
+        assert_eq!(expect_for("who got the better deal xi or putin"), Some(Expect::Comparison));
+        assert_eq!(expect_for("which matters more, trade or war"), Some(Expect::Comparison));
+        assert_eq!(expect_for("who got the better deal"), Some(Expect::Person));
+        assert_eq!(expect_for("oil or gas"), None);
+    }
+
+    #[test]
+    fn a_description_typed_without_its_article_is_read_with_it() {
+        assert_eq!(article_dropped("rand guy").as_deref(), Some("the rand guy"));
+        assert_eq!(article_dropped("the rand guy"), None);
+        assert_eq!(article_dropped("oil prices"), None);
+        assert_eq!(article_dropped("guy"), None);
+        assert!(matches!(intent("rand guy"), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_question_word_typed_last_is_read_first() {
+        assert_eq!(question_word_first("ryan hass who?"), "who is ryan hass");
+        assert_eq!(question_word_first("trade up by how much"), "how much trade up by");
+        assert_eq!(question_word_first("harbin where"), "where harbin");
+        assert_eq!(question_word_first("power of siberia what"), "what is power of siberia");
+        assert_eq!(question_word_first("xi said what"), "xi said what");
+        // Already asked the usual way round, or no question word last: as typed.
+        assert_eq!(question_word_first("what did xi say when"), "what did xi say when");
+        assert_eq!(question_word_first("gabuev iceberg"), "gabuev iceberg");
+        assert_eq!(question_word_first("who"), "who");
+        assert!(matches!(intent("ryan hass who"), Intent::WhoIs { .. }));
     }
 
     #[test]
