@@ -915,6 +915,12 @@ fn strip_frame(topic: &str) -> String {
 }
 
 fn content_only(topic: &str) -> String {
+    content_words(topic, true)
+}
+
+/// [`content_only`], keeping chat's adverbs of tone or time (see [`is_hedge`]) unless told
+/// to drop them: a who-said question quotes the words it looks for, `anymore` and `even` among them.
+fn content_words(topic: &str, drop_hedges: bool) -> String {
     // The country as chat types it (`US`, `U.S`, `the us`) is the `U.S.` news prints, not the
     // pronoun a stop list drops.
     let topic = THE_US.replace_all(topic, "$1 U.S.");
@@ -923,7 +929,9 @@ fn content_only(topic: &str) -> String {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '$' || c == '-' || c == '.'))
         .map(|w| if w == "U.S." { w } else { w.trim_matches('.') })
         .flat_map(|w| if w == "U.S." { vec![w] } else { w.split('.').collect() })
-        .filter(|w| !w.is_empty() && (*w == "U.S." || !is_frame_word(&fold(w))))
+        .filter(|w| {
+            !w.is_empty() && (*w == "U.S." || !(is_frame_word(&fold(w)) || (drop_hedges && is_hedge(&fold(w)))))
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -935,7 +943,6 @@ fn is_frame_word(w: &str) -> bool {
     let w = w.replace('’', "'");
     let bare = w.strip_suffix("'s").unwrap_or(&w);
     crate::text::is_stopword(bare)
-        || is_hedge(bare)
         || w.strip_suffix("n't").is_some_and(|aux| {
             matches!(
                 aux,
@@ -983,7 +990,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
         Retrieval::Ranked => plain_motion(topic),
         Retrieval::Verbatim => topic.to_string(),
     };
-    content_only(&topic)
+    content_words(&topic, retrieval == Retrieval::Ranked)
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -1295,8 +1302,13 @@ mod tests {
 
     #[test]
     fn an_adverb_for_the_questions_tone_or_time_is_no_topic_word() {
-        assert_eq!(searched_words("why doesn't putin trust the west anymore", Retrieval::Verbatim), "putin trust west");
-        assert_eq!(searched_words("does china really still buy oil", Retrieval::Verbatim), "china buy oil");
+        assert_eq!(content_only("why doesn't putin trust the west anymore"), "putin trust west");
+        assert_eq!(content_only("does china really still buy oil"), "china buy oil");
+        // A who-said question quotes them: they are searched.
+        assert_eq!(
+            searched_words("who said hillary doesnt even care anymore", Retrieval::Verbatim),
+            "hillary doesnt even care anymore"
+        );
     }
 
     #[test]
