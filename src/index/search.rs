@@ -232,8 +232,8 @@ impl SearchIndex {
         };
         let words = self.word_terms(terms).into_iter().map(|(t, boost)| weigh(t, boost)).collect::<Result<Vec<_>>>()?;
         let mut filters = Vec::new();
-        for s in req.speakers {
-            filters.push(weigh(Term::from_field_text(self.fields.speaker, &s.to_string()), 1.0)?);
+        for t in self.speaker_terms(req.speakers) {
+            filters.push(weigh(t, 1.0)?);
         }
         if let Some(k) = req.kind {
             filters.push(weigh(Term::from_field_text(self.fields.kind, k.as_str()), 1.0)?);
@@ -281,9 +281,7 @@ impl SearchIndex {
     fn narrow(&self, searcher: &tantivy::Searcher, docs: &Docs, req: &SearchRequest<'_>) -> Result<Docs> {
         let mut docs = docs.clone();
         if !req.speakers.is_empty() {
-            let any: Vec<Term> =
-                req.speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
-            docs = docs.holding_any(searcher, &any, &self.dir)?;
+            docs = docs.holding_any(searcher, &self.speaker_terms(req.speakers), &self.dir)?;
         }
         if let Some(k) = req.kind {
             docs = docs.holding_any(searcher, &[Term::from_field_text(self.fields.kind, k.as_str())], &self.dir)?;
@@ -369,13 +367,15 @@ impl SearchIndex {
 
     /// Any of the speakers, each a term (the id as text) that scores like one.
     fn speaker_clauses(&self, speakers: &[u64]) -> Vec<(Occur, Box<dyn Query>)> {
-        speakers
-            .iter()
-            .map(|&s| {
-                let t = Term::from_field_text(self.fields.speaker, &s.to_string());
-                (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
-            })
+        self.speaker_terms(speakers)
+            .into_iter()
+            .map(|t| (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>))
             .collect()
+    }
+
+    /// Each speaker's term: the id as raw text.
+    fn speaker_terms(&self, speakers: &[u64]) -> Vec<Term> {
+        speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect()
     }
 
     /// The record keys of the articles whose text answers `words` best, among those quoting
@@ -388,8 +388,7 @@ impl SearchIndex {
     /// holds every word of `outlet` (any outlet if empty). No words: the outlet's articles.
     fn articles_for(&self, terms: &[String], speakers: &[u64], outlet: &[String]) -> Result<Vec<u64>> {
         let searcher = self.records.searcher();
-        let quoting: Vec<Term> =
-            speakers.iter().map(|s| Term::from_field_text(self.fields.speaker, &s.to_string())).collect();
+        let quoting = self.speaker_terms(speakers);
         if !terms.is_empty() && outlet.is_empty() {
             // The union scored as it is, only the articles quoting a speaker kept (if any are
             // asked for): their scores are those of the union restricted to them.
@@ -836,6 +835,19 @@ fn postings(
     inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))
 }
 
+/// Every document of `postings` (deleted ones included), handed to `each` a buffer at a time.
+fn read_out(postings: &mut tantivy::postings::SegmentPostings, mut each: impl FnMut(&[tantivy::DocId])) {
+    use tantivy::DocSet as _;
+    let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
+    loop {
+        let n = postings.fill_buffer(&mut buffer);
+        each(&buffer[..n]);
+        if n < buffer.len() {
+            return;
+        }
+    }
+}
+
 /// Documents read from `lists` postings lists one after the other, in order and each once:
 /// one list is in order already; many documents for the segment's size are put in order
 /// through a bitset (linear), few by sorting.
@@ -973,22 +985,16 @@ impl Docs {
     /// union query would walk them window by window, every window asking every term, where a
     /// few dozen lists need only be read out and sorted.
     pub(super) fn with_terms(searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
-        use tantivy::DocSet as _;
         let mut by_segment = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {
             let mut docs: Vec<tantivy::DocId> = Vec::new();
             let mut lists = 0;
-            let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
             for term in terms {
                 let Some(mut postings) = postings(segment, term, dir)? else { continue };
                 lists += 1;
-                loop {
-                    let n = postings.fill_buffer(&mut buffer);
-                    docs.extend(buffer[..n].iter().filter(|&&d| segment.alive_bitset().is_none_or(|a| a.is_alive(d))));
-                    if n < buffer.len() {
-                        break;
-                    }
-                }
+                read_out(&mut postings, |found| {
+                    docs.extend(found.iter().filter(|&&d| segment.alive_bitset().is_none_or(|a| a.is_alive(d))))
+                });
             }
             if !docs.is_empty() {
                 by_segment.insert(segment.segment_id(), Segment::new(in_order(docs, lists, segment.max_doc())));
@@ -1361,19 +1367,14 @@ impl UnionJob {
             Allowed::Holding(terms) => {
                 let mut allowed = vec![0u64; segment.max_doc() as usize / 64 + 1];
                 let mut any = false;
-                let mut buffer = [0 as tantivy::DocId; tantivy::COLLECT_BLOCK_BUFFER_LEN];
                 for term in terms {
                     let inverted = segment.inverted_index(term.field()).map_err(|e| e.to_string())?;
                     let postings = inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| e.to_string())?;
                     let Some(mut postings) = postings else { continue };
-                    loop {
-                        let n = tantivy::DocSet::fill_buffer(&mut postings, &mut buffer);
-                        any |= n > 0;
-                        buffer[..n].iter().for_each(|&d| allowed[d as usize / 64] |= 1 << (d % 64));
-                        if n < buffer.len() {
-                            break;
-                        }
-                    }
+                    read_out(&mut postings, |found| {
+                        any |= !found.is_empty();
+                        found.iter().for_each(|&d| allowed[d as usize / 64] |= 1 << (d % 64));
+                    });
                 }
                 if !any {
                     return Ok(Vec::new());
