@@ -161,7 +161,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             let found = rank(lib, topic, anyone, None, max * 3, Retrieval::Verbatim)?;
             let groups = stem_groups(lib, &asked_words(topic, Retrieval::Verbatim))?;
             let mut analyzer = Analyzer::default();
-            let whole: Vec<bool> = found.iter().map(|i| coverage(&groups, &analyzer.stems(&i.text)).0 >= 1.0).collect();
+            let whole: Vec<bool> = found.iter().map(|i| share_held(&mut analyzer, &groups, &i.text) >= 1.0).collect();
             let mut items = said_by_someone_or_the_article(found, &whole);
             items.truncate(max);
             if items.is_empty() {
@@ -390,7 +390,7 @@ fn who_wrote(lib: &Store, topic: &str, max: usize, outlet: &[String]) -> Result<
             if i.document.id == *article
                 && !found.iter().any(|(_, f)| f.document.id == i.document.id && f.span == i.span)
             {
-                found.push((coverage(&groups, &analyzer.stems(&i.text)).0, i));
+                found.push((share_held(&mut analyzer, &groups, &i.text), i));
             }
         }
     }
@@ -426,7 +426,7 @@ fn sentences_holding_every_word(
     let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
     let mut analyzer = Analyzer::default();
     let mut items = rank(lib, topic, passages, None, max, Retrieval::Ranked)?;
-    items.retain(|i| i.speaker.is_none() && coverage(groups, &analyzer.stems(&i.text)).0 >= 1.0);
+    items.retain(|i| i.speaker.is_none() && share_held(&mut analyzer, groups, &i.text) >= 1.0);
     Ok(items)
 }
 
