@@ -74,6 +74,20 @@ def _head(tokens, first):
 
 
 def source_key(src, midcaps=frozenset()):
+    """source_key1 of each conjunct of a coordinated source ("Zeliff and Tom Giancola, a veteran,"
+    -> Zeliff|Giancola: either speaker is right), else of the whole source."""
+    first, _, rest = src.partition(",")
+    conjuncts = re.split(r" (?:and|&) ", first)
+    if len(conjuncts) > 1:
+        keys = [source_key1(c + ("," + rest if i == len(conjuncts) - 1 and rest else ""), midcaps)
+                for i, c in enumerate(conjuncts)]
+        names = [k for kind, k in keys if kind == "name"]
+        if names:
+            return "name", "|".join(dict.fromkeys(names))
+    return source_key1(src, midcaps)
+
+
+def source_key1(src, midcaps=frozenset()):
     """('name', key) | ('pronoun', None) | ('nominal', None).
 
     The key is the head of the source's noun phrase when that head is a capitalised name
@@ -82,11 +96,14 @@ def source_key(src, midcaps=frozenset()):
     ("a Twitter spokesman", "Clinton's campaign", "Law enforcement sources") is nominal, and so is a
     lone sentence-initial capital on a word the texts otherwise write in lower case ("Some", "Critics")
     unless the article also capitalises it after a lower-case word (`midcaps`: "said John Sharp")."""
-    text = re.sub(r"\(.*?\)", "", src).replace("\u201c", " ").replace("\u201d", " ").replace('"', " ")
+    text = re.sub(r"\(.*?\)", "", src)
+    text = re.sub(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]", " ", text)  # a nickname or a quoted title
     if text.strip(" ,.;:").lower() in PRONOUNS:
         return "pronoun", None
     segments = [seg for seg in text.split(",") if seg.strip()]
     for i, seg in enumerate(segments[:3]):
+        if i and seg.split()[0].lower() in CUT:
+            break  # "…, who praised George W. Bush": a clause, not an apposition
         toks = [t.strip(".;:") if t not in SUFFIXES and not re.match(r"^[A-Z][a-z]?\.$", t) else t for t in seg.split()]
         toks = [t for t in toks if t]
         parts, cur = [], []
@@ -100,7 +117,8 @@ def source_key(src, midcaps=frozenset()):
             parts.append(cur)
         for j, part in enumerate(parts):
             # "Secretary of State John F. Kerry": a title alone before "of" goes on to the name after it.
-            if all(t in SKIP_CAPS or t in TITLES for t in part) and j + 1 < len(parts):
+            if all(t in SKIP_CAPS or t.title() in TITLES or t.lower() in ("former", "then", "acting") for t in part) \
+                    and j + 1 < len(parts):
                 continue
             head = _head(part, i == 0)
             if not head or not head[:1].isupper() or head in SKIP_CAPS or head in DAYS or head.lower() in PRONOUNS:
@@ -152,8 +170,11 @@ def plural(phrase):
 
 
 def speaker_ok(predicted, key):
-    p = (predicted or "").lower()
-    return bool(p) and re.search(r"(?<![a-z0-9])" + re.escape(key.lower()) + r"(?![a-z0-9])", p) is not None
+    """Whether the predicted speaker holds the key (or one of a coordinated source's keys, `A|B`)."""
+    p = (predicted or "").lower().replace("\u2019", "'")
+    return bool(p) and any(
+        re.search(r"(?<![a-z0-9])" + re.escape(k.lower().replace("\u2019", "'")) + r"(?![a-z0-9])", p)
+        for k in key.split("|"))
 
 
 def main():
