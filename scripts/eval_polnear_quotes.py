@@ -116,9 +116,10 @@ def source_key1(src, midcaps=frozenset()):
         if cur:
             parts.append(cur)
         for j, part in enumerate(parts):
-            # "Secretary of State John F. Kerry": a title alone before "of" goes on to the name after it.
+            # "Secretary of State John F. Kerry": a title alone before "of" goes on to the name after
+            # it; "The leader of the Anti-Defamation League" names an organisation after it.
             if all(t in SKIP_CAPS or t.title() in TITLES or t.lower() in ("former", "then", "acting") for t in part) \
-                    and j + 1 < len(parts):
+                    and j + 1 < len(parts) and parts[j + 1][0].lower() != "the":
                 continue
             head = _head(part, i == 0)
             if not head or not head[:1].isupper() or head in SKIP_CAPS or head in DAYS or head.lower() in PRONOUNS:
