@@ -378,6 +378,11 @@ fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
         }
     }
     let words: Vec<String> = words.iter().map(|w| names::strip_possessive(w).to_string()).collect();
+    // `CEO of Washington Restaurant Association`: a role of an organisation is no part of its
+    // name; the organisation starts after the `of`.
+    if words.len() > 1 && names::is_role(&words[0]) && names::is_name_connector(&words[1]) {
+        return None;
+    }
     // The name ends with its last institution word and any `of …` that follows it: in `Ohio
     // Democratic Party Chairman David Pepper` the party ends before the chairman.
     let is_inst = |w: &String| names::is_institution_word(w) && names::is_capitalised(w);
@@ -1703,6 +1708,14 @@ mod tests {
         ]);
         // The nickname in quotes hides Juan Manriquez's name; the place is still nobody.
         assert_ne!(speaker_of(&c, "I pretty much").as_deref(), Some("San Francisco"));
+    }
+
+    #[test]
+    fn a_name_before_a_compound_role_of_an_organisation_is_the_subject_of_the_cue() {
+        let c = corpus(&[
+            "Anthony Anton, president and CEO of Washington Restaurant Association stated, \"It is not a political problem; it is a math problem.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "It is not a political").as_deref(), Some("Anthony Anton"));
     }
 
     #[test]

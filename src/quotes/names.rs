@@ -673,6 +673,9 @@ const TITLES: &[&str] = &[
     "home",
     "chief",
     "executive",
+    "ceo",
+    "cfo",
+    "coo",
     "u.k.",
     "u.n.",
     "gen",
@@ -1428,6 +1431,12 @@ pub fn is_honorific(word: &str) -> bool {
         || matches!(w.as_str(), "dr" | "dr." | "prof" | "prof." | "professor" | "mx")
 }
 
+/// A title that is someone's role in an organisation (`CEO`, `president`), not the
+/// organisation's own word (`council`): `CEO of Washington Restaurant Association`.
+pub fn is_role(word: &str) -> bool {
+    is_title(word) && !is_institution_word(word)
+}
+
 pub fn is_institution_word(word: &str) -> bool {
     INSTITUTION_WORDS.contains(&fold(strip_possessive(word)).as_str())
 }
@@ -1788,6 +1797,14 @@ mod tests {
         assert_eq!(initials(&words("Department of Homeland Security")).as_deref(), Some("dhs"));
         assert_eq!(initials(&words("Bank of England")), None, "two initials are too ambiguous");
         assert_eq!(initials(&words("NATO Parliamentary Assembly")), None, "already an acronym inside");
+    }
+
+    #[test]
+    fn a_role_is_a_title_that_is_no_word_of_an_institution() {
+        assert!(is_role("CEO"));
+        assert!(is_role("president"));
+        assert!(!is_role("Council"));
+        assert!(!is_role("Washington"));
     }
 
     #[test]
