@@ -262,6 +262,11 @@ fn register_single_names(article: &Article, singles: Singles, people: &mut Peopl
 }
 
 /// Evidence that a run of two or more name words is a person.
+/// A word that puts the name after it in a place: `in`, `near`, `outside`, `downtown`.
+fn is_place_preposition(word: &str) -> bool {
+    matches!(word, "in" | "near" | "outside" | "downtown")
+}
+
 fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     if run.words.len() < 2 {
         return false;
@@ -270,8 +275,12 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     // preposition before an untitled name makes it a thing, not a person.
     let before = run.first.checked_sub(1).map(|k| toks[k]).filter(|t| t.is_word()).map(|t| fold(t.text));
     if run.descriptor.is_empty()
-        && before.is_some_and(|b| matches!(b.as_str(), "the" | "a" | "an" | "for" | "of" | "at"))
+        && before.as_deref().is_some_and(|b| matches!(b, "the" | "a" | "an" | "for" | "of" | "at"))
     {
+        return false;
+    }
+    // `In downtown San Francisco, …`, `a rally near Des Moines`: where something happens.
+    if run.descriptor.is_empty() && !run.possessive && before.as_deref().is_some_and(is_place_preposition) {
         return false;
     }
     let titled = !run.descriptor.is_empty()
@@ -369,6 +378,11 @@ fn org_run(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
         }
     }
     let words: Vec<String> = words.iter().map(|w| names::strip_possessive(w).to_string()).collect();
+    // `CEO of Washington Restaurant Association`: a role of an organisation is no part of its
+    // name; the organisation starts after the `of`.
+    if words.len() > 1 && names::is_role(&words[0]) && names::is_name_connector(&words[1]) {
+        return None;
+    }
     // The name ends with its last institution word and any `of …` that follows it: in `Ohio
     // Democratic Party Chairman David Pepper` the party ends before the chairman.
     let is_inst = |w: &String| names::is_institution_word(w) && names::is_capitalised(w);
@@ -1676,6 +1690,32 @@ mod tests {
         let c = corpus(&["A clerk who \"takes a few notes home\" is punished at once, Reddick said."]);
         // Reddick is the article's own one-word name, given by the cue.
         assert_eq!(speaker_of(&c, "takes a few").as_deref(), Some("Reddick"));
+    }
+
+    #[test]
+    fn a_military_rank_with_an_ordinal_and_its_service_describe_the_name_after_them() {
+        let c = corpus(&[
+            "\"I really do not understand the choice,\" said Air Force 1st Lt. Tyler Livingston. \"I was hoping for more.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "I really do not").as_deref(), Some("Tyler Livingston"));
+        assert_eq!(speaker_of(&c, "I was hoping").as_deref(), Some("Tyler Livingston"));
+    }
+
+    #[test]
+    fn a_name_after_in_opening_a_sentence_is_a_place_not_the_speaker_of_a_later_pronoun() {
+        let c = corpus(&[
+            "In downtown San Francisco, a group dressed in white marched in silence. Juan \"Chico\" Manriquez of Oakland carried one of the photos. \"I pretty much cried the whole parade,\" he said.",
+        ]);
+        // The nickname in quotes hides Juan Manriquez's name; the place is still nobody.
+        assert_ne!(speaker_of(&c, "I pretty much").as_deref(), Some("San Francisco"));
+    }
+
+    #[test]
+    fn a_name_before_a_compound_role_of_an_organisation_is_the_subject_of_the_cue() {
+        let c = corpus(&[
+            "Anthony Anton, president and CEO of Washington Restaurant Association stated, \"It is not a political problem; it is a math problem.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "It is not a political").as_deref(), Some("Anthony Anton"));
     }
 
     #[test]

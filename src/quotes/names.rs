@@ -673,6 +673,9 @@ const TITLES: &[&str] = &[
     "home",
     "chief",
     "executive",
+    "ceo",
+    "cfo",
+    "coo",
     "u.k.",
     "u.n.",
     "gen",
@@ -1428,6 +1431,12 @@ pub fn is_honorific(word: &str) -> bool {
         || matches!(w.as_str(), "dr" | "dr." | "prof" | "prof." | "professor" | "mx")
 }
 
+/// A title that is someone's role in an organisation (`CEO`, `president`), not the
+/// organisation's own word (`council`): `CEO of Washington Restaurant Association`.
+pub fn is_role(word: &str) -> bool {
+    is_title(word) && !is_institution_word(word)
+}
+
 pub fn is_institution_word(word: &str) -> bool {
     INSTITUTION_WORDS.contains(&fold(strip_possessive(word)).as_str())
 }
@@ -1697,6 +1706,20 @@ pub fn may_describe(t: Token<'_>) -> bool {
     }
 }
 
+/// Whether token `i` is the ordinal of a military rank (`1st` in `Air Force 1st Lt. Tyler
+/// Livingston`): a number with its suffix before a capitalised title. It stands inside the
+/// description, which [`finish`] strips with the title after it.
+fn rank_ordinal(toks: &[Token<'_>], i: usize) -> bool {
+    let w = fold(toks[i].text);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let ordinal = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th");
+    ordinal
+        && toks.get(i + 1).is_some_and(|t| t.is_word() && is_title(t.text) && is_capitalised(t.text))
+        && toks.get(i + 2).is_some_and(|t| t.is_word() && is_name_word(t.text))
+}
+
 /// Reads a name forwards from `i`, skipping up to four lower-case descriptor or title words
 /// (`noted military expert Mikhail Khodarenok`).
 pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
@@ -1708,7 +1731,7 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         // `MSNBC host Chris Matthews`: an outlet's acronym before a lower-case role.
         let acronym_desc = is_acronym(w)
             && toks.get(i + 1).is_some_and(|n| n.is_word() && n.text.chars().next().is_some_and(char::is_lowercase));
-        if !(lower_desc || acronym_desc || is_title(w)) {
+        if !(lower_desc || acronym_desc || is_title(w) || rank_ordinal(toks, i)) {
             return None;
         }
         lead.push(w.to_string());
@@ -1720,6 +1743,7 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         && toks[i].is_word()
         && (is_name_word(toks[i].text)
             || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
+            || rank_ordinal(toks, i)
             || !run.is_empty() && particle_continues(toks, i))
     {
         run.push((i, toks[i].text));
@@ -1773,6 +1797,14 @@ mod tests {
         assert_eq!(initials(&words("Department of Homeland Security")).as_deref(), Some("dhs"));
         assert_eq!(initials(&words("Bank of England")), None, "two initials are too ambiguous");
         assert_eq!(initials(&words("NATO Parliamentary Assembly")), None, "already an acronym inside");
+    }
+
+    #[test]
+    fn a_role_is_a_title_that_is_no_word_of_an_institution() {
+        assert!(is_role("CEO"));
+        assert!(is_role("president"));
+        assert!(!is_role("Council"));
+        assert!(!is_role("Washington"));
     }
 
     #[test]

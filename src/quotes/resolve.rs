@@ -515,7 +515,9 @@ impl Reader<'_> {
                     || first >= 2
                         && toks[first - 1].is_word()
                         && names::is_name_connector(toks[first - 1].text)
-                        && capital(first - 2))
+                        && capital(first - 2)
+                        // `CEO of Washington Restaurant Association`: a role before the `of`.
+                        && !names::is_role(toks[first - 2].text))
             {
                 first -= 1;
             }
