@@ -118,8 +118,9 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\$\s?\d|\d\s?(billion|million|trillion|percent|%)|€\s?\d|yuan|rubles?)").unwrap()
 });
-static COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b").unwrap());
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds|thousands|several|a few)\b").unwrap()
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last year|this week|last week)\b").unwrap()
 });
@@ -137,6 +138,10 @@ static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(
 /// A sentence that weighs one thing against another: `more out of it than Putin`, not `to
 /// better understand`.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthan\b").unwrap());
+/// A tag a speaker hangs on what they state (`Xi is stronger than ever, right?`, `to cool the
+/// temperature - right? - to get …`): the sentence still states, it asks nothing.
+static TAG_QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:,|\s[-–—])\s*(?:right|ok|okay|you know|eh|huh|no)\?(?:\s*[-–—])?").unwrap());
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”"]{1,60}[”"]"#).unwrap());
 
 /// Answers a question from the library and its index.
@@ -603,7 +608,10 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Person => PERSON.is_match(text),
         Expect::Reason => REASON.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
-        Expect::Question => text.trim_end().ends_with('?') || text.contains("? "),
+        Expect::Question => {
+            let text = TAG_QUESTION.replace_all(text, "");
+            text.trim_end().ends_with('?') || text.contains("? ")
+        }
         Expect::Comparison => COMPARISON.is_match(text),
         // `X, a …`, `X is a …`; not `there is a …` or `it is a …`, which define nothing.
         Expect::Definition => DEFINITION.captures_iter(text).any(|c| {
@@ -970,7 +978,20 @@ fn is_frame_word(w: &str) -> bool {
 fn is_hedge(w: &str) -> bool {
     matches!(
         w,
-        "anymore" | "still" | "really" | "actually" | "ever" | "even" | "basically" | "exactly" | "literally" | "kinda"
+        "anymore"
+            | "still"
+            | "really"
+            | "actually"
+            | "ever"
+            | "even"
+            | "basically"
+            | "exactly"
+            | "literally"
+            | "kinda"
+            // Degree: `sells china the most oil` is answered where news says `biggest`.
+            | "most"
+            | "least"
+            | "very"
     )
 }
 
@@ -1003,6 +1024,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .into_iter()
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
+                        .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f)),
                 );
@@ -1045,6 +1067,46 @@ fn american_spelling(w: &str) -> Option<String> {
     })
 }
 
+/// A small number as the other way of writing it: chat types `3 weeks` and `7 months`, news
+/// prints `three weeks` and `seven months` (and the reverse: `forty` for a printed `40`).
+fn number_word(w: &str) -> Option<&'static str> {
+    const NUMBERS: &[(&str, &str)] = &[
+        ("1", "one"),
+        ("2", "two"),
+        ("3", "three"),
+        ("4", "four"),
+        ("5", "five"),
+        ("6", "six"),
+        ("7", "seven"),
+        ("8", "eight"),
+        ("9", "nine"),
+        ("10", "ten"),
+        ("11", "eleven"),
+        ("12", "twelve"),
+        ("13", "thirteen"),
+        ("14", "fourteen"),
+        ("15", "fifteen"),
+        ("16", "sixteen"),
+        ("17", "seventeen"),
+        ("18", "eighteen"),
+        ("19", "nineteen"),
+        ("20", "twenty"),
+        ("30", "thirty"),
+        ("40", "forty"),
+        ("50", "fifty"),
+        ("60", "sixty"),
+        ("70", "seventy"),
+        ("80", "eighty"),
+        ("90", "ninety"),
+        ("100", "hundred"),
+    ];
+    NUMBERS.iter().find_map(|&(digits, word)| match w {
+        _ if w == digits => Some(word),
+        _ if w == word => Some(digits),
+        _ => None,
+    })
+}
+
 /// Chat says `go to china` and `went with putin` where news writes of a visit or a trip and of
 /// those who accompanied someone (a delegation): those are the words searched.
 fn plain_motion(topic: &str) -> String {
@@ -1057,7 +1119,12 @@ fn plain_motion(topic: &str) -> String {
         )
         .unwrap()
     });
+    // `came along`, `tagged along (with)`: those who went with someone, as above.
+    static ALONG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|tag|tags|tagged|tagging)\s+along\b").unwrap()
+    });
     let topic = TO.replace_all(topic, "visit to");
+    let topic = ALONG.replace_all(&topic, "accompanied");
     WITH.replace_all(&topic, "accompanied with").into_owned()
 }
 
@@ -1383,6 +1450,32 @@ mod tests {
         );
         // `how did it go`: no place, nothing to rewrite.
         assert_eq!(plain_motion("how did the summit go"), "how did the summit go");
+        // Coming along is going with someone.
+        assert_eq!(plain_motion("how many officials came along"), "how many officials accompanied");
+    }
+
+    #[test]
+    fn a_small_number_is_searched_in_digits_and_in_words() {
+        assert_eq!(asked_words("3 weeks before", Retrieval::Ranked)[0], ["3", "three"]);
+        assert_eq!(asked_words("forty times", Retrieval::Ranked)[0], ["forty", "40"]);
+        assert_eq!(number_word("2023"), None);
+        // A who-said question quotes its words as typed.
+        assert_eq!(asked_words("3 weeks", Retrieval::Verbatim)[0], ["3"]);
+    }
+
+    #[test]
+    fn a_degree_word_is_no_topic_word() {
+        assert_eq!(
+            searched_words("which country sells china the most oil", Retrieval::Ranked),
+            "country sells sold china chinese beijing oil"
+        );
+    }
+
+    #[test]
+    fn a_vague_number_counts_what_follows_it() {
+        let mut analyzer = Analyzer::default();
+        let groups = vec![vec!["deputi".to_string()]];
+        assert!(counts_asked(&mut analyzer, "a delegation that includes several deputy prime ministers", &groups));
     }
 
     #[test]
@@ -1477,6 +1570,13 @@ mod tests {
         assert!(holds(Expect::Question, "Did that go anywhere, John?"));
         assert!(holds(Expect::Question, "Is it a deal? We will see."));
         assert!(!holds(Expect::Question, "That is NPR's John Ruwitch and Charles Maynes."));
+        // A tag on a statement asks nothing.
+        assert!(!holds(Expect::Question, "Xi is stronger than ever, right? And he remains defiant."));
+        assert!(!holds(
+            Expect::Question,
+            "maybe a willingness to cool the temperature - right? - to get China's economy back"
+        ));
+        assert!(holds(Expect::Question, "It is a deal, right? Is it?"));
     }
 
     #[test]
