@@ -324,6 +324,10 @@ fn is_filler(w: &str) -> bool {
 
 /// A word for people in general or by their role (`analysts`, `officials`, `everyone`),
 /// singular or plural: never a name.
+fn is_medium(w: &str) -> bool {
+    matches!(w, "tv" | "television" | "radio" | "newspaper" | "newspapers" | "broadcaster" | "channel" | "channels")
+}
+
 fn is_group_noun(w: &str) -> bool {
     let one = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);
     is_role_word(w)
@@ -606,8 +610,9 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
 /// (a capitalised word in the original question), rather than, say, "the joint statement".
 fn unknown_name(original: &str, who: &str) -> Option<String> {
     let who_words = all_words(who);
-    // `analysts`, `the officials`, `everyone`: people, but no one's name.
-    if content_words(who).iter().any(|w| is_group_noun(w)) {
+    // `analysts`, `the officials`, `everyone`: people, but no one's name; nor is a medium
+    // (`russian tv`), which speaks for whoever is on it.
+    if content_words(who).iter().any(|w| is_group_noun(w) || is_medium(w)) {
         return None;
     }
     let caps: Vec<&str> = original
@@ -1362,6 +1367,8 @@ mod tests {
         assert_eq!(chat_spelling("w did they sign"), "w did they sign");
         // Governments are a group, no one's name: what they thought is searched for.
         assert!(matches!(intent("what did western govts think of the peace plan"), Intent::Fact { .. }));
+        // A medium is no one's name: what was said on it is searched for.
+        assert!(matches!(intent("what did russian tv say about china"), Intent::Fact { .. }));
     }
 
     #[test]
