@@ -985,7 +985,8 @@ fn is_frame_word(w: &str) -> bool {
 }
 
 /// An adverb chat puts in a question for its tone or time (`why doesnt putin trust the west
-/// anymore`, `does china really`, `is it still`): the article says what is asked without it.
+/// anymore`, `does china really`, `is it still`), or a vague noun it wraps a topic in (`what
+/// kind of welcome`): the article says what is asked without it.
 fn is_hedge(w: &str) -> bool {
     matches!(
         w,
@@ -1003,6 +1004,12 @@ fn is_hedge(w: &str) -> bool {
             | "most"
             | "least"
             | "very"
+            // A vague noun chat wraps a topic in (`what kind of welcome`, `the spy balloon
+            // thing`, `sort of`): the topic is what it wraps.
+            | "kind"
+            | "sort"
+            | "thing"
+            | "stuff"
     )
 }
 
