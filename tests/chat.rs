@@ -53,6 +53,16 @@ fn a_sixth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer()
     answered_right_by_the_first_answer("chat_fresh6.toml");
 }
 
+#[test]
+fn a_seventh_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh7.toml");
+}
+
+#[test]
+fn an_eighth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh8.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =

@@ -17,6 +17,8 @@ use summitbot::timeline::{dates, Filter, Timeline};
 const EXPRESSIONS: &[(&str, &str, &str, &str)] = &[
     ("000", "last year", "2022", "Relative"),
     ("000", "yesterday", "2023-03-20", "Relative"),
+    // The photo caption (printed twice; its first copy is kept).
+    ("002", "Thursday", "2024-05-16", "Partial"),
     ("002", "this week", "2024-05", "Relative"),
     ("002", "Friday", "2024-05-17", "Partial"),
     ("002", "March", "2024-03", "Partial"),
@@ -233,6 +235,8 @@ const BUNDLED: &[(&str, &str, &str)] = &[
     ("2024-05", "004", "securing a fifth term as president this month."),
     ("2024-05", "004", "In France last week, Xi declined to use his influence to pressure Moscow to end the war."),
     ("2024-05", "004", "Analysts say Putin and Xi are likely to double down on their transactional relationship during this week’s meetings."),
+    // The photo caption printed above and below the picture: its first copy.
+    ("2024-05-16", "002", "Russian President Vladimir Putin and Chinese President Xi Jinping shake hands during a bilateral meeting on Thursday in Beijing, China."),
     // What Xi endorsed on Thursday, with the aside about it that the span cannot skip.
     ("2024-05-16", "002", "a 12-point peace plan — one that Western governments have criticized as overly vague but that Xi endorsed with Putin at his side on Thursday."),
     ("2024-05-16", "004", "Russian President Vladimir Putin touted his country’s relations with China as a “stabilizing” force in the world as he began his two-day state visit Thursday."),

@@ -228,7 +228,24 @@ fn chat_spelling(q: &str) -> String {
             "abt" | "bout" | "abut" | "abuot" => "about",
             "y" if i == 0 => "why",
             "u" => "you",
-            "prof" | "profs" => "professor",
+            "prof" => "professor",
+            "profs" => "professors",
+            // Chat's short forms of the words news spells out.
+            "govt" | "gov" | "gvt" => "government",
+            "govts" | "govs" => "governments",
+            "pm" => "prime minister",
+            "pms" => "prime ministers",
+            "ppl" => "people",
+            "w" | "w/" if i > 0 => "with",
+            "b4" => "before",
+            "bc" | "cuz" | "coz" | "bcuz" | "becuz" => "because",
+            "thru" => "through",
+            "intl" => "international",
+            "econ" => "economy",
+            "admin" => "administration",
+            "yr" => "year",
+            "yrs" => "years",
+            "acc" => "according",
             "pres" => "president",
             "whos" => "who's",
             "whats" => "what's",
@@ -307,6 +324,10 @@ fn is_filler(w: &str) -> bool {
 
 /// A word for people in general or by their role (`analysts`, `officials`, `everyone`),
 /// singular or plural: never a name.
+fn is_medium(w: &str) -> bool {
+    matches!(w, "tv" | "television" | "radio" | "newspaper" | "newspapers" | "broadcaster" | "channel" | "channels")
+}
+
 fn is_group_noun(w: &str) -> bool {
     let one = w.strip_suffix('s').filter(|s| s.len() >= 3).unwrap_or(w);
     is_role_word(w)
@@ -589,8 +610,9 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
 /// (a capitalised word in the original question), rather than, say, "the joint statement".
 fn unknown_name(original: &str, who: &str) -> Option<String> {
     let who_words = all_words(who);
-    // `analysts`, `the officials`, `everyone`: people, but no one's name.
-    if content_words(who).iter().any(|w| is_group_noun(w)) {
+    // `analysts`, `the officials`, `everyone`: people, but no one's name; nor is a medium
+    // (`russian tv`), which speaks for whoever is on it.
+    if content_words(who).iter().any(|w| is_group_noun(w) || is_medium(w)) {
         return None;
     }
     let caps: Vec<&str> = original
@@ -631,11 +653,11 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Definition)
     } else if offers_a_choice(q) {
         Some(Expect::Comparison)
-    } else if starts("who ") || starts("which people") || starts("which officials") {
+    } else if (starts("who ") && !asks_whom(q)) || starts("which people") || starts("which officials") {
         Some(Expect::Person)
     } else if starts("why ") || starts("for what reason") || starts("what for") || q.starts_with("how come") {
         Some(Expect::Reason)
-    } else if starts("what happened")
+    } else if (starts("what happened") && !AT_A_TIME.is_match(q))
         || starts("what came of")
         || starts("what was the outcome")
         || starts("what was the result")
@@ -652,6 +674,20 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// `what happened 3 weeks before the meeting`, `what happened after the summit`: the event at
+/// a time, not how something turned out.
+static AT_A_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^what happened (?:(?:\S+ )?(?:days?|weeks?|months?|years?) (?:before|after|earlier|later|ago)\b|(?:before|after|during) )").unwrap()
+});
+
+/// Whether `who` is what the question's verb acts on (`who does chinese tv blame`, `who did
+/// blinken warn`): its answer is whoever or whatever is acted on (the West, China), often no
+/// person's name; `who did it` and `who is` ask for the one who does or is.
+fn asks_whom(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    matches!(words.as_slice(), ["who", "do" | "does" | "did" | "will" | "would", _, _, ..])
 }
 
 /// Whether a `what is` question asks which one stands out (`what is russia's biggest oil
@@ -1320,6 +1356,34 @@ mod tests {
         assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
         assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
         assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
+    }
+
+    #[test]
+    fn chats_short_forms_of_words_news_spells_out_are_read_as_those_words() {
+        assert_eq!(chat_spelling("what did western govts think"), "what did western governments think");
+        assert_eq!(chat_spelling("how many deputy pms came"), "how many deputy prime ministers came");
+        assert_eq!(chat_spelling("relations w china"), "relations with china");
+        // `w` opening a question is no `with`.
+        assert_eq!(chat_spelling("w did they sign"), "w did they sign");
+        // Governments are a group, no one's name: what they thought is searched for.
+        assert!(matches!(intent("what did western govts think of the peace plan"), Intent::Fact { .. }));
+        // A medium is no one's name: what was said on it is searched for.
+        assert!(matches!(intent("what did russian tv say about china"), Intent::Fact { .. }));
+    }
+
+    #[test]
+    fn who_as_what_the_verb_acts_on_expects_no_person() {
+        assert_eq!(expect_for("who does chinese tv blame for the war"), None);
+        assert_eq!(expect_for("who did blinken warn"), None);
+        assert_eq!(expect_for("who warned china against helping russia"), Some(Expect::Person));
+        assert_eq!(expect_for("who is the new defense minister"), Some(Expect::Person));
+    }
+
+    #[test]
+    fn what_happened_at_a_time_asks_for_the_event_not_an_outcome() {
+        assert_eq!(expect_for("what happened 3 weeks before the beijing meeting"), None);
+        assert_eq!(expect_for("what happened after the summit"), None);
+        assert_eq!(expect_for("what happened with the peace plan"), Some(Expect::Outcome));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Boilerplate cleaning by general rules. A scraped page carries more than the article: site
-//! navigation, audio-player chrome, copyright lines, comment forms, photo credits, captions
-//! printed twice, the date the page was scraped. Each paragraph gets a [`ParaKind`]; nothing is
+//! navigation, audio-player chrome, copyright lines, comment forms, photo credits, the second
+//! copy of a caption printed twice (the first is kept: it may be the only text of a fact), the
+//! date the page was scraped. Each paragraph gets a [`ParaKind`]; nothing is
 //! deleted from the text, so offsets stay valid and a wrong rule can be seen and fixed.
 
 use std::collections::HashMap;
@@ -25,7 +26,7 @@ pub enum Chrome {
     /// A line that is only a date: the page's or the scrape's, not the article's.
     PageDate,
     PhotoCredit,
-    /// A paragraph printed more than once (photo captions above and below a picture).
+    /// A paragraph printed again (photo captions above and below a picture); its first copy stays.
     Repeated,
     /// Everything after the end-of-article copyright line (author bios, related links).
     AfterEnd,
@@ -100,6 +101,7 @@ pub fn paragraphs(text: &str, meta: &Meta) -> Vec<Paragraph> {
     let mut seen_body = false;
     let mut ended = false;
     let mut seen_marker: Vec<String> = Vec::new();
+    let mut seen_repeat: Vec<String> = Vec::new();
     let mut author: Option<String> = None;
     let mut out = Vec::with_capacity(spans.len());
     for (index, span) in spans.into_iter().enumerate() {
@@ -135,7 +137,7 @@ pub fn paragraphs(text: &str, meta: &Meta) -> Vec<Paragraph> {
                 ended = true;
             }
             ParaKind::Chrome(Chrome::Copyright)
-        } else if counts.get(&key).copied().unwrap_or(0) > 1 && line.len() > 20 {
+        } else if counts.get(&key).copied().unwrap_or(0) > 1 && line.len() > 20 && seen_repeat.contains(&key) {
             ParaKind::Chrome(Chrome::Repeated)
         } else if CREDIT.is_match(&line) && line.len() < 300 {
             ParaKind::Credit
@@ -144,6 +146,9 @@ pub fn paragraphs(text: &str, meta: &Meta) -> Vec<Paragraph> {
         } else {
             ParaKind::Body
         };
+        if counts.get(&key).copied().unwrap_or(0) > 1 && !seen_repeat.contains(&key) {
+            seen_repeat.push(key.clone());
+        }
         let mut span = span;
         let mut sentences = Vec::new();
         if kind == ParaKind::Body {
@@ -280,10 +285,10 @@ mod tests {
     }
 
     #[test]
-    fn repeated_captions_and_photo_credits_are_dropped() {
+    fn a_caption_printed_twice_keeps_its_first_copy_and_photo_credits_are_dropped() {
         let text = "T\n\nCaption of the photo, twice.\nGetty Images\nCaption of the photo, twice.\n\nReal text here.\n";
         let k = kinds(text, "T");
-        assert_eq!(k[1].1, ParaKind::Chrome(Chrome::Repeated));
+        assert_eq!(k[1].1, ParaKind::Body);
         assert_eq!(k[2].1, ParaKind::Chrome(Chrome::PhotoCredit));
         assert_eq!(k[3].1, ParaKind::Chrome(Chrome::Repeated));
         assert_eq!(k[4].1, ParaKind::Body);

@@ -610,6 +610,11 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
     // The transcript's host speaks the unlabelled opening; it is the labelled speaker who is
     // not introduced in that opening (the host introduces the others).
     let host = transcript.then(|| transcript_host(article, &ex.people)).flatten();
+    // Whoever speaks the opening and introduces the others is the transcript's host: so
+    // described (`what did the host ask`), at the opening paragraph, though no line says it.
+    if let (Some(h), Some(opening)) = (host, article.body().find(|p| label(article, p).is_none())) {
+        ex.people.describe(h, "host", &article.id, opening.span);
+    }
     let mut turn: Option<PersonId> = None;
     let mut section: Option<PersonId> = None;
 
