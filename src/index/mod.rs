@@ -333,8 +333,8 @@ fn article_runs(
 const DOCSTORE_BLOCK: usize = 4096;
 
 /// Blocks are stored as they are, not compressed: an answer's few dozen units each lie in a
-/// block of their own, and decompressing those was a tenth of an answer at 100,000 articles
-/// (the store about doubles in size; the postings, not the store, are most of an index).
+/// block of their own, and decompressing those was about 5% of an answer at 100,000 articles
+/// (the store about doubles: the 100,000-article index grew from 2.7 to 3.9 GB).
 fn index_settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_blocksize: DOCSTORE_BLOCK,
