@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 use summitbot::engine::Engine;
 use summitbot::settings::Settings;
 
+/// The binary's allocator, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Questions of the kinds users ask, worded for general news (the BBC-based corpora) and
 /// answerable or not: a speaker and topic, a plain fact, a who-said, a when.
 const QUESTIONS: &[&str] = &[

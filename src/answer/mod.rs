@@ -1255,15 +1255,19 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, groups: &[Vec<String>]) -> 
     let sentences: Vec<(Span, Vec<String>)> =
         unit.data.sentences.iter().map(|&s| (s, text_stems(analyzer, unit.slice(s), terms))).collect();
     let mut best = (sentences.first().map_or(span, |s| s.0), -1.0f32, 0usize);
+    // Each sentence's share of a window's coverage, read once: a window's is their union and
+    // the pairs across its sentences (was: every window's stems measured anew, quadratic in
+    // the sentences of a long turn).
+    let covers: Vec<SentenceCover<'_>> = sentences.iter().map(|(_, stems)| SentenceCover::of(groups, stems)).collect();
     for i in 0..sentences.len() {
-        let mut stems: Vec<String> = Vec::new();
+        let mut window = WindowCover::new(groups);
         for j in i..sentences.len() {
             let span = Span::new(sentences[i].0.start, sentences[j].0.end);
             if span.len() > WINDOW_CHARS && j > i {
                 break;
             }
-            stems.extend(sentences[j].1.iter().cloned());
-            let (c, p) = measure(&stems);
+            window.add(groups, &covers[j]);
+            let (c, p) = window.measure(groups);
             // Prefer coverage, then phrase order, then the shorter window.
             let better = c > best.1 || (c == best.1 && p > best.2);
             if better {
@@ -1287,6 +1291,91 @@ fn text_stems(analyzer: &mut Analyzer, text: &str, terms: &[String]) -> Vec<Stri
         }
     }
     stems
+}
+
+/// What one sentence's stems give a window's [`coverage`]: the asked words they hold (bit `g`
+/// for group `g`), the asked pairs they hold in order (bit `k` for groups `k`, `k + 1`), and
+/// their first and last content stems, which pair with the sentences around them.
+struct SentenceCover<'a> {
+    held: Bits,
+    pairs: Bits,
+    first: Option<&'a String>,
+    last: Option<&'a String>,
+}
+
+impl<'a> SentenceCover<'a> {
+    fn of(groups: &[Vec<String>], stems: &'a [String]) -> SentenceCover<'a> {
+        let mut held = Bits::new(groups.len());
+        for (i, g) in groups.iter().enumerate() {
+            if g.iter().any(|t| stems.iter().any(|s| same_word(t, s))) {
+                held.set(i);
+            }
+        }
+        let content: Vec<&String> = stems.iter().filter(|s| !crate::text::is_stopword(s)).collect();
+        let mut pairs = Bits::new(groups.len());
+        for p in content.windows(2) {
+            set_pairs(&mut pairs, groups, p[0], p[1]);
+        }
+        SentenceCover { held, pairs, first: content.first().copied(), last: content.last().copied() }
+    }
+}
+
+/// Sets the asked pairs (bit `k` for groups `k`, `k + 1`) that content stems `a` then `b` are.
+fn set_pairs(pairs: &mut Bits, groups: &[Vec<String>], a: &String, b: &String) {
+    for (k, w) in groups.windows(2).enumerate() {
+        if w[0].contains(a) && w[1].contains(b) {
+            pairs.set(k);
+        }
+    }
+}
+
+/// A set of small numbers.
+#[derive(Clone)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(n: usize) -> Bits {
+        Bits(vec![0; n.div_ceil(64)])
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn add(&mut self, other: &Bits) {
+        self.0.iter_mut().zip(&other.0).for_each(|(a, b)| *a |= b);
+    }
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// A window of whole sentences' coverage, grown a sentence at a time: [`coverage`] of the
+/// window's stems, without reading them again.
+struct WindowCover<'a> {
+    held: Bits,
+    pairs: Bits,
+    last: Option<&'a String>,
+}
+
+impl<'a> WindowCover<'a> {
+    fn new(groups: &[Vec<String>]) -> WindowCover<'a> {
+        WindowCover { held: Bits::new(groups.len()), pairs: Bits::new(groups.len()), last: None }
+    }
+
+    fn add(&mut self, groups: &[Vec<String>], next: &SentenceCover<'a>) {
+        self.held.add(&next.held);
+        self.pairs.add(&next.pairs);
+        if let (Some(a), Some(b)) = (self.last, next.first) {
+            set_pairs(&mut self.pairs, groups, a, b);
+        }
+        self.last = next.last.or(self.last);
+    }
+
+    fn measure(&self, groups: &[Vec<String>]) -> (f32, usize) {
+        if groups.is_empty() {
+            return (0.0, 0);
+        }
+        (self.held.count() as f32 / groups.len() as f32, self.pairs.count())
+    }
 }
 
 /// The fraction of asked words (`groups`: each word's forms) that `stems` (a text's, in
@@ -1344,6 +1433,41 @@ fn same_word(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_grown_sentence_by_sentence_covers_what_its_stems_together_cover() {
+        let groups: Vec<Vec<String>> = [vec!["war"], vec!["iraq", "iraqi"], vec!["troop"], vec!["war"]]
+            .iter()
+            .map(|g| g.iter().map(|t| t.to_string()).collect())
+            .collect();
+        // Stopwords, skipped words ("") and sentences with no content word between the pairs.
+        let sentences: Vec<Vec<String>> = [
+            vec!["the", "war"],
+            vec!["in", "the"],
+            vec!["iraq", "troop", ""],
+            vec![],
+            vec!["war", "iraqi", "of", "troop"],
+            vec!["", "war"],
+        ]
+        .iter()
+        .map(|s| s.iter().map(|t| t.to_string()).collect())
+        .collect();
+        let covers: Vec<SentenceCover<'_>> = sentences.iter().map(|s| SentenceCover::of(&groups, s)).collect();
+        let mut checked = 0;
+        for i in 0..sentences.len() {
+            let mut window = WindowCover::new(&groups);
+            let mut stems: Vec<String> = Vec::new();
+            for j in i..sentences.len() {
+                window.add(&groups, &covers[j]);
+                stems.extend(sentences[j].iter().cloned());
+                assert_eq!(window.measure(&groups), coverage(&groups, &stems), "sentences {i}..={j}");
+                checked += usize::from(coverage(&groups, &stems).1 > 0);
+            }
+        }
+        // Pairs across sentences are among those checked.
+        assert!(checked > 5, "{checked}");
+        assert_eq!(WindowCover::new(&[]).measure(&[]), coverage(&[], &[]));
+    }
 
     fn shown(text: &str) -> Vec<&str> {
         quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()

@@ -235,11 +235,12 @@ impl SearchIndex {
         for t in self.speaker_terms(req.speakers) {
             filters.push(weigh(t, 1.0)?);
         }
-        if let Some(k) = req.kind {
-            filters.push(weigh(Term::from_field_text(self.fields.kind, k.as_str()), 1.0)?);
+        let kind = req.kind.map(|k| Term::from_field_text(self.fields.kind, k.as_str()));
+        if let Some(k) = &kind {
+            filters.push(weigh(k.clone(), 1.0)?);
         }
         let limit = req.limit.max(1);
-        let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
+        let mut best = Best::new(limit);
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
             let Some(set) = docs.0.get(&segment.segment_id()) else { continue };
             let table = RunTable::new(&set.runs);
@@ -253,11 +254,25 @@ impl SearchIndex {
             }
             let mut filter_score = vec![0.0 as Score; if filters.is_empty() { 0 } else { table.len }];
             let mut filtered = vec![filters.is_empty(); table.len];
-            for (term, weight) in &filters {
-                table.walk(segment, term, &self.dir, |slot, norm, tf| {
-                    filter_score[slot] += weight.score(norm, tf);
-                    filtered[slot] = true;
-                })?;
+            match (&kind, filters.as_slice()) {
+                // Every document of the set has the asked kind (the set is narrowed), once (a unit
+                // has one kind): its clause scores each as a term query would, from its fieldnorm
+                // and a frequency of 1, without walking the kind's postings, which hold most units.
+                (Some(kind), [(_, weight)]) => {
+                    let norms = field_norms(segment, kind.field(), &self.dir)?;
+                    for (slot, doc) in table.docs() {
+                        filter_score[slot] = weight.score(norms.fieldnorm_id(doc), 1);
+                        filtered[slot] = true;
+                    }
+                }
+                _ => {
+                    for (term, weight) in &filters {
+                        table.walk(segment, term, &self.dir, |slot, norm, tf| {
+                            filter_score[slot] += weight.score(norm, tf);
+                            filtered[slot] = true;
+                        })?;
+                    }
+                }
             }
             for (slot, doc) in table.docs() {
                 if !(matched[slot] && filtered[slot]) {
@@ -267,7 +282,7 @@ impl SearchIndex {
                     true => words_score[slot],
                     false => words_score[slot] + filter_score[slot],
                 };
-                keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord as u32, doc)), limit);
+                best.offer(score, tantivy::DocAddress::new(ord as u32, doc));
             }
         }
         let mut best = best.into_vec();
@@ -835,6 +850,18 @@ fn postings(
     inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))
 }
 
+/// A field's fieldnorms in a segment, read as a term query reads them (1 where none are kept).
+fn field_norms(
+    segment: &tantivy::SegmentReader,
+    field: Field,
+    dir: &Path,
+) -> Result<tantivy::fieldnorm::FieldNormReader> {
+    Ok(match segment.fieldnorms_readers().get_field(field).map_err(|e| index_err(dir, e))? {
+        Some(norms) => norms,
+        None => tantivy::fieldnorm::FieldNormReader::constant(segment.max_doc(), 1),
+    })
+}
+
 /// Every document of `postings` (deleted ones included), handed to `each` a buffer at a time.
 fn read_out(postings: &mut tantivy::postings::SegmentPostings, mut each: impl FnMut(&[tantivy::DocId])) {
     use tantivy::DocSet as _;
@@ -943,10 +970,7 @@ impl<'a> RunTable<'a> {
         else {
             return Ok(());
         };
-        let norms = match segment.fieldnorms_readers().get_field(term.field()).map_err(|e| index_err(dir, e))? {
-            Some(norms) => norms,
-            None => tantivy::fieldnorm::FieldNormReader::constant(segment.max_doc(), 1),
-        };
+        let norms = field_norms(segment, term.field(), dir)?;
         for (&(start, end), &first) in self.runs.iter().zip(&self.first) {
             let mut i = block.seek(start);
             loop {
@@ -1006,21 +1030,35 @@ impl Docs {
     /// The documents of this set that hold any of `terms`. Each term's postings are sought to
     /// each run of the set and read to its end, so the cost is the set's, not the term's.
     fn holding_any(&self, searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
-        use tantivy::DocSet as _;
         let mut by_segment = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {
             let Some(set) = self.0.get(&segment.segment_id()) else { continue };
             let mut docs: Vec<tantivy::DocId> = Vec::new();
+            // Each term's postings a block at a time, sought to each run: a kind most units have
+            // is copied a run at a time, not advanced through document by document.
             for term in terms {
-                let Some(mut postings) = postings(segment, term, dir)? else { continue };
-                for &(start, end) in set.runs.iter() {
-                    let mut d = if postings.doc() < start { postings.seek(start) } else { postings.doc() };
-                    while d < end {
-                        docs.push(d);
-                        d = postings.advance();
-                    }
-                    if d == tantivy::TERMINATED {
-                        break;
+                let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
+                let Some(mut block) =
+                    inverted.read_block_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+                else {
+                    continue;
+                };
+                'runs: for &(start, end) in set.runs.iter() {
+                    let mut i = block.seek(start);
+                    loop {
+                        let found = block.docs();
+                        if found.is_empty() {
+                            break 'runs;
+                        }
+                        if i < found.len() {
+                            let inside = found[i..].partition_point(|&d| d < end);
+                            docs.extend_from_slice(&found[i..i + inside]);
+                            if i + inside < found.len() {
+                                break;
+                            }
+                        }
+                        block.advance();
+                        i = 0;
                     }
                 }
             }
@@ -1386,7 +1424,7 @@ impl UnionJob {
             |doc: tantivy::DocId| allowed.as_ref().is_none_or(|bits| bits[doc as usize / 64] & (1 << (doc % 64)) != 0);
         let inverted = segment.inverted_index(self.field).map_err(|e| e.to_string())?;
         let norms = segment.get_fieldnorms_reader(self.field).map_err(|e| e.to_string())?;
-        let mut best: std::collections::BinaryHeap<Ranked> = std::collections::BinaryHeap::new();
+        let mut best = Best::new(ARTICLES_SEARCHED);
         SCORES.with(|table| {
             let (scores, touched) = &mut *table.borrow_mut();
             if scores.len() < segment.max_doc() as usize {
@@ -1426,7 +1464,7 @@ impl UnionJob {
                 if outcome.is_err() || alive.is_some_and(|a| !a.is_alive(doc)) {
                     continue;
                 }
-                keep_best(&mut best, Ranked(score, tantivy::DocAddress::new(ord, doc)), ARTICLES_SEARCHED);
+                best.offer(score, tantivy::DocAddress::new(ord, doc));
             }
             outcome.map_err(|e| e.to_string())
         })?;
@@ -1511,12 +1549,45 @@ impl<T> Offered<T> {
 }
 
 /// Keeps `ranked` among the `limit` best of `best` (a max-heap whose top is the worst kept).
-fn keep_best(best: &mut std::collections::BinaryHeap<Ranked>, ranked: Ranked, limit: usize) {
-    if best.len() < limit {
-        best.push(ranked);
-    } else if best.peek().is_some_and(|worst| ranked < *worst) {
-        best.pop();
-        best.push(ranked);
+/// The best `limit` of many scored documents: the candidates in a buffer of twice as many,
+/// cut back to the best `limit` whenever it fills, and the worst score kept at the last cut,
+/// below which a document is turned away by one comparison (most of a union's documents
+/// are). Each cut costs linear time for `limit` new candidates, where a heap paid a
+/// logarithm for each.
+struct Best {
+    kept: Vec<Ranked>,
+    limit: usize,
+    floor: Score,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
+        let limit = limit.max(1);
+        Best { kept: Vec::with_capacity(2 * limit), limit, floor: Score::NEG_INFINITY }
+    }
+
+    fn offer(&mut self, score: Score, addr: tantivy::DocAddress) {
+        if score < self.floor {
+            return;
+        }
+        self.kept.push(Ranked(score, addr));
+        if self.kept.len() == 2 * self.limit {
+            self.cut();
+        }
+    }
+
+    fn cut(&mut self) {
+        if self.kept.len() > self.limit {
+            self.kept.select_nth_unstable(self.limit - 1);
+            self.kept.truncate(self.limit);
+            self.floor = self.kept[self.limit - 1].0;
+        }
+    }
+
+    /// The best `limit`, in no particular order.
+    fn into_vec(mut self) -> Vec<Ranked> {
+        self.cut();
+        self.kept
     }
 }
 
@@ -1542,5 +1613,31 @@ impl PartialOrd for Ranked {
 impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+#[cfg(test)]
+mod best_tests {
+    use super::*;
+
+    #[test]
+    fn the_best_kept_are_the_top_of_a_full_sort_with_ties_to_the_earlier_document() {
+        // Scores with many ties, offered out of document order, as a union's touched list is.
+        let mut offered: Vec<(Score, tantivy::DocAddress)> =
+            (0..500u32).map(|i| ((i * 37 % 11) as Score, tantivy::DocAddress::new(i % 3, (i * 7919) % 1000))).collect();
+        offered.dedup_by_key(|o| o.1);
+        for limit in [1, 5, 64, 600] {
+            let mut best = Best::new(limit);
+            for &(s, a) in &offered {
+                best.offer(s, a);
+            }
+            let mut kept = best.into_vec();
+            kept.sort();
+            let mut all: Vec<Ranked> = offered.iter().map(|&(s, a)| Ranked(s, a)).collect();
+            all.sort();
+            all.truncate(limit);
+            let pairs = |v: &[Ranked]| v.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>();
+            assert_eq!(pairs(&kept), pairs(&all), "limit {limit}");
+        }
     }
 }

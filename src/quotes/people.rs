@@ -432,10 +432,13 @@ pub fn find_in_words(reg: &dyn Registry, words: &[String]) -> Vec<(PersonId, usi
         return heads;
     }
     // Fuzzy only on the family name and only for longer words, so that `many` never finds
-    // `Mary`. Candidates come from the registry within two edits (the most `close_enough`
-    // allows); each is then compared exactly.
+    // `Mary`. Candidates come from the registry within the edits `close_enough` allows a word
+    // of its length (one up to six letters, two beyond: the shorter of two words sets it, so a
+    // typed word's own length bounds it, and one edit is a far smaller search of the names);
+    // each is then compared exactly.
     let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 5).collect();
-    let mut ids: Vec<PersonId> = long.iter().flat_map(|w| reg.near(w, 2)).collect();
+    let edits = |w: &str| if w.chars().count() <= 6 { 1 } else { 2 };
+    let mut ids: Vec<PersonId> = long.iter().flat_map(|w| reg.near(w, edits(w))).collect();
     ids.sort_unstable();
     ids.dedup();
     for i in ids {
