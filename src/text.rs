@@ -168,6 +168,9 @@ pub fn is_calendar_word(w: &str) -> bool {
 
 /// Words that carry no topic in a question or passage.
 pub fn is_stopword(w: &str) -> bool {
+    // A set, not a scan of the list: re-ranking asks this of every word of every candidate.
+    static STOPWORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP.iter().copied().collect());
     const STOP: &[&str] = &[
         "a",
         "about",
@@ -260,7 +263,7 @@ pub fn is_stopword(w: &str) -> bool {
         "articles",
         "corpus",
     ];
-    STOP.contains(&w)
+    STOPWORDS.contains(w)
 }
 
 #[cfg(test)]
