@@ -850,6 +850,34 @@ fn postings(
     inverted.read_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))
 }
 
+/// Hands `each(run, docs, freqs)` the documents of `block` inside each of `runs` (sorted and
+/// disjoint) in order, a block's worth at a time: the postings are sought to each run's start
+/// and read to its end. `freqs` is empty where the postings keep none.
+fn in_runs(
+    block: &mut tantivy::postings::BlockSegmentPostings,
+    runs: &[(tantivy::DocId, tantivy::DocId)],
+    mut each: impl FnMut(usize, &[tantivy::DocId], &[u32]),
+) {
+    for (run, &(start, end)) in runs.iter().enumerate() {
+        let mut i = block.seek(start);
+        loop {
+            let docs = block.docs();
+            if docs.is_empty() {
+                return;
+            }
+            if i < docs.len() {
+                let inside = docs[i..].partition_point(|&d| d < end);
+                each(run, &docs[i..i + inside], block.freqs().get(i..i + inside).unwrap_or(&[]));
+                if i + inside < docs.len() {
+                    break;
+                }
+            }
+            block.advance();
+            i = 0;
+        }
+    }
+}
+
 /// A field's fieldnorms in a segment, read as a term query reads them (1 where none are kept).
 fn field_norms(
     segment: &tantivy::SegmentReader,
@@ -971,27 +999,13 @@ impl<'a> RunTable<'a> {
             return Ok(());
         };
         let norms = field_norms(segment, term.field(), dir)?;
-        for (&(start, end), &first) in self.runs.iter().zip(&self.first) {
-            let mut i = block.seek(start);
-            loop {
-                let docs = block.docs();
-                if i >= docs.len() {
-                    if docs.is_empty() {
-                        return Ok(());
-                    }
-                    block.advance();
-                    i = 0;
-                    continue;
-                }
-                let doc = docs[i];
-                if doc >= end {
-                    break;
-                }
-                let tf = block.freqs().get(i).copied().unwrap_or(1);
+        in_runs(&mut block, self.runs, |run, docs, freqs| {
+            let (start, first) = (self.runs[run].0, self.first[run]);
+            for (k, &doc) in docs.iter().enumerate() {
+                let tf = freqs.get(k).copied().unwrap_or(1);
                 each(first + (doc - start) as usize, norms.fieldnorm_id(doc), tf);
-                i += 1;
             }
-        }
+        });
         Ok(())
     }
 }
@@ -1043,24 +1057,7 @@ impl Docs {
                 else {
                     continue;
                 };
-                'runs: for &(start, end) in set.runs.iter() {
-                    let mut i = block.seek(start);
-                    loop {
-                        let found = block.docs();
-                        if found.is_empty() {
-                            break 'runs;
-                        }
-                        if i < found.len() {
-                            let inside = found[i..].partition_point(|&d| d < end);
-                            docs.extend_from_slice(&found[i..i + inside]);
-                            if i + inside < found.len() {
-                                break;
-                            }
-                        }
-                        block.advance();
-                        i = 0;
-                    }
-                }
+                in_runs(&mut block, &set.runs, |_, found, _| docs.extend_from_slice(found));
             }
             if !docs.is_empty() {
                 docs.sort_unstable();
