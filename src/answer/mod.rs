@@ -1311,6 +1311,7 @@ impl<'a> SentenceCover<'a> {
                 held.set(i);
             }
         }
+        // In order, the small words a question drops (`visit to russia`) left out.
         let content: Vec<&String> = stems.iter().filter(|s| !crate::text::is_stopword(s)).collect();
         let mut pairs = Bits::new(groups.len());
         for p in content.windows(2) {
@@ -1381,16 +1382,9 @@ impl<'a> WindowCover<'a> {
 /// The fraction of asked words (`groups`: each word's forms) that `stems` (a text's, in
 /// order) cover, and how many pairs of them it holds in the asked order.
 fn coverage(groups: &[Vec<String>], stems: &[String]) -> (f32, usize) {
-    if groups.is_empty() {
-        return (0.0, 0);
-    }
-    let covered = |g: &Vec<String>| g.iter().any(|t| stems.iter().any(|s| same_word(t, s)));
-    let cover = groups.iter().filter(|g| covered(g)).count() as f32 / groups.len() as f32;
-    // In order, the small words a question drops (`visit to russia`) left out.
-    let content: Vec<&String> = stems.iter().filter(|s| !crate::text::is_stopword(s)).collect();
-    let phrase =
-        groups.windows(2).filter(|w| content.windows(2).any(|s| w[0].contains(s[0]) && w[1].contains(s[1]))).count();
-    (cover, phrase)
+    let mut whole = WindowCover::new(groups);
+    whole.add(groups, &SentenceCover::of(groups, stems));
+    whole.measure(groups)
 }
 
 /// The share of asked words (`groups`) that `text` holds: [`coverage`]'s first half, with only
