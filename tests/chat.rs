@@ -63,6 +63,11 @@ fn an_eighth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer
     answered_right_by_the_first_answer("chat_fresh8.toml");
 }
 
+#[test]
+fn a_ninth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh9.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
