@@ -1026,7 +1026,7 @@ fn searched_words(topic: &str, retrieval: Retrieval) -> String {
 /// quotes the words it looks for, and a unit must hold every one of them.
 fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
     let topic = match retrieval {
-        Retrieval::Ranked => plain_motion(topic),
+        Retrieval::Ranked => plain_motion(&phrasal_verbs(topic)),
         Retrieval::Verbatim => topic.to_string(),
     };
     content_words(&topic, retrieval == Retrieval::Ranked)
@@ -1042,10 +1042,15 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .into_iter()
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
+                        .chain(news_words(&f))
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f)),
                 );
+                // Each form once, however many rules give it (`sold`: the past of `sell`
+                // and a word news writes for selling): a form twice would weigh twice.
+                let mut seen = std::collections::HashSet::new();
+                group.retain(|w| seen.insert(w.clone()));
             }
             group
         })
@@ -1146,6 +1151,27 @@ fn plain_motion(topic: &str) -> String {
     WITH.replace_all(&topic, "accompanied with").into_owned()
 }
 
+/// A phrasal verb means what its verb and particle mean together, which neither word says
+/// alone, and news writes it as one verb: `holding them back` is blocking or preventing (news:
+/// "trying to block their nations' rise"), `cozying up to` is getting closer, `came out
+/// ahead` is getting more or doing better. Each is searched as the words news writes.
+fn phrasal_verbs(topic: &str) -> String {
+    static BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?P<verb>hold|holds|holding|held|keep|keeps|keeping|kept)\s+(?:\w+\s+)?(?:back|down)\b")
+            .unwrap()
+    });
+    static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:cozy|cozies|cozying|cozied|cosy|cosying|snuggling|sucking)\s+up\b").unwrap()
+    });
+    static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:come|comes|coming|came)\s+out\s+(?:ahead|on\s+top|better|the\s+winner)\b").unwrap()
+    });
+    // The verb stays (news also writes "hold them down"); the particle and its object go.
+    let topic = BACK.replace_all(topic, "$verb block");
+    let topic = UP_TO.replace_all(&topic, "closer");
+    AHEAD.replace_all(&topic, "got more better").into_owned()
+}
+
 /// Words news uses for the same thing a question asks of: a visit is a trip; those who go
 /// with someone accompany them, as a delegation.
 fn same_thing(w: &str) -> Vec<&'static str> {
@@ -1183,6 +1209,47 @@ fn same_thing(w: &str) -> Vec<&'static str> {
         &["arm", "armed", "arming", "weapon", "weapons", "weaponry", "military"],
     ];
     SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
+}
+
+/// The words news writes for what chat says in everyday words: people ask whether talks were
+/// `boring`, an idea `outdated`, energy `cheap`, a city `near` a border, whether Putin is a
+/// `sidekick` or was `reelected`, where articles print "bland", "outmoded", "discounts",
+/// "close to", "junior partner" and "a fifth term". A paraphrase shares no word with the
+/// sentence that answers it, so each group is searched as one asked word (any of its forms
+/// covers it, a form other than the asked one weighing less). Groups hold words of one sense
+/// only, in the registers of chat and of news, none naming anything in particular.
+fn news_words(w: &str) -> Vec<&'static str> {
+    const PLAIN_AND_NEWS: &[&[&str]] = &[
+        &["boring", "dull", "bland", "unremarkable"],
+        &["outdated", "obsolete", "outmoded", "antiquated"],
+        &["cheap", "cheaper", "discount", "discounts", "discounted"],
+        &["near", "nearby", "close"],
+        &["dictator", "dictators", "autocrat", "autocrats", "autocratic", "authoritarian", "strongman", "despot"],
+        &["sidekick", "underling", "junior", "subordinate", "vassal"],
+        &["pity", "sympathy", "charity", "compassion"],
+        &["chip", "chips", "semiconductor", "semiconductors", "microelectronics", "electronics"],
+        &["missile", "missiles", "munitions", "ammunition", "ammo", "weapons"],
+        &["reelected", "reelect", "reelection", "election", "elected", "term"],
+        &["know", "knew", "aware", "informed"],
+        &["lose", "losing", "lost", "defeat", "defeated"],
+        &["win", "winning", "won", "victory"],
+        &["sell", "sells", "sold", "selling", "export", "exports", "exported", "supplier", "suppliers"],
+        &["buy", "buys", "bought", "buying", "purchase", "purchases", "import", "imports", "customer", "customers"],
+        &["distance", "distancing", "downgrade", "abandon", "abandoning", "ditch", "ditching"],
+        &["contain", "containment", "encircle", "encircling", "suppress", "suppressing"],
+        &["hurt", "hurts", "harm", "harms", "damage", "damages"],
+        &["comments", "comment", "remarks", "remark"],
+        &["care", "cares", "interested", "interest"],
+        &["cause", "caused", "causes", "provoke", "provoked", "provokes", "trigger", "triggered"],
+        &["part", "parts", "component", "components"],
+        &["america", "U.S."],
+        &["cozy", "cozying", "closer"],
+    ];
+    PLAIN_AND_NEWS
+        .iter()
+        .find(|g| g.contains(&w))
+        .map(|g| g.iter().copied().filter(|x| *x != w).collect())
+        .unwrap_or_default()
 }
 
 /// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
@@ -1492,6 +1559,31 @@ mod tests {
     }
 
     #[test]
+    fn a_phrasal_verb_is_searched_as_the_one_verb_news_writes() {
+        assert_eq!(
+            phrasal_verbs("do they think america is holding them back"),
+            "do they think america is holding block"
+        );
+        assert_eq!(phrasal_verbs("does cozying up to russia hurt china"), "does closer to russia hurt china");
+        assert_eq!(phrasal_verbs("who says china came out ahead"), "who says china got more better");
+        assert_eq!(phrasal_verbs("who has their back"), "who has their back");
+    }
+
+    #[test]
+    fn an_everyday_word_is_searched_in_the_words_news_writes_for_it() {
+        let groups = asked_words("were xis comments on ukraine boring", Retrieval::Ranked);
+        assert!(groups[1].contains(&"remarks".to_string()) && groups[3].contains(&"bland".to_string()), "{groups:?}");
+        assert!(news_words("reelected").contains(&"term"));
+        assert!(news_words("cheap").contains(&"discounts"));
+        assert!(news_words("caused").contains(&"provoked"));
+        // Either way round, and nothing for a word with no everyday double.
+        assert!(news_words("outmoded").contains(&"outdated"));
+        assert!(news_words("iceberg").is_empty());
+        // A who-said question quotes its words as typed.
+        assert_eq!(asked_words("boring", Retrieval::Verbatim), [["boring"]]);
+    }
+
+    #[test]
     fn a_persons_name_asked_in_full_is_one_asked_word() {
         let mut p = crate::quotes::People::default();
         for n in ["Vladimir Putin", "Xi Jinping"] {
@@ -1579,7 +1671,7 @@ mod tests {
         assert_eq!(groups[1], ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"]);
         let groups = asked_words("why does china buy russian oil", Retrieval::Ranked);
         assert_eq!(groups[0], ["china", "chinese", "beijing"]);
-        assert_eq!(groups[1], ["buy", "bought"]);
+        assert_eq!(groups[1][..2], ["buy", "bought"]);
         assert_eq!(groups[2], ["russian", "russia"]);
         // A city asked is that city, not its country.
         assert_eq!(asked_words("what happened in moscow", Retrieval::Ranked)[1], ["moscow"]);
@@ -1618,7 +1710,7 @@ mod tests {
     fn a_degree_word_is_no_topic_word() {
         assert_eq!(
             searched_words("which country sells china the most oil", Retrieval::Ranked),
-            "country sells sold china chinese beijing oil"
+            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing oil"
         );
     }
 

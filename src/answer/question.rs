@@ -881,6 +881,30 @@ fn possessives(q: &str, people: &dyn Registry) -> String {
 }
 
 /// The intent of a question against the people the corpus knows.
+/// Whether the words before `on`/`about`/`comments` open a yes-no question (`will putin be
+/// worried about chinese support`, `were xis comments on ukraine boring`): they ask whether
+/// something is so, which the article's sentences answer, not for what the person named said.
+/// `X on Y` and `X's comments` name their person first; a question opens with its auxiliary.
+fn opens_a_yes_no_question(who: &str) -> bool {
+    matches!(
+        who.split_whitespace().next().unwrap_or(""),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "do"
+            | "does"
+            | "did"
+            | "has"
+            | "have"
+            | "had"
+    )
+}
+
 fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Intent {
     let original = question.as_str();
     let q = clean(original);
@@ -937,6 +961,10 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             }
             if asks_why_someone_acts(&q, verb.as_deref()) {
                 break;
+            }
+            let shaped_as_words = std::ptr::eq(re, &*X_ON_Y) || std::ptr::eq(re, &*NAME_QUOTES);
+            if shaped_as_words && opens_a_yes_no_question(&who) {
+                continue;
             }
             // A telling verb is part of the topic: `what did Xi pledge` looks for "pledged".
             if let Some(v) = verb.filter(|v| !PLAIN_VERBS.contains(&v.as_str())) {
@@ -1272,6 +1300,14 @@ fn is_place_or_group(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_name_after_an_auxiliary_opens_a_yes_no_question_not_a_request_for_words() {
+        assert!(opens_a_yes_no_question("will putin be worried"));
+        assert!(opens_a_yes_no_question("were xis"));
+        assert!(!opens_a_yes_no_question("gabuev"));
+        assert!(!opens_a_yes_no_question("the rand guy"));
+    }
     use super::*;
     use crate::quotes::People;
 
