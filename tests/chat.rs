@@ -209,3 +209,14 @@ fn a_who_said_question_whose_words_no_quote_holds_is_answered_by_the_articles_ow
     let answer = engine.ask("who said the underwater part of the iceberg").unwrap();
     assert_eq!(answer.items[0].speaker.as_deref(), Some("Alexander Gabuev"));
 }
+
+#[test]
+fn a_who_said_question_in_other_words_than_the_quote_is_answered_by_the_quote_it_paraphrases() {
+    let (engine, _idx) = engine();
+    // No unit holds `came out ahead`: Repnikova's "Xi got more out of it" says it.
+    let answer = engine.ask("who says china came out ahead").unwrap();
+    assert_eq!(answer.items[0].speaker.as_deref(), Some("Maria Repnikova"), "{:#?}", answer.items[0]);
+    // Words a quote holds are still looked for as typed.
+    let answer = engine.ask("who said china can only have one ally").unwrap();
+    assert!(answer.items[0].text.contains("one ally"), "{:#?}", answer.items[0]);
+}

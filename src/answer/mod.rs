@@ -175,7 +175,11 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             let groups = stem_groups(lib, &asked_words(topic, Retrieval::Verbatim))?;
             let mut analyzer = Analyzer::default();
             let whole: Vec<bool> = found.iter().map(|i| share_held(&mut analyzer, &groups, &i.text) >= 1.0).collect();
+            let paraphrased = !whole.iter().any(|w| *w);
             let mut items = said_by_someone_or_the_article(found, &whole);
+            if paraphrased {
+                items = quotes_of_a_paraphrase(lib, topic, max)?.unwrap_or(items);
+            }
             items.truncate(max);
             if items.is_empty() {
                 note = Some(format!("No quote in the corpus matches “{topic}”."));
@@ -786,6 +790,19 @@ fn rank(
         }
     }
     Ok(items)
+}
+
+/// `who says china came out ahead`, `who thinks putin is xis sidekick`: when no unit holds
+/// every asked word, the asker put what was said in their own words rather than quoting it,
+/// so the quotes are searched as any other question is (each word in the forms news writes
+/// it: "Xi got more out of it", "the junior partner"), someone's quotes first. `None` when no
+/// quote of anyone is found that way.
+fn quotes_of_a_paraphrase(lib: &Store, topic: &str, max: usize) -> Result<Option<Vec<Item>>> {
+    let anyone = Scope { speakers: &[], kind: None, outlet: &[] };
+    let found = rank(lib, topic, anyone, None, max * 3, Retrieval::Ranked)?;
+    let quoted: Vec<Item> =
+        found.into_iter().filter(|i| i.speaker.is_some() && i.attribution != Attribution::Authored).collect();
+    Ok(Some(quoted).filter(|q| !q.is_empty()))
 }
 
 /// The answers to `who said …`: the quotes of someone (not an author's own analysis) among

@@ -886,23 +886,30 @@ fn possessives(q: &str, people: &dyn Registry) -> String {
 /// something is so, which the article's sentences answer, not for what the person named said.
 /// `X on Y` and `X's comments` name their person first; a question opens with its auxiliary.
 fn opens_a_yes_no_question(who: &str) -> bool {
-    matches!(
-        who.split_whitespace().next().unwrap_or(""),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "do"
-            | "does"
-            | "did"
-            | "has"
-            | "have"
-            | "had"
-    )
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "do"
+                | "does"
+                | "did"
+                | "has"
+                | "have"
+                | "had"
+        )
+    };
+    let mut words = who.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // `why does xi care about russia winning`: a question word and its auxiliary ask of
+    // something too, never for someone's words.
+    auxiliary(first) || (matches!(first, "why" | "how" | "when" | "where") && words.next().is_some_and(auxiliary))
 }
 
 fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Intent {
@@ -1305,6 +1312,7 @@ mod tests {
     fn a_name_after_an_auxiliary_opens_a_yes_no_question_not_a_request_for_words() {
         assert!(opens_a_yes_no_question("will putin be worried"));
         assert!(opens_a_yes_no_question("were xis"));
+        assert!(opens_a_yes_no_question("why does xi care"));
         assert!(!opens_a_yes_no_question("gabuev"));
         assert!(!opens_a_yes_no_question("the rand guy"));
     }
