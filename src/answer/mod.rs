@@ -1368,6 +1368,9 @@ fn best_window(analyzer: &mut Analyzer, unit: &Unit, groups: &[Vec<String>]) -> 
 fn text_stems(analyzer: &mut Analyzer, text: &str, terms: &[String]) -> Vec<String> {
     static HYPHENATED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{L}+(?:-\p{L}+)+\b").unwrap());
     let mut stems = analyzer.stems_near(text, terms);
+    if terms.iter().any(|t| could_be_initials(t)) {
+        stems.extend(initials_of_names(text).into_iter().filter(|i| terms.contains(i)));
+    }
     if text.contains('-') {
         for m in HYPHENATED.find_iter(text) {
             let closed = m.as_str().replace('-', "");
@@ -1375,6 +1378,38 @@ fn text_stems(analyzer: &mut Analyzer, text: &str, terms: &[String]) -> Vec<Stri
         }
     }
     stems
+}
+
+/// Whether an asked word could be initials (`pla`, `ccp`, `nsc`): two to five letters.
+fn could_be_initials(term: &str) -> bool {
+    (2..=5).contains(&term.len()) && term.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The initials of every run of two or more capitalised words in `text` (`People's Liberation
+/// Army` → `pla`, and of each run inside it), lower case. Chat types an organisation by the
+/// initials it goes by (`pla taiwan`, `ccp`), where an article spells its name out once; the
+/// small words inside a name (`of`, `the`, `and`, `for`) are no initials of it.
+fn initials_of_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    let mut flush = |run: &mut Vec<char>| {
+        for i in 0..run.len() {
+            for j in i + 2..=run.len() {
+                out.push(run[i..j].iter().collect::<String>());
+            }
+        }
+        run.clear();
+    };
+    for w in crate::text::words(text) {
+        let first = w.text.chars().next().unwrap_or(' ');
+        if first.is_uppercase() && w.text.chars().skip(1).any(|c| c.is_lowercase()) {
+            run.extend(first.to_lowercase());
+        } else if !(matches!(w.text, "of" | "the" | "and" | "for") && !run.is_empty()) {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    out
 }
 
 /// What one sentence's stems give a window's [`coverage`]: the asked words they hold (bit `g`
@@ -1573,6 +1608,19 @@ mod tests {
         assert!(groups[1].contains(&"criticism".to_string()), "{groups:?}");
         assert!(asked_words("why hasn't china armed russia", Retrieval::Ranked)[1].contains(&"weapons".to_string()));
         assert_eq!(asked_words("condemn", Retrieval::Verbatim), [["condemn"]]);
+    }
+
+    #[test]
+    fn an_organisation_typed_by_its_initials_is_held_where_its_name_is_spelled_out() {
+        let found = initials_of_names("the People's Liberation Army attempt to take Taiwan by force");
+        assert!(found.contains(&"pla".to_string()), "{found:?}");
+        assert!(initials_of_names("the Secretary of the Security Council spoke").contains(&"sc".to_string()));
+        assert!(initials_of_names("ruled by the Chinese Communist Party").contains(&"ccp".to_string()));
+        // One capitalised word alone has no initials; an all-capital word is no name spelled out.
+        assert!(initials_of_names("Taiwan and NATO").is_empty());
+        let mut a = Analyzer::default();
+        let groups = vec![vec!["pla".to_string()], vec!["taiwan".to_string()]];
+        assert_eq!(share_held(&mut a, &groups, "the People's Liberation Army attempt to take Taiwan"), 1.0);
     }
 
     #[test]
