@@ -1261,6 +1261,8 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["part", "parts", "component", "components"],
         &["america", "U.S."],
         &["cozy", "cozying", "closer"],
+        &["war", "wars", "conflict", "conflicts"],
+        &["transactional", "business", "businesslike"],
     ];
     PLAIN_AND_NEWS
         .iter()
@@ -1641,6 +1643,9 @@ mod tests {
         assert!(news_words("reelected").contains(&"term"));
         assert!(news_words("cheap").contains(&"discounts"));
         assert!(news_words("caused").contains(&"provoked"));
+        // News calls a war "the conflict", and a relationship about business "transactional".
+        assert!(news_words("war").contains(&"conflict"));
+        assert!(news_words("business").contains(&"transactional"));
         // Either way round, and nothing for a word with no everyday double.
         assert!(news_words("outmoded").contains(&"outdated"));
         assert!(news_words("iceberg").is_empty());
