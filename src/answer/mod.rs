@@ -1410,7 +1410,7 @@ fn initials_of_names(text: &str) -> Vec<String> {
         let first = w.text.chars().next().unwrap_or(' ');
         if first.is_uppercase() && w.text.chars().skip(1).any(|c| c.is_lowercase()) {
             run.extend(first.to_lowercase());
-        } else if !(matches!(w.text, "of" | "the" | "and" | "for") && !run.is_empty()) {
+        } else if run.is_empty() || !matches!(w.text, "of" | "the" | "and" | "for") {
             flush(&mut run);
         }
     }
