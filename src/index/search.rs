@@ -301,7 +301,19 @@ impl SearchIndex {
             docs = docs.holding_any(searcher, &self.speaker_terms(req.speakers), &self.dir)?;
         }
         if let Some(k) = req.kind {
-            docs = docs.holding_any(searcher, &[Term::from_field_text(self.fields.kind, k.as_str())], &self.dir)?;
+            // Every unit has one kind of two. Seeking a kind most units have from run to run
+            // walks most of its skip list; the units of the other kind, read from its
+            // shorter postings, are taken away instead.
+            let term = |k: UnitKind| Term::from_field_text(self.fields.kind, k.as_str());
+            let other = match k {
+                UnitKind::Quote => UnitKind::Passage,
+                UnitKind::Passage => UnitKind::Quote,
+            };
+            let freq = |t: &Term| searcher.doc_freq(t).map_err(|e| index_err(&self.dir, e));
+            docs = match freq(&term(k))? <= freq(&term(other))? {
+                true => docs.holding_any(searcher, &[term(k)], &self.dir)?,
+                false => docs.lacking(searcher, &term(other), &self.dir)?,
+            };
         }
         Ok(docs)
     }
@@ -1097,6 +1109,41 @@ impl Docs {
             if !docs.is_empty() {
                 docs.sort_unstable();
                 docs.dedup();
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            }
+        }
+        Ok(Docs(std::sync::Arc::new(by_segment)))
+    }
+
+    /// The documents of the set that `term` is not in (its postings read only inside the
+    /// runs of the set).
+    fn lacking(&self, searcher: &tantivy::Searcher, term: &Term, dir: &Path) -> Result<Docs> {
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(set) = self.0.get(&segment.segment_id()) else { continue };
+            let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
+            let mut holding: Vec<tantivy::DocId> = Vec::new();
+            if let Some(mut block) =
+                inverted.read_block_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+            {
+                in_runs(&mut block, &set.runs, |_, found, _| holding.extend_from_slice(found));
+            }
+            if holding.is_empty() {
+                by_segment.insert(segment.segment_id(), set.clone());
+                continue;
+            }
+            // Both in order: one pass.
+            let mut held = holding.iter().peekable();
+            let docs: Vec<tantivy::DocId> = set
+                .ids
+                .iter()
+                .copied()
+                .filter(|&d| {
+                    while held.next_if(|&&h| h < d).is_some() {}
+                    held.peek() != Some(&&d)
+                })
+                .collect();
+            if !docs.is_empty() {
                 by_segment.insert(segment.segment_id(), Segment::new(docs));
             }
         }
