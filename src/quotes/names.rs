@@ -1559,8 +1559,35 @@ pub fn is_name_word(word: &str) -> bool {
     let first_person = base.starts_with("I'") || base.starts_with("I’");
     !first_person
         && !FUNCTION.contains(&f.as_str())
+        && !is_pronoun_form(&f)
         && !crate::text::is_calendar_word(&f)
         && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+}
+
+/// Object, reflexive and possessive forms of the pronouns (`Himself a former executive, Trump
+/// …`, `Him`, `Theirs`): capitalised at the start of a sentence or in a headline, never a name.
+/// (`Ben Carson Defends Himself` is no person called Himself.)
+fn is_pronoun_form(folded: &str) -> bool {
+    matches!(
+        folded,
+        "him"
+            | "himself"
+            | "herself"
+            | "hers"
+            | "itself"
+            | "me"
+            | "my"
+            | "myself"
+            | "mine"
+            | "us"
+            | "ourselves"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "them"
+            | "themselves"
+            | "theirs"
+    )
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
@@ -1812,6 +1839,14 @@ mod tests {
         assert!(!is_name_word("I’ve"));
         assert!(!is_name_word("I'm"));
         assert!(is_name_word("Ivan"));
+    }
+
+    #[test]
+    fn an_object_or_reflexive_pronoun_is_no_name_word() {
+        assert!(!is_name_word("Himself"));
+        assert!(!is_name_word("Them"));
+        assert!(is_name_word("Hims"), "only the pronoun itself");
+        assert!(is_name_word("Myers"));
     }
 
     #[test]
