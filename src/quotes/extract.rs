@@ -1739,6 +1739,14 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_in_quotes_inside_a_name_is_part_of_the_name() {
+        let c = corpus(&[
+            "State Del. Maria \"Cuca\" Delgado (D-Fresno) opened the meeting. \"We are ready for this fight,\" she said.",
+        ]);
+        assert_eq!(speaker_of(&c, "We are ready").as_deref(), Some("Maria Delgado"));
+    }
+
+    #[test]
     fn a_sentence_final_cue_reports_a_fragment_before_it() {
         let c = corpus(&["A clerk who \"takes a few notes home\" is punished at once, Reddick said."]);
         // Reddick is the article's own one-word name, given by the cue.

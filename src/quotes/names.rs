@@ -698,6 +698,25 @@ const TITLES: &[&str] = &[
     "e.u.",
     "china",
     "russia",
+    // Offices of American politics and religion written before a name (`Senate Majority Whip
+    // John Cornyn`, `DNC Chair Debbie Wasserman Schultz`, `Archbishop Aris Shirvanian`): words
+    // of description, so the name after them is read as the person.
+    "whip",
+    "chair",
+    "commissioner",
+    "comptroller",
+    "treasurer",
+    "assemblyman",
+    "assemblywoman",
+    "sheriff",
+    "strategist",
+    "pollster",
+    "nominee",
+    "archbishop",
+    "bishop",
+    "rabbi",
+    "pastor",
+    "imam",
 ];
 
 /// Honorifics that tell a person's gender.
@@ -1766,13 +1785,20 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         skipped += 1;
     }
     let mut run = Vec::new();
-    while i < toks.len()
-        && toks[i].is_word()
-        && (is_name_word(toks[i].text)
-            || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
-            || rank_ordinal(toks, i)
-            || !run.is_empty() && particle_continues(toks, i))
-    {
+    while i < toks.len() {
+        // `Marcia "Cia" Price`: a nickname between a given name and the family name is skipped.
+        if !run.is_empty() && is_nickname(toks, i) {
+            i += 1;
+            continue;
+        }
+        if !(toks[i].is_word()
+            && (is_name_word(toks[i].text)
+                || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
+                || rank_ordinal(toks, i)
+                || !run.is_empty() && particle_continues(toks, i)))
+        {
+            break;
+        }
         run.push((i, toks[i].text));
         if is_possessive(toks[i].text) && !toks.get(i + 1).is_some_and(|t| t.is_word() && is_name_word(t.text)) {
             break;
@@ -1785,6 +1811,22 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         r.descriptor.insert(0, lead.join(" "));
     }
     Some(r)
+}
+
+/// A nickname in quote marks inside a name (`Marcia "Cia" Price`, `Juan "Chico" Manriquez`): one
+/// capitalised word quoted right between two name words. It belongs to the name around it,
+/// which would otherwise end before it.
+fn is_nickname(toks: &[Token<'_>], i: usize) -> bool {
+    let inner =
+        toks[i].text.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’') || c.is_whitespace());
+    toks[i].is_quote()
+        && !inner.contains(char::is_whitespace)
+        && is_name_word(inner)
+        && i > 0
+        && toks[i - 1].is_word()
+        && is_name_word(toks[i - 1].text)
+        && !is_possessive(toks[i - 1].text)
+        && toks.get(i + 1).is_some_and(|n| n.is_word() && is_name_word(n.text))
 }
 
 /// Reads a name backwards ending at `i` (inclusive): `U.S. Secretary of State Antony Blinken`.
