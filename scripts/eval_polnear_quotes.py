@@ -260,6 +260,7 @@ def main():
     prec_ok = prec_n = unmatched = unkeyed = 0
     wrong = []
     unmatched_list = []
+    unkeyed_list = []
     for art, parts in by_article.items():
         for s, e, q in parts:
             if not q.get("speaker"):
@@ -274,6 +275,7 @@ def main():
                 # Its labelled source has no name to match ("a spokesman", an unresolved "he"):
                 # not scored, but counted, since a name given there may well be wrong.
                 unkeyed += 1
+                unkeyed_list.append((art, q, hits[0]))
                 continue
             prec_n += 1
             if any(speaker_ok(q["speaker"], g["key"]) for g in keyed):
@@ -304,6 +306,8 @@ def main():
         print(f"MISS  {g['article']}: {g['text'][:90]!r} gold {g['source']!r} ({g['kind']}) got {got}")
     for art, q in unmatched_list[: args.failures]:
         print(f"UNMATCHED {art}: {q['text'][:90]!r} -> {q['speaker']!r} [{q.get('rule')}]")
+    for art, q, g in unkeyed_list[: args.failures]:
+        print(f"UNKEYED {art}: {q['text'][:90]!r} -> {q['speaker']!r} [{q.get('rule')}] (gold {g['source']!r} ({g['kind']}) @{g['start']})")
     precision = prec_ok / prec_n if prec_n else 0.0
     recall = found / total if total else 0.0
     print(f"polnear-{args.split} quotes ({len(names)} articles, {len(gold)} gold quotations): "

@@ -736,6 +736,10 @@ pub struct Analyzer {
     stemmed: tantivy::tokenizer::TextAnalyzer,
     /// The same pipeline without the stemmer.
     plain: tantivy::tokenizer::TextAnalyzer,
+    /// Words already stemmed by [`Analyzer::stems_near`], with their stems: an analyser lives
+    /// for one question, whose candidates repeat most of their words, and stemming a word
+    /// costs a token stream of its own.
+    memo: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -748,7 +752,11 @@ impl Default for Analyzer {
         use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
         let plain =
             || TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser);
-        Analyzer { stemmed: plain().filter(Stemmer::new(Language::English)).build(), plain: plain().build() }
+        Analyzer {
+            stemmed: plain().filter(Stemmer::new(Language::English)).build(),
+            plain: plain().build(),
+            memo: std::collections::HashMap::new(),
+        }
     }
 }
 impl Analyzer {
@@ -775,6 +783,10 @@ impl Analyzer {
             words.push(if w.chars().next().is_some_and(|c| firsts.contains(&c)) { w.clone() } else { String::new() });
         }
         for w in words.iter_mut().filter(|w| !w.is_empty()) {
+            if let Some(stem) = self.memo.get(w.as_str()) {
+                w.clone_from(stem);
+                continue;
+            }
             let stem = {
                 let mut one = self.stemmed.token_stream(w);
                 if one.advance() {
@@ -783,7 +795,7 @@ impl Analyzer {
                     String::new()
                 }
             };
-            *w = stem;
+            self.memo.insert(std::mem::replace(w, stem.clone()), stem);
         }
         words
     }

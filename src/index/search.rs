@@ -18,6 +18,8 @@ pub const WHOLE_MATCH_TERMS: usize = 4;
 pub const SIMILAR_UNITS: usize = 12;
 /// Below this cosine similarity a unit is not close enough in meaning to be a hit by it.
 pub const MIN_SIMILARITY: f32 = 0.45;
+/// From this many hits on, fetching them is shared with the helper thread.
+const FETCH_SHARED_FROM: usize = 16;
 /// A search request: topic words (analysed like the text) and optional filters.
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest<'a> {
@@ -299,7 +301,19 @@ impl SearchIndex {
             docs = docs.holding_any(searcher, &self.speaker_terms(req.speakers), &self.dir)?;
         }
         if let Some(k) = req.kind {
-            docs = docs.holding_any(searcher, &[Term::from_field_text(self.fields.kind, k.as_str())], &self.dir)?;
+            // Every unit has one kind of two. Seeking a kind most units have from run to run
+            // walks most of its skip list; the units of the other kind, read from its
+            // shorter postings, are taken away instead.
+            let term = |k: UnitKind| Term::from_field_text(self.fields.kind, k.as_str());
+            let other = match k {
+                UnitKind::Quote => UnitKind::Passage,
+                UnitKind::Passage => UnitKind::Quote,
+            };
+            let freq = |t: &Term| searcher.doc_freq(t).map_err(|e| index_err(&self.dir, e));
+            docs = match freq(&term(k))? <= freq(&term(other))? {
+                true => docs.holding_any(searcher, &[term(k)], &self.dir)?,
+                false => docs.lacking(searcher, &term(other), &self.dir)?,
+            };
         }
         Ok(docs)
     }
@@ -529,15 +543,6 @@ impl SearchIndex {
         columns.key.as_ref()?.first(addr.doc_id)
     }
 
-    /// The stored meaning of a unit, if it has one.
-    fn meaning_of(&self, searcher: &tantivy::Searcher, addr: tantivy::DocAddress) -> Option<Meaning> {
-        let columns = self.columns.get(&searcher.segment_reader(addr.segment_ord).segment_id())?;
-        match columns.meaning.is_empty() {
-            true => None,
-            false => read_meaning(&columns.meaning, addr.doc_id),
-        }
-    }
-
     /// Whether some article's outlet has this word (folded) in its name.
     pub fn outlet_word(&self, word: &str) -> Result<bool> {
         let t = Term::from_field_text(self.fields.a_outlet, word);
@@ -564,21 +569,36 @@ impl SearchIndex {
     }
 
     /// The documents at these addresses, fetched, each with its similarity to `meaning` if
-    /// one is given.
-    fn fetch_scored(
+    /// one is given. Reading the store is most of a search's last step, and by then the
+    /// helper thread is idle (its share of the union and the comparison by meaning are done):
+    /// the later half of a long list is offered to it.
+    pub(super) fn fetch_scored(
         &self,
         searcher: &tantivy::Searcher,
         top: &[(Score, tantivy::DocAddress)],
         meaning: Option<&Meaning>,
     ) -> Result<Vec<Hit>> {
-        let mut hits = self.fetch(searcher, top)?;
-        if let Some(m) = meaning {
-            for (hit, (_, addr)) in hits.iter_mut().zip(top) {
-                hit.similarity = self.meaning_of(searcher, *addr).map(|u| embed::similarity(m, &u));
-            }
+        let columns = meaning.map(|_| self.meaning_columns(searcher));
+        let split = match top.len() >= FETCH_SHARED_FROM {
+            true => top.len() / 2,
+            false => top.len(),
+        };
+        let theirs = (split < top.len()).then(|| {
+            let (searcher, fields, dir) = (searcher.clone(), self.stored(), self.dir.clone());
+            let (part, columns, meaning) = (top[split..].to_vec(), columns.clone(), meaning.copied());
+            offer(move || fetch_docs(&searcher, fields, &part, columns.as_ref().zip(meaning.as_ref()), &dir))
+        });
+        let mut hits = fetch_docs(searcher, self.stored(), &top[..split], columns.as_ref().zip(meaning), &self.dir)?;
+        if let Some(theirs) = theirs {
+            hits.extend(theirs.take()?);
         }
         hits.retain(|h| h.key != NO_KEY);
         Ok(hits)
+    }
+
+    /// The fields a fetch reads.
+    fn stored(&self) -> Stored {
+        Stored { key: self.fields.key, text: self.fields.text, data: self.fields.data }
     }
 
     /// The units [`Docs::closest`] found (addresses in `searcher`), fetched, each with score 0
@@ -604,18 +624,7 @@ impl SearchIndex {
     }
 
     fn fetch(&self, searcher: &tantivy::Searcher, top: &[(Score, tantivy::DocAddress)]) -> Result<Vec<Hit>> {
-        tracing::trace!(docs = top.len(), "fetching");
-        let mut hits = Vec::with_capacity(top.len());
-        for &(score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(&self.dir, e))?;
-            let key = doc.get_first(self.fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
-            let text = doc.get_first(self.fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let data = doc.get_first(self.fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            // A document without a key keeps its place (hits stay aligned with addresses)
-            // until the caller drops it.
-            hits.push(Hit { key, score, text, data, similarity: None });
-        }
-        Ok(hits)
+        fetch_docs(searcher, self.stored(), top, None, &self.dir)
     }
 
     /// The documents with these keys (units or timeline entries), in no particular order: one
@@ -819,6 +828,44 @@ pub(super) fn prefix_query(field: Field, prefix: &str, itself: bool) -> Box<dyn 
         None => Bound::Unbounded,
     };
     Box::new(RangeQuery::new(lower, upper))
+}
+
+/// The stored fields a fetch reads.
+#[derive(Clone, Copy)]
+struct Stored {
+    key: Field,
+    text: Field,
+    data: Field,
+}
+
+/// The documents at these addresses, read from the store, in order; each with its
+/// similarity to the meaning if `compare` gives the meaning columns and the meaning. A
+/// document without a key keeps its place (hits stay aligned with addresses) until the
+/// caller drops it.
+fn fetch_docs(
+    searcher: &tantivy::Searcher,
+    fields: Stored,
+    top: &[(Score, tantivy::DocAddress)],
+    compare: Option<(&MeaningColumns, &Meaning)>,
+    dir: &Path,
+) -> Result<Vec<Hit>> {
+    tracing::trace!(docs = top.len(), "fetching");
+    let mut hits = Vec::with_capacity(top.len());
+    for &(score, addr) in top {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(|e| index_err(dir, e))?;
+        let key = doc.get_first(fields.key).and_then(|v| v.as_u64()).unwrap_or(NO_KEY);
+        let text = doc.get_first(fields.text).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let data = doc.get_first(fields.data).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let similarity = compare.and_then(|(columns, m)| {
+            let columns = columns.get(&searcher.segment_reader(addr.segment_ord).segment_id())?;
+            match columns.is_empty() {
+                true => None,
+                false => read_meaning(columns, addr.doc_id).map(|u| embed::similarity(m, &u)),
+            }
+        });
+        hits.push(Hit { key, score, text, data, similarity });
+    }
+    Ok(hits)
 }
 
 /// A document's stored meaning, if it has one, from its segment's meaning columns.
@@ -1062,6 +1109,41 @@ impl Docs {
             if !docs.is_empty() {
                 docs.sort_unstable();
                 docs.dedup();
+                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            }
+        }
+        Ok(Docs(std::sync::Arc::new(by_segment)))
+    }
+
+    /// The documents of the set that `term` is not in (its postings read only inside the
+    /// runs of the set).
+    fn lacking(&self, searcher: &tantivy::Searcher, term: &Term, dir: &Path) -> Result<Docs> {
+        let mut by_segment = std::collections::HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(set) = self.0.get(&segment.segment_id()) else { continue };
+            let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
+            let mut holding: Vec<tantivy::DocId> = Vec::new();
+            if let Some(mut block) =
+                inverted.read_block_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
+            {
+                in_runs(&mut block, &set.runs, |_, found, _| holding.extend_from_slice(found));
+            }
+            if holding.is_empty() {
+                by_segment.insert(segment.segment_id(), set.clone());
+                continue;
+            }
+            // Both in order: one pass.
+            let mut held = holding.iter().peekable();
+            let docs: Vec<tantivy::DocId> = set
+                .ids
+                .iter()
+                .copied()
+                .filter(|&d| {
+                    while held.next_if(|&&h| h < d).is_some() {}
+                    held.peek() != Some(&&d)
+                })
+                .collect();
+            if !docs.is_empty() {
                 by_segment.insert(segment.segment_id(), Segment::new(docs));
             }
         }

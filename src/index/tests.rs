@@ -122,6 +122,43 @@ fn stems_near_some_terms_are_the_stems_of_words_that_could_match_them_in_place()
 }
 
 #[test]
+fn an_analyser_that_has_stemmed_words_before_stems_them_as_a_fresh_one_does() {
+    let text = "Ministers said the ministers' wars were warring; the minister's war, they said, was lost.";
+    let mut used = Analyzer::default();
+    // Words stemmed for other terms first, so the memo holds some of them and not others.
+    let first: Vec<String> = ["war", "said"].map(String::from).to_vec();
+    used.stems_near("the wars said warring things to ministers", &first);
+    for terms in [vec!["minist"], vec!["war", "lost"], vec!["said", "they", "minist", "war"]] {
+        let terms: Vec<String> = terms.into_iter().map(String::from).collect();
+        let fresh = Analyzer::default().stems_near(text, &terms);
+        assert_eq!(used.stems_near(text, &terms), fresh, "{terms:?}");
+        assert_eq!(used.stems_near(text, &terms), fresh, "{terms:?}, asked twice");
+    }
+}
+
+#[test]
+fn hits_fetched_in_two_halves_come_back_in_the_order_of_their_addresses() {
+    let root = tempfile::tempdir().unwrap();
+    let mut b = Builder::create(root.path()).unwrap();
+    generated(&mut b, 20, 3000, 7);
+    let ix = b.commit().unwrap();
+    let searcher = ix.reader.searcher();
+    let top: Vec<(Score, tantivy::DocAddress)> =
+        searcher.search(&*term_query(ix.fields.text, "oil"), &TopDocs::with_limit(41).order_by_score()).unwrap();
+    assert_eq!(top.len(), 41);
+    let hits = ix.fetch_scored(&searcher, &top, None).unwrap();
+    let one_by_one: Vec<u64> = top
+        .iter()
+        .flat_map(|t| ix.fetch_scored(&searcher, std::slice::from_ref(t), None).unwrap())
+        .map(|h| h.key)
+        .collect();
+    assert_eq!(hits.iter().map(|h| h.key).collect::<Vec<_>>(), one_by_one);
+    let keys: Vec<u64> = top.iter().filter_map(|&(_, a)| ix.key_of(&searcher, a)).collect();
+    assert_eq!(one_by_one, keys);
+    assert!(hits.iter().zip(&top).all(|(h, t)| h.score == t.0));
+}
+
+#[test]
 fn the_units_of_articles_found_by_their_runs_are_those_their_key_holds_after_deletions_across_segments() {
     let root = tempfile::tempdir().unwrap();
     let mut b = Builder::create(root.path()).unwrap();

@@ -497,6 +497,9 @@ fn register(article: &Article, people: &mut People) -> Singles {
         let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.is_word()).collect();
         let title_case =
             words.len() >= 4 && words.iter().filter(|t| names::is_capitalised(t.text)).count() * 10 >= words.len() * 7;
+        // Nor a longer one, when its small words are capitalised too (`Ben Carson Slams Hillary
+        // And The Media`: where the name ends is not written).
+        let headline = title_case && capitalises_small_words(&words);
         for (k, t) in toks.iter().enumerate() {
             if t.is_word() && is_name_word(t.text) && !starts_sentence(&sentence_of, k) && !title_case {
                 singles.mid_sentence_capitals.insert(fold(names::strip_possessive(t.text)));
@@ -504,7 +507,7 @@ fn register(article: &Article, people: &mut People) -> Singles {
         }
         let mut i = 0;
         let mut org_ended_at = None;
-        while i < toks.len() {
+        while i < toks.len() && !headline {
             if let Some((words, last)) = org_run(&toks, i) {
                 if let Some(id) = people.add_kind(&words, Kind::Organisation) {
                     if let Some(acr) = spelled_acronym(&toks, last) {
@@ -566,6 +569,41 @@ fn register(article: &Article, people: &mut People) -> Singles {
         }
     }
     singles
+}
+
+/// Whether a line capitalises a conjunction, a preposition or a pronoun after its first word (`… Slams Hillary And The Media`, `… Defends Himself Against Claims He …`), as
+/// headlines do and running text never does, not even inside a name (`Secretary of State`,
+/// `Bank of England`; `The` is left out, as `The Post` is written so): no capital there tells
+/// where a name ends.
+fn capitalises_small_words(words: &[&Token<'_>]) -> bool {
+    words.iter().skip(1).any(|t| {
+        matches!(
+            t.text,
+            "And"
+                | "In"
+                | "Of"
+                | "For"
+                | "To"
+                | "On"
+                | "With"
+                | "Against"
+                | "At"
+                | "By"
+                | "From"
+                | "Is"
+                | "Are"
+                | "As"
+                | "After"
+                | "Over"
+                | "He"
+                | "She"
+                | "His"
+                | "Her"
+                | "It"
+                | "Its"
+                | "Their"
+        )
+    })
 }
 
 /// Gender from an honorific before the name (`Mrs Holloway`) or a common first name.
@@ -1688,6 +1726,24 @@ mod tests {
     fn a_title_case_headline_gives_no_one_word_name() {
         let c = corpus(&["Retired General Reveals Plans For Base\n\n\"We were never told why,\" he said."]);
         assert_eq!(speaker_of(&c, "We were never").as_deref(), None);
+    }
+
+    #[test]
+    fn a_title_case_headline_registers_no_name_of_any_length() {
+        let c = corpus(&[
+            "Ben Carson Slams Hillary And The Media In One Debate Answer.",
+            "After the debate, Hillary shot back, \"I chose to fulfill my profession.\"",
+        ]);
+        // The headline's capitals run past the name: no person is called `Ben Carson Slams Hillary`.
+        assert_ne!(speaker_of(&c, "I chose").as_deref(), Some("Ben Carson Slams Hillary"));
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_inside_a_name_is_part_of_the_name() {
+        let c = corpus(&[
+            "State Del. Maria \"Cuca\" Delgado (D-Fresno) opened the meeting. \"We are ready for this fight,\" she said.",
+        ]);
+        assert_eq!(speaker_of(&c, "We are ready").as_deref(), Some("Maria Delgado"));
     }
 
     #[test]

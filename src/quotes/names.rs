@@ -698,6 +698,25 @@ const TITLES: &[&str] = &[
     "e.u.",
     "china",
     "russia",
+    // Offices of American politics and religion written before a name (`Senate Majority Whip
+    // John Cornyn`, `DNC Chair Debbie Wasserman Schultz`, `Archbishop Aris Shirvanian`): words
+    // of description, so the name after them is read as the person.
+    "whip",
+    "chair",
+    "commissioner",
+    "comptroller",
+    "treasurer",
+    "assemblyman",
+    "assemblywoman",
+    "sheriff",
+    "strategist",
+    "pollster",
+    "nominee",
+    "archbishop",
+    "bishop",
+    "rabbi",
+    "pastor",
+    "imam",
 ];
 
 /// Honorifics that tell a person's gender.
@@ -1559,8 +1578,35 @@ pub fn is_name_word(word: &str) -> bool {
     let first_person = base.starts_with("I'") || base.starts_with("I’");
     !first_person
         && !FUNCTION.contains(&f.as_str())
+        && !is_pronoun_form(&f)
         && !crate::text::is_calendar_word(&f)
         && base.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+}
+
+/// Object, reflexive and possessive forms of the pronouns (`Himself a former executive, Trump
+/// …`, `Him`, `Theirs`): capitalised at the start of a sentence or in a headline, never a name.
+/// (`Ben Carson Defends Himself` is no person called Himself.)
+fn is_pronoun_form(folded: &str) -> bool {
+    matches!(
+        folded,
+        "him"
+            | "himself"
+            | "herself"
+            | "hers"
+            | "itself"
+            | "me"
+            | "my"
+            | "myself"
+            | "mine"
+            | "us"
+            | "ourselves"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "them"
+            | "themselves"
+            | "theirs"
+    )
 }
 
 pub fn pronoun(word: &str) -> Option<Pronoun> {
@@ -1739,13 +1785,20 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         skipped += 1;
     }
     let mut run = Vec::new();
-    while i < toks.len()
-        && toks[i].is_word()
-        && (is_name_word(toks[i].text)
-            || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
-            || rank_ordinal(toks, i)
-            || !run.is_empty() && particle_continues(toks, i))
-    {
+    while i < toks.len() {
+        // `Marcia "Cia" Price`: a nickname between a given name and the family name is skipped.
+        if !run.is_empty() && is_nickname(toks, i) {
+            i += 1;
+            continue;
+        }
+        if !(toks[i].is_word()
+            && (is_name_word(toks[i].text)
+                || (is_title(toks[i].text) || is_honorific(toks[i].text)) && is_capitalised(toks[i].text)
+                || rank_ordinal(toks, i)
+                || !run.is_empty() && particle_continues(toks, i)))
+        {
+            break;
+        }
         run.push((i, toks[i].text));
         if is_possessive(toks[i].text) && !toks.get(i + 1).is_some_and(|t| t.is_word() && is_name_word(t.text)) {
             break;
@@ -1758,6 +1811,22 @@ pub fn run_forward(toks: &[Token<'_>], mut i: usize) -> Option<NameRun> {
         r.descriptor.insert(0, lead.join(" "));
     }
     Some(r)
+}
+
+/// A nickname in quote marks inside a name (`Marcia "Cia" Price`, `Juan "Chico" Manriquez`): one
+/// capitalised word quoted right between two name words. It belongs to the name around it,
+/// which would otherwise end before it.
+fn is_nickname(toks: &[Token<'_>], i: usize) -> bool {
+    let inner =
+        toks[i].text.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’') || c.is_whitespace());
+    toks[i].is_quote()
+        && !inner.contains(char::is_whitespace)
+        && is_name_word(inner)
+        && i > 0
+        && toks[i - 1].is_word()
+        && is_name_word(toks[i - 1].text)
+        && !is_possessive(toks[i - 1].text)
+        && toks.get(i + 1).is_some_and(|n| n.is_word() && is_name_word(n.text))
 }
 
 /// Reads a name backwards ending at `i` (inclusive): `U.S. Secretary of State Antony Blinken`.
@@ -1812,6 +1881,14 @@ mod tests {
         assert!(!is_name_word("I’ve"));
         assert!(!is_name_word("I'm"));
         assert!(is_name_word("Ivan"));
+    }
+
+    #[test]
+    fn an_object_or_reflexive_pronoun_is_no_name_word() {
+        assert!(!is_name_word("Himself"));
+        assert!(!is_name_word("Them"));
+        assert!(is_name_word("Hims"), "only the pronoun itself");
+        assert!(is_name_word("Myers"));
     }
 
     #[test]
