@@ -1093,12 +1093,46 @@ impl Docs {
     /// The documents of this set that hold any of `terms`. Each term's postings are sought to
     /// each run of the set and read to its end, so the cost is the set's, not the term's.
     fn holding_any(&self, searcher: &tantivy::Searcher, terms: &[Term], dir: &Path) -> Result<Docs> {
+        self.narrowed(searcher, terms, dir, |_, held| Segment::new(held))
+    }
+
+    /// The documents of the set that `term` is not in (its postings read only inside the
+    /// runs of the set).
+    fn lacking(&self, searcher: &tantivy::Searcher, term: &Term, dir: &Path) -> Result<Docs> {
+        self.narrowed(searcher, std::slice::from_ref(term), dir, |set, held| {
+            if held.is_empty() {
+                return set.clone();
+            }
+            // Both in order: one pass.
+            let mut held = held.iter().peekable();
+            Segment::new(
+                set.ids
+                    .iter()
+                    .copied()
+                    .filter(|&d| {
+                        while held.next_if(|&&h| h < d).is_some() {}
+                        held.peek() != Some(&&d)
+                    })
+                    .collect(),
+            )
+        })
+    }
+
+    /// Each segment's documents as `keep(set, held)` picks them from its part of the set and
+    /// the documents of that part holding any of `terms` (in order, each once). Each term's
+    /// postings are read a block at a time, sought to each run: a kind most units have is
+    /// copied a run at a time, not advanced through document by document.
+    fn narrowed(
+        &self,
+        searcher: &tantivy::Searcher,
+        terms: &[Term],
+        dir: &Path,
+        keep: impl Fn(&Segment, Vec<tantivy::DocId>) -> Segment,
+    ) -> Result<Docs> {
         let mut by_segment = std::collections::HashMap::new();
         for segment in searcher.segment_readers() {
             let Some(set) = self.0.get(&segment.segment_id()) else { continue };
-            let mut docs: Vec<tantivy::DocId> = Vec::new();
-            // Each term's postings a block at a time, sought to each run: a kind most units have
-            // is copied a run at a time, not advanced through document by document.
+            let mut held: Vec<tantivy::DocId> = Vec::new();
             for term in terms {
                 let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
                 let Some(mut block) =
@@ -1106,54 +1140,21 @@ impl Docs {
                 else {
                     continue;
                 };
-                in_runs(&mut block, &set.runs, |_, found, _| docs.extend_from_slice(found));
+                in_runs(&mut block, &set.runs, |_, found, _| held.extend_from_slice(found));
             }
-            if !docs.is_empty() {
-                docs.sort_unstable();
-                docs.dedup();
-                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            // One term's documents come in order already.
+            if terms.len() > 1 {
+                held.sort_unstable();
+                held.dedup();
             }
-        }
-        Ok(Docs(std::sync::Arc::new(by_segment)))
-    }
-
-    /// The documents of the set that `term` is not in (its postings read only inside the
-    /// runs of the set).
-    fn lacking(&self, searcher: &tantivy::Searcher, term: &Term, dir: &Path) -> Result<Docs> {
-        let mut by_segment = std::collections::HashMap::new();
-        for segment in searcher.segment_readers() {
-            let Some(set) = self.0.get(&segment.segment_id()) else { continue };
-            let inverted = segment.inverted_index(term.field()).map_err(|e| index_err(dir, e))?;
-            let mut holding: Vec<tantivy::DocId> = Vec::new();
-            if let Some(mut block) =
-                inverted.read_block_postings(term, IndexRecordOption::Basic).map_err(|e| index_err(dir, e))?
-            {
-                in_runs(&mut block, &set.runs, |_, found, _| holding.extend_from_slice(found));
-            }
-            if holding.is_empty() {
-                by_segment.insert(segment.segment_id(), set.clone());
-                continue;
-            }
-            // Both in order: one pass.
-            let mut held = holding.iter().peekable();
-            let docs: Vec<tantivy::DocId> = set
-                .ids
-                .iter()
-                .copied()
-                .filter(|&d| {
-                    while held.next_if(|&&h| h < d).is_some() {}
-                    held.peek() != Some(&&d)
-                })
-                .collect();
-            if !docs.is_empty() {
-                by_segment.insert(segment.segment_id(), Segment::new(docs));
+            let docs = keep(set, held);
+            if !docs.ids.is_empty() {
+                by_segment.insert(segment.segment_id(), docs);
             }
         }
         Ok(Docs(std::sync::Arc::new(by_segment)))
     }
 
-    /// The similarity of every document of the set to `meaning`, by segment, in the order of
-    /// its ids (-1 for a document without a meaning).
     /// The units of this set whose meaning is closest to `meaning`, at least
     /// [`MIN_SIMILARITY`]: at most [`SIMILAR_UNITS`], closest first (equally close ones in
     /// index order). The set bounds the cost: a question compares its meaning with the units
@@ -1181,6 +1182,8 @@ impl Docs {
         best
     }
 
+    /// The similarity of every document of the set to `meaning`, by segment, in the order of
+    /// its ids (-1 for a document without a meaning).
     fn similarities(
         &self,
         columns: &MeaningColumns,
