@@ -1027,6 +1027,9 @@ fn is_hedge(w: &str) -> bool {
             | "sort"
             | "thing"
             | "stuff"
+            // A vague word for people (`the military guys`): who they are is the word before.
+            | "guys"
+            | "folks"
     )
 }
 
@@ -1062,7 +1065,8 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(news_words(&f))
                         .chain(number_word(&f))
                         .map(String::from)
-                        .chain(american_spelling(&f)),
+                        .chain(american_spelling(&f))
+                        .chain(other_part_of_speech(&f)),
                 );
                 // Each form once, however many rules give it (`sold`: the past of `sell`
                 // and a word news writes for selling): a form twice would weigh twice.
@@ -1107,6 +1111,22 @@ fn american_spelling(w: &str) -> Option<String> {
     })
 }
 
+/// The adjective of a noun in `-y` or the noun of an adjective in `-ic`, which a stemmer keeps
+/// apart (`democracy`/`democratic`, `economy`/`economic`, `strategy`/`strategic`,
+/// `diplomacy`/`diplomatic`): a question asks of democracy where the text says "a democratic
+/// world order". Only the endings that make such pairs (`-cracy`, `-macy`, `-omy`, `-egy`).
+fn other_part_of_speech(w: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[("cracy", "cratic"), ("macy", "matic"), ("omy", "omic"), ("egy", "egic")];
+    if w.chars().count() < 6 {
+        return None;
+    }
+    PAIRS.iter().find_map(|(noun, adjective)| {
+        w.strip_suffix(noun)
+            .map(|stem| format!("{stem}{adjective}"))
+            .or_else(|| w.strip_suffix(adjective).map(|stem| format!("{stem}{noun}")))
+    })
+}
+
 /// A small number as the other way of writing it: chat types `3 weeks` and `7 months`, news
 /// prints `three weeks` and `seven months` (and the reverse: `forty` for a printed `40`).
 fn number_word(w: &str) -> Option<&'static str> {
@@ -1148,8 +1168,11 @@ fn number_word(w: &str) -> Option<&'static str> {
 }
 
 /// Chat says `go to china` and `went with putin` where news writes of a visit or a trip and of
-/// those who accompanied someone (a delegation): those are the words searched.
+/// those who accompanied someone (a delegation): those are the words searched. `going to` (or
+/// `gonna`) before a verb tells the future (`what were they going to sign`), no motion: it is
+/// left out; before a place or an article (`going to china`, `going to the summit`) it is one.
 fn plain_motion(topic: &str) -> String {
+    static FUTURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:going\s+to|gonna)\s+([\w']+)").unwrap());
     static TO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|travel|travels|travell?ed|fly|flies|flew|head|headed)\s+to\b").unwrap()
     });
@@ -1163,7 +1186,17 @@ fn plain_motion(topic: &str) -> String {
     static ALONG: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:go|goes|going|gone|went|come|comes|came|tag|tags|tagged|tagging)\s+along\b").unwrap()
     });
-    let topic = TO.replace_all(topic, "visit to");
+    let topic = FUTURE.replace_all(topic, |c: &regex::Captures<'_>| {
+        let next = fold(&c[1]);
+        let motion = matches!(next.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "visit" | "see")
+            || !question::place_forms(&next).is_empty();
+        if motion {
+            c[0].to_string()
+        } else {
+            c[1].to_string()
+        }
+    });
+    let topic = TO.replace_all(&topic, "visit to");
     let topic = ALONG.replace_all(&topic, "accompanied");
     WITH.replace_all(&topic, "accompanied with").into_owned()
 }
@@ -1182,8 +1215,26 @@ fn phrasal_verbs(topic: &str) -> String {
     static AHEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:come|comes|coming|came)\s+out\s+(?:ahead|on\s+top|better|the\s+winner)\b").unwrap()
     });
+    // `has the war been going on`, `what's going on with …`: what is happening; not `going
+    // on a trip`.
+    static GOING_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:go|goes|going|went)\s+on\b(?:\s+(a|an|the|his|her|their)\b)?").unwrap());
+    // `no big deal`, `not a big deal`: of little significance, as news writes it.
+    static BIG_DEAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:no|not\s+a|not\s+that|not\s+such\s+a)\s+big\s+deal\b").unwrap());
     // (`holding them down` is left as typed: news writes it so too.)
-    let topic = BACK.replace_all(topic, "block");
+    let topic = GOING_ON.replace_all(
+        topic,
+        |c: &regex::Captures<'_>| {
+            if c.get(1).is_some() {
+                c[0].to_string()
+            } else {
+                String::new()
+            }
+        },
+    );
+    let topic = BIG_DEAL.replace_all(&topic, "significance");
+    let topic = BACK.replace_all(&topic, "block");
     let topic = UP_TO.replace_all(&topic, "closer");
     AHEAD.replace_all(&topic, "got more better").into_owned()
 }
@@ -1266,6 +1317,8 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["cozy", "cozying", "closer"],
         &["war", "wars", "conflict", "conflicts"],
         &["transactional", "business", "businesslike"],
+        &["jealous", "envious", "envy"],
+        &["downside", "downsides", "drawback", "drawbacks", "problem"],
     ];
     PLAIN_AND_NEWS
         .iter()
@@ -1787,6 +1840,56 @@ mod tests {
         assert_eq!(plain_motion("how did the summit go"), "how did the summit go");
         // Coming along is going with someone.
         assert_eq!(plain_motion("how many officials came along"), "how many officials accompanied");
+    }
+
+    #[test]
+    fn going_to_before_a_verb_tells_the_future_and_is_no_visit() {
+        assert_eq!(plain_motion("what were they going to sign in moscow"), "what were they sign in moscow");
+        assert_eq!(plain_motion("is putin gonna meet xi"), "is putin meet xi");
+        // Before a place or an article it is still going somewhere.
+        assert_eq!(plain_motion("is xi going to russia"), "is xi visit to russia");
+        assert_eq!(plain_motion("who is going to the summit"), "who is visit to the summit");
+    }
+
+    #[test]
+    fn going_on_and_no_big_deal_are_searched_as_news_writes_them() {
+        assert_eq!(phrasal_verbs("how long has the war been going on").trim(), "how long has the war been");
+        assert_eq!(phrasal_verbs("is putin going on a trip"), "is putin going on a trip");
+        assert_eq!(
+            phrasal_verbs("did anyone think the visit was no big deal"),
+            "did anyone think the visit was significance"
+        );
+        assert_eq!(phrasal_verbs("it is not a big deal"), "it is significance");
+    }
+
+    #[test]
+    fn a_noun_in_y_is_searched_in_its_adjective_in_ic_and_the_reverse() {
+        assert_eq!(other_part_of_speech("democracy").as_deref(), Some("democratic"));
+        assert_eq!(other_part_of_speech("economic").as_deref(), Some("economy"));
+        assert_eq!(other_part_of_speech("strategy").as_deref(), Some("strategic"));
+        assert_eq!(other_part_of_speech("diplomatic").as_deref(), Some("diplomacy"));
+        assert!(asked_words("putin democracy", Retrieval::Ranked)[1].contains(&"democratic".to_string()));
+        // Words of other endings have none.
+        assert_eq!(other_part_of_speech("energy"), None);
+        assert_eq!(other_part_of_speech("policy"), None);
+    }
+
+    #[test]
+    fn envy_and_a_downside_are_searched_in_the_words_news_writes_for_them() {
+        assert!(news_words("jealous").contains(&"envious"));
+        assert!(news_words("downside").contains(&"problem"));
+    }
+
+    #[test]
+    fn a_vague_word_for_people_is_no_topic_word() {
+        assert_eq!(
+            searched_words("the military guys at the talks", Retrieval::Ranked)
+                .split(' ')
+                .filter(|w| *w == "guys")
+                .count(),
+            0
+        );
+        assert_eq!(searched_words("guys", Retrieval::Verbatim), "guys");
     }
 
     #[test]

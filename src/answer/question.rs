@@ -649,7 +649,7 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Place)
     } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
-    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) {
+    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) && !asks_what_is_done(q) {
         Some(Expect::Definition)
     } else if offers_a_choice(q) {
         Some(Expect::Comparison)
@@ -674,6 +674,15 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// `what were they going to sign`, `what are they discussing`, `what were the military guys
+/// doing at the talks`: after `what is`, a subject pronoun, `doing` or `going to` makes the
+/// rest a clause of its own whose object is asked, not a thing to define.
+fn asks_what_is_done(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().skip(2).collect();
+    let subject = words.first().is_some_and(|w| matches!(*w, "they" | "he" | "she" | "we" | "you" | "i"));
+    subject || words.windows(2).any(|p| p == ["going", "to"]) || words.iter().any(|w| matches!(*w, "doing" | "gonna"))
 }
 
 /// `what happened 3 weeks before the meeting`, `what happened after the summit`: the event at
@@ -762,7 +771,7 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
         // `who wrote the joint statement` asks who made a statement, not an article's byline:
         // what was written must be a piece, an outlet's, or nothing named.
         let of_a_piece = !outlet.is_empty() || topic.is_empty() || content_words(asked).iter().any(|w| is_piece(w));
-        if of_a_piece || !WROTE.is_match(&q) {
+        if of_a_piece || !WROTE.is_match(&q) || REPORTED_FROM.is_match(&q) {
             return Reading { intent: Intent::WhoWrote { topic }, outlet };
         }
     }
@@ -808,8 +817,8 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
 fn authorship_asked(q: &str) -> Option<&str> {
     static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         [
+            REPORTED_FROM.clone(),
             WROTE.clone(),
-            Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap(),
             Regex::new(r"^who\s+(?:is|was|are|were|'s)\s+the\s+(?:authors?|writers?|reporters?|byline)\b(?P<rest>.*)$")
                 .unwrap(),
         ]
@@ -817,9 +826,16 @@ fn authorship_asked(q: &str) -> Option<&str> {
     FORMS.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
 }
 
-/// `who wrote …`: of an article only when what was written is one (a piece, an outlet's).
-static WROTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap());
+/// `who reported from moscow`: the byline of the piece filed from there.
+static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap()
+});
+
+/// `who wrote …`, `who reported the post story`: of an article only when what was written
+/// or reported is one (a piece, an outlet's); `who reported that …` asks who said it.
+static WROTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed|reported|covered)\b(?P<rest>.*)$").unwrap()
+});
 
 /// A word for a piece of writing or broadcast.
 fn is_piece(w: &str) -> bool {
@@ -969,6 +985,11 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             if asks_why_someone_acts(&q, verb.as_deref()) {
                 break;
             }
+            // `did anyone think the visit was no big deal`, `has somebody said …`: nobody in
+            // particular is asked of, but who said it.
+            if std::ptr::eq(re, &*SAID_BY) && is_anyone(&who) {
+                return Intent::WhoSaid { topic: rest };
+            }
             let shaped_as_words = std::ptr::eq(re, &*X_ON_Y) || std::ptr::eq(re, &*NAME_QUOTES);
             if shaped_as_words && opens_a_yes_no_question(&who) {
                 continue;
@@ -1058,7 +1079,9 @@ fn named_descriptions(q: &str, people: &dyn Registry, sources: &dyn Sources) -> 
         if matches!(tokens[i], "the" | "that" | "this") {
             for len in (2..=5).rev().filter(|n| i + n <= tokens.len()) {
                 let phrase = tokens[i..i + len].join(" ");
-                if !describes_someone(&phrase) {
+                // (`the military guys`: not `the military` either, which the plural goes on.)
+                let plural = tokens[i + 1..].iter().take(len).any(|w| names_several(w));
+                if !describes_someone(&phrase) || plural {
                     continue;
                 }
                 if let [one] = resolve(&phrase, people, Some(sources))[..] {
@@ -1076,6 +1099,13 @@ fn named_descriptions(q: &str, people: &dyn Registry, sources: &dyn Sources) -> 
     out.join(" ")
 }
 
+/// A plural word for people (`the military guys`, `the russian officials`): a description
+/// ending on it names a group, never the one person a singular description would fit.
+fn names_several(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|one| one.len() >= 3 && (is_filler(one) || is_group_noun(one) || is_filler(w)))
+        && !is_medium(w)
+}
+
 /// Someone a description names by what the text says around their words rather than by how
 /// it describes them (`the state tv guy`: quoted right after `on a recent talk show on Russian
 /// state television`): the one person quoted right after the sentence holding its words.
@@ -1091,6 +1121,16 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
         return None;
     }
     sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+}
+
+/// An indefinite pronoun for a person (`anyone`, `somebody`, `any expert`): no one's name.
+fn is_anyone(who: &str) -> bool {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => matches!(*w, "anyone" | "anybody" | "someone" | "somebody" | "any1"),
+        ["any" | "some", w] => is_group_noun(w) || is_filler(w),
+        _ => false,
+    }
 }
 
 /// `why does xi want russia to win`, `why did putin praise xi`: a why-question whose verb
@@ -2007,6 +2047,45 @@ mod tests {
         assert!(!matches!(reading("who wrote the joint statement").intent, Intent::WhoWrote { .. }));
         assert!(matches!(reading("who wrote this").intent, Intent::WhoWrote { .. }));
         // Who reported something asks for its source, not for a byline.
+        assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
+    }
+
+    #[test]
+    fn anyone_as_the_one_who_said_it_asks_who_said_it() {
+        assert_eq!(
+            intent("did anyone think the visit was no big deal"),
+            Intent::WhoSaid { topic: "the visit was no big deal".into() }
+        );
+        assert!(matches!(intent("has any analyst said china is neutral"), Intent::WhoSaid { .. }));
+        assert!(!is_anyone("putin"));
+    }
+
+    #[test]
+    fn a_what_is_question_on_what_someone_does_expects_no_definition() {
+        assert!(matches!(intent("what were they going to sign in moscow"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what are they discussing in private"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what were the military guys doing at the talks"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what is the belt and road"), Intent::Fact { expect: Some(Expect::Definition), .. }));
+    }
+
+    #[test]
+    fn a_plural_word_for_people_describes_a_group_not_the_one_a_singular_fits() {
+        let mut p = people();
+        p.add(&["Mikhail".to_string(), "Khodarenok".to_string()]);
+        let k = p.candidates(&["Khodarenok".into()])[0];
+        p.describe(k, "military expert", "a", crate::text::Span::new(0, 1));
+        assert!(matches!(intent_with("what did the military guy say", &p), Intent::SaidBy { .. }));
+        match intent_with("what were the military guys doing at the talks", &p) {
+            Intent::Fact { topic, .. } => assert!(topic.contains("military guys"), "{topic}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(names_several("guys") && names_several("officials") && !names_several("guy") && !names_several("news"));
+    }
+
+    #[test]
+    fn who_reported_an_outlets_story_asks_for_its_byline() {
+        assert!(matches!(reading("who reported the post story").intent, Intent::WhoWrote { .. }));
+        assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
     }
 
