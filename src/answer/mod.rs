@@ -138,6 +138,9 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S\s+\p{Lu}\p{Ll}
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(because|due to|owing to|in order to|so that|so as to|intended to|aimed at|designed to|meant to|seeking to|sought to|in a bid to|in an effort to|to counter|to promote|to strengthen|to deepen|to boost|as a way to|timed to|to honou?r|to keep|to avoid|to secure|to prop up|(?:take|took|taking) advantage|benefit(?:s|ed|ing)? from|in exchange for|in response to|in retaliation|thanks to|as a buffer|the reason|reasons?|motive|purpose|goal|driven by|out of fear|for fear)\b").unwrap()
 });
+/// What harms someone, the reason they do not want it: `would be bad for China`.
+static BAD_FOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:bad|harmful|dangerous|a threat|costly|damaging) (?:for|to)\b").unwrap());
 /// Words that say how something turned out.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
@@ -664,7 +667,7 @@ fn rank(
     let asked = asked_words(topic, retrieval);
     let words = asked.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
     let asked = match retrieval {
-        Retrieval::Ranked => one_group_per_name(lib, asked),
+        Retrieval::Ranked => the_two(lib, topic, one_group_per_name(lib, asked)),
         Retrieval::Verbatim => asked,
     };
     let groups = stem_groups(lib, &asked)?;
@@ -736,6 +739,9 @@ fn rank(
             // words it shares with the question.
             let held = match e {
                 Expect::Count => counts_asked(&mut analyzer, unit.slice(span), &groups),
+                // `why doesn't china want putin weakened`: what is not wanted is what "would
+                // be bad for" the one asked of.
+                Expect::Reason if negated => holds(e, unit.slice(span)) || BAD_FOR.is_match(unit.slice(span)),
                 _ => holds(e, unit.slice(span)),
             };
             if held {
@@ -800,8 +806,18 @@ fn rank(
 fn quotes_of_a_paraphrase(lib: &Store, topic: &str, max: usize) -> Result<Option<Vec<Item>>> {
     let anyone = Scope { speakers: &[], kind: None, outlet: &[] };
     let found = rank(lib, topic, anyone, None, max * 3, Retrieval::Ranked)?;
-    let quoted: Vec<Item> =
-        found.into_iter().filter(|i| i.speaker.is_some() && i.attribution != Attribution::Authored).collect();
+    let is_quote = |i: &Item| i.speaker.is_some() && i.attribution != Attribution::Authored;
+    // `did anyone think the visit was no big deal`: when the article's own sentence holds
+    // every asked word in the forms news writes ("Others played down the significance of
+    // Putin's visit") and no quote does, it tells who thinks so, and comes first.
+    let groups = stem_groups(lib, &asked_words(topic, Retrieval::Ranked))?;
+    let mut analyzer = Analyzer::default();
+    let mut whole = |i: &Item| share_held(&mut analyzer, &groups, &i.text) >= 1.0;
+    let lead = found.first().filter(|top| !is_quote(top) && whole(top)).cloned();
+    let mut quoted: Vec<Item> = found.into_iter().filter(|i| is_quote(i)).collect();
+    if let Some(lead) = lead.filter(|_| !quoted.iter().any(&mut whole)) {
+        quoted.insert(0, lead);
+    }
     Ok(Some(quoted).filter(|q| !q.is_empty()))
 }
 
@@ -824,6 +840,30 @@ fn said_by_someone_or_the_article(found: Vec<Item>, whole: &[bool]) -> Vec<Item>
 /// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
 /// full once and then by one part of it (`Putin`), and a sentence naming them either way
 /// covers it.
+/// `what do putin and xi have in common`: news names two it has just named as "the two" or
+/// "both" ("The two have much in common: they are both authoritarian leaders"), so when a
+/// question joins two people or two countries with `and`, each is also held by `two` or `both`.
+fn the_two(people: &dyn crate::quotes::Registry, topic: &str, mut asked: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    static PAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([\w']+)\s+and\s+([\w']+)\b").unwrap());
+    if !topic.contains(" and ") {
+        return asked;
+    }
+    let named = |w: &str| {
+        let w = fold(possessor(w));
+        !question::place_forms(&w).is_empty()
+            || people
+                .named(&w)
+                .into_iter()
+                .any(|id| people.person(id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+    };
+    let Some(c) = PAIR.captures_iter(topic).find(|c| named(&c[1]) && named(&c[2])) else { return asked };
+    let pair = [fold(&c[1]), fold(&c[2])];
+    for group in asked.iter_mut().filter(|g| g.iter().any(|w| pair.contains(&fold(w)))) {
+        group.extend(["two".to_string(), "both".to_string()]);
+    }
+    asked
+}
+
 fn one_group_per_name(people: &dyn crate::quotes::Registry, asked: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let person = |w: &str| -> Vec<PersonId> {
         people
@@ -1319,6 +1359,9 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
+        &["give", "gives", "gave", "giving", "provide", "provides", "provided", "providing"],
+        &["push", "pushed", "pushing", "pressure", "pressured", "pressuring"],
+        &["talk", "talked", "spoke", "speak", "speaks"],
     ];
     PLAIN_AND_NEWS
         .iter()
@@ -1807,7 +1850,10 @@ mod tests {
         // rule out the quote that says `give`.
         let topic = "reasons not to give us any visibility";
         assert_eq!(searched_words(topic, Retrieval::Verbatim), "reasons not give visibility");
-        assert_eq!(searched_words(topic, Retrieval::Ranked), "reasons not give gave visibility");
+        assert_eq!(
+            searched_words(topic, Retrieval::Ranked),
+            "reasons not give gave gives giving provide provides provided providing visibility"
+        );
     }
 
     #[test]
@@ -1890,6 +1936,36 @@ mod tests {
             0
         );
         assert_eq!(searched_words("guys", Retrieval::Verbatim), "guys");
+    }
+
+    #[test]
+    fn giving_pushing_and_talking_are_searched_in_the_verbs_news_writes_for_them() {
+        assert!(news_words("give").contains(&"provided"));
+        assert!(news_words("push").contains(&"pressure"));
+        assert!(news_words("talk").contains(&"spoke"));
+        // (Not `press`: the press is the news media.)
+        assert!(!news_words("push").contains(&"press"));
+    }
+
+    #[test]
+    fn what_would_be_bad_for_someone_is_why_they_do_not_want_it() {
+        assert!(BAD_FOR.is_match("they're using the war to weaken Putin, which would be bad for China"));
+        assert!(!BAD_FOR.is_match("Putin came in acknowledging the Chinese plan"));
+    }
+
+    #[test]
+    fn two_people_or_countries_joined_by_and_are_also_held_by_the_two_or_both() {
+        let mut p = crate::quotes::People::default();
+        for n in ["Xi Jinping", "Vladimir Putin"] {
+            p.add(&n.split(' ').map(String::from).collect::<Vec<_>>());
+        }
+        let asked = |q: &str| the_two(&p, q, asked_words(q, Retrieval::Ranked));
+        let groups = asked("what do putin and xi have in common");
+        assert!(groups[0].contains(&"two".to_string()) && groups[1].contains(&"both".to_string()), "{groups:?}");
+        assert!(!groups[2].contains(&"two".to_string()));
+        assert!(asked("what unites russia and china")[1].contains(&"two".to_string()));
+        // Two things that are no one and no country are not "the two".
+        assert!(!asked("oil and gas").iter().flatten().any(|w| w == "two"));
     }
 
     #[test]
