@@ -1364,7 +1364,19 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
-        &["give", "gives", "gave", "giving", "provide", "provides", "provided", "providing"],
+        &[
+            "give",
+            "gives",
+            "gave",
+            "giving",
+            "provide",
+            "provides",
+            "provided",
+            "providing",
+            "send",
+            "sends",
+            "sending",
+        ],
         &["talk", "talked", "spoke", "speak", "speaks"],
     ];
     PLAIN_AND_NEWS
@@ -1856,7 +1868,7 @@ mod tests {
         assert_eq!(searched_words(topic, Retrieval::Verbatim), "reasons not give visibility");
         assert_eq!(
             searched_words(topic, Retrieval::Ranked),
-            "reasons not give gave gives giving provide provides provided providing visibility"
+            "reasons not give gave gives giving provide provides provided providing send sends sending visibility"
         );
     }
 
@@ -1947,6 +1959,7 @@ mod tests {
     #[test]
     fn giving_and_talking_are_searched_in_the_verbs_news_writes_for_them() {
         assert!(news_words("give").contains(&"provided"));
+        assert!(news_words("send").contains(&"provide"));
         assert!(news_words("talk").contains(&"spoke"));
         // (Not `push` for `pressure`: to push for something is to call for it.)
         assert!(news_words("push").is_empty());

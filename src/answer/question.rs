@@ -247,6 +247,17 @@ fn chat_spelling(q: &str) -> String {
             "yrs" => "years",
             "acc" => "according",
             "pres" => "president",
+            // A small ordinal typed in digits (`xi's 3rd term`): news spells it out.
+            "1st" => "first",
+            "2nd" => "second",
+            "3rd" => "third",
+            "4th" => "fourth",
+            "5th" => "fifth",
+            "6th" => "sixth",
+            "7th" => "seventh",
+            "8th" => "eighth",
+            "9th" => "ninth",
+            "10th" => "tenth",
             "whos" => "who's",
             "whats" => "what's",
             "hows" => "how's",
@@ -755,6 +766,10 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b({})\b"
 fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> Option<Vec<String>> {
     let words = content_words(phrase);
     if words.is_empty() || words.len() > 5 || is_place_or_group(&words.join(" ")) {
+        return None;
+    }
+    // `any news on power of siberia`: news alone is the common noun, not `BBC News`.
+    if words == ["news"] {
         return None;
     }
     let all = words.iter().all(|w| outlets.outlet_word(w) && people.named(w).is_empty());
@@ -2048,6 +2063,23 @@ mod tests {
         assert!(matches!(reading("who wrote this").intent, Intent::WhoWrote { .. }));
         // Who reported something asks for its source, not for a byline.
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
+    }
+
+    #[test]
+    fn a_small_ordinal_typed_in_digits_is_read_as_the_word_news_prints() {
+        assert_eq!(chat_spelling("when did xi start his 3rd term"), "when did xi start his third term");
+        assert_eq!(chat_spelling("putins 5th term?"), "putins fifth term?");
+        // A large one is printed in digits too.
+        assert_eq!(chat_spelling("the 75th anniversary"), "the 75th anniversary");
+    }
+
+    #[test]
+    fn news_alone_is_the_common_noun_not_an_outlet_named_news() {
+        let o = Outlets(&["BBC News", "The Washington Post"], &[], &[]);
+        let p = people();
+        assert_eq!(outlet_named("any news", &p, &o), None);
+        assert_eq!(outlet_named("bbc news", &p, &o), Some(vec!["bbc".to_string(), "news".to_string()]));
+        assert_eq!(outlet_named("the post", &p, &o), Some(vec!["post".to_string()]));
     }
 
     #[test]
