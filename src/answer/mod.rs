@@ -1106,7 +1106,8 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f))
-                        .chain(other_part_of_speech(&f)),
+                        .chain(other_part_of_speech(&f))
+                        .chain(without_less(&f)),
                 );
                 // Each form once, however many rules give it (`sold`: the past of `sell`
                 // and a word news writes for selling): a form twice would weigh twice.
@@ -1165,6 +1166,12 @@ fn other_part_of_speech(w: &str) -> Option<String> {
             .map(|stem| format!("{stem}{adjective}"))
             .or_else(|| w.strip_suffix(adjective).map(|stem| format!("{stem}{noun}")))
     })
+}
+
+/// What a word in `-less` is without (`limitless`: limit): news says "no limits" where chat
+/// says `limitless`, and the answer is where the text speaks of the thing (`has limits`).
+fn without_less(w: &str) -> Option<String> {
+    w.strip_suffix("less").filter(|root| root.len() >= 4).map(String::from)
 }
 
 /// A small number as the other way of writing it: chat types `3 weeks` and `7 months`, news
@@ -1363,6 +1370,7 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["war", "wars", "conflict", "conflicts"],
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
+        &["afraid", "fear", "fears", "feared", "scared", "frightened"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
         &[
             "give",
@@ -1939,8 +1947,17 @@ mod tests {
     }
 
     #[test]
-    fn envy_and_a_downside_are_searched_in_the_words_news_writes_for_them() {
+    fn a_word_in_less_is_also_searched_as_what_it_is_without() {
+        assert_eq!(without_less("limitless").as_deref(), Some("limit"));
+        assert!(asked_words("is the partnership limitless", Retrieval::Ranked)[1].contains(&"limit".to_string()));
+        assert_eq!(without_less("unless"), None);
+        assert_eq!(without_less("limit"), None);
+    }
+
+    #[test]
+    fn envy_fear_and_a_downside_are_searched_in_the_words_news_writes_for_them() {
         assert!(news_words("jealous").contains(&"envious"));
+        assert!(news_words("afraid").contains(&"fear"));
         assert!(news_words("downside").contains(&"problem"));
     }
 

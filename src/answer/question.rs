@@ -753,7 +753,7 @@ fn offers_a_choice(q: &str) -> bool {
 
 /// What a yes-or-no question asks of how something turned out.
 static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(achieve|accomplish|produce|yield|result in|lead to|succeed|success|successful|come of|agree on|get anywhere|go anywhere)\b").unwrap()
+    Regex::new(r"\b(achieve|accomplish|produce|yield|result in|lead to|succeed|success|successful|come of|come out of|came out of|agree on|get anywhere|go anywhere)\b").unwrap()
 });
 
 /// The verbs of `what did the host ask …`: the question wants the questions someone put.
@@ -947,7 +947,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     let original = question.as_str();
     let q = clean(original);
 
-    if let Some(c) = WHO_IS.captures(&q) {
+    if let Some(c) = WHO_IS.captures(&q).filter(|c| !asks_who_does(&c["who"], people)) {
         let who = c["who"].to_string();
         let ids = resolve(&who, people, Some(sources));
         // "who was in Putin's delegation" names Putin but does not ask who he is.
@@ -1136,6 +1136,17 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
         return None;
     }
     sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+}
+
+/// `who's winning in ukraine`, `who is helping russia`: after `who is`, a verb in `-ing`
+/// asks who does it, not who someone is (a name or a place in `-ing` is one: `beijing`).
+fn asks_who_does(who: &str, people: &dyn Registry) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    first.len() >= 5
+        && first.ends_with("ing")
+        && people.named(first).is_empty()
+        && place_forms(first).is_empty()
+        && seat_of(first).is_empty()
 }
 
 /// An indefinite pronoun for a person (`anyone`, `somebody`, `any expert`): no one's name.
@@ -1591,6 +1602,10 @@ mod tests {
         assert_eq!(expect_for("did the moscow summit achieve anything"), Some(Expect::Outcome));
         assert_eq!(expect_for("were the talks a success"), Some(Expect::Outcome));
         assert_eq!(expect_for("did they hug"), None);
+        assert!(matches!(
+            intent("did anything come out of the summit"),
+            Intent::Fact { expect: Some(Expect::Outcome), .. }
+        ));
     }
 
     #[test]
@@ -2080,6 +2095,14 @@ mod tests {
         assert_eq!(outlet_named("any news", &p, &o), None);
         assert_eq!(outlet_named("bbc news", &p, &o), Some(vec!["bbc".to_string(), "news".to_string()]));
         assert_eq!(outlet_named("the post", &p, &o), Some(vec!["post".to_string()]));
+    }
+
+    #[test]
+    fn who_is_before_a_verb_in_ing_asks_who_does_it_not_who_someone_is() {
+        assert!(matches!(intent("who's winning in ukraine"), Intent::Fact { .. }));
+        assert!(matches!(intent("who is helping russia"), Intent::Fact { .. }));
+        assert!(matches!(intent("who is ryan hass"), Intent::WhoIs { .. }));
+        assert!(!asks_who_does("beijing", &people()));
     }
 
     #[test]
