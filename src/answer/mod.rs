@@ -1152,12 +1152,14 @@ fn american_spelling(w: &str) -> Option<String> {
     })
 }
 
-/// The adjective of a noun in `-y` or the noun of an adjective in `-ic`, which a stemmer keeps
-/// apart (`democracy`/`democratic`, `economy`/`economic`, `strategy`/`strategic`,
-/// `diplomacy`/`diplomatic`): a question asks of democracy where the text says "a democratic
-/// world order". Only the endings that make such pairs (`-cracy`, `-macy`, `-omy`, `-egy`).
+/// The adjective of a noun in `-cy` or the noun of an adjective in `-tic`, which a stemmer
+/// keeps apart (`democracy`/`democratic`, `diplomacy`/`diplomatic`, `autocracy`/`autocratic`):
+/// a question asks of democracy where the text says "a democratic world order". Only the
+/// endings that make such pairs (`-cracy`, `-macy`). Not `economy`/`economic`: "economic" is
+/// in most news articles, and searching it too made `what did Brown say about the economy`
+/// half as slow again at 100k articles.
 fn other_part_of_speech(w: &str) -> Option<String> {
-    const PAIRS: &[(&str, &str)] = &[("cracy", "cratic"), ("macy", "matic"), ("omy", "omic"), ("egy", "egic")];
+    const PAIRS: &[(&str, &str)] = &[("cracy", "cratic"), ("macy", "matic")];
     if w.chars().count() < 6 {
         return None;
     }
@@ -1935,10 +1937,9 @@ mod tests {
     }
 
     #[test]
-    fn a_noun_in_y_is_searched_in_its_adjective_in_ic_and_the_reverse() {
+    fn a_noun_in_cy_is_searched_in_its_adjective_in_tic_and_the_reverse() {
         assert_eq!(other_part_of_speech("democracy").as_deref(), Some("democratic"));
-        assert_eq!(other_part_of_speech("economic").as_deref(), Some("economy"));
-        assert_eq!(other_part_of_speech("strategy").as_deref(), Some("strategic"));
+        assert_eq!(other_part_of_speech("autocratic").as_deref(), Some("autocracy"));
         assert_eq!(other_part_of_speech("diplomatic").as_deref(), Some("diplomacy"));
         assert!(asked_words("putin democracy", Retrieval::Ranked)[1].contains(&"democratic".to_string()));
         // Words of other endings have none.
