@@ -1268,6 +1268,9 @@ fn phrasal_verbs(topic: &str) -> String {
     // on a trip`.
     static GOING_ON: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:go|goes|going|went)\s+on\b(?:\s+(a|an|the|his|her|their)\b)?").unwrap());
+    // `what's the deal with harbin`, `what's up with …`: what is there to know of it; no deal.
+    static DEAL_WITH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+deal|the\s+story|up)\s+with\b").unwrap());
     // `push putin to stop`: to pressure someone to do something (not `push for`, which is
     // to call for it).
     static PUSH_TO: LazyLock<Regex> =
@@ -1287,6 +1290,7 @@ fn phrasal_verbs(topic: &str) -> String {
         },
     );
     let topic = BIG_DEAL.replace_all(&topic, "significance");
+    let topic = DEAL_WITH.replace_all(&topic, "");
     let topic = PUSH_TO.replace_all(&topic, "pressure $1 to");
     let topic = BACK.replace_all(&topic, "block");
     let topic = UP_TO.replace_all(&topic, "closer");
@@ -1373,6 +1377,7 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
         &["afraid", "fear", "fears", "feared", "scared", "frightened"],
+        &["rely", "relies", "relying", "reliant", "depend", "depends", "dependent", "dependence"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
         &[
             "give",
@@ -1932,6 +1937,8 @@ mod tests {
             "did anyone think the visit was significance"
         );
         assert_eq!(phrasal_verbs("it is not a big deal"), "it is significance");
+        assert_eq!(crate::text::squash(&phrasal_verbs("whats the deal with harbin")), "whats harbin");
+        assert_eq!(phrasal_verbs("did they make a deal with iran"), "did they make a deal with iran");
         assert_eq!(phrasal_verbs("did xi push putin to stop the war"), "did xi pressure putin to stop the war");
         assert_eq!(phrasal_verbs("what will putin push for"), "what will putin push for");
     }
@@ -1959,6 +1966,7 @@ mod tests {
     fn envy_fear_and_a_downside_are_searched_in_the_words_news_writes_for_them() {
         assert!(news_words("jealous").contains(&"envious"));
         assert!(news_words("afraid").contains(&"fear"));
+        assert!(news_words("rely").contains(&"dependent"));
         assert!(news_words("downside").contains(&"problem"));
     }
 

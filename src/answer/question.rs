@@ -779,7 +779,7 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 /// Reads a question against the people and outlets the corpus knows: its intent, and the
 /// outlet it restricts the answer to.
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
-    let question = &Question(possessives(&question_word_first(question.as_str()), people));
+    let question = &Question(possessives(&question_word_first(without_interjection(question.as_str())), people));
     let q = clean(question.as_str());
     if let Some(asked) = authorship_asked(&q) {
         let (outlet, topic) = outlet_and_topic(asked, people, sources);
@@ -824,6 +824,25 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
         }
     }
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
+}
+
+/// Chat opens a question with a word that only sets its tone (`wait who is gabuev`, `ok so
+/// did china help russia`, `hey, what did xi say`): the question is what follows it.
+fn without_interjection(q: &str) -> &str {
+    let mut rest = q.trim_start();
+    loop {
+        let end = rest.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(rest.len());
+        let word = fold(&rest[..end]);
+        let after = rest[end..].trim_start_matches([',', ' ', '\t']);
+        let interjection = matches!(
+            word.as_str(),
+            "wait" | "so" | "ok" | "okay" | "hey" | "hi" | "lol" | "hmm" | "um" | "uh" | "btw" | "yo" | "oh"
+        );
+        if !interjection || after.split_whitespace().count() < 2 {
+            return rest;
+        }
+        rest = after;
+    }
 }
 
 /// `who wrote the bbc piece`, `who reported from moscow`, `who is the author of the post
@@ -2103,6 +2122,16 @@ mod tests {
         assert!(matches!(intent("who is helping russia"), Intent::Fact { .. }));
         assert!(matches!(intent("who is ryan hass"), Intent::WhoIs { .. }));
         assert!(!asks_who_does("beijing", &people()));
+    }
+
+    #[test]
+    fn a_word_that_only_sets_the_tone_at_the_start_is_not_read_as_part_of_the_question() {
+        assert_eq!(without_interjection("wait who is gabuev"), "who is gabuev");
+        assert_eq!(without_interjection("ok so, did china help russia"), "did china help russia");
+        assert!(matches!(intent("wait who is charap"), Intent::WhoIs { .. }));
+        // A question that is nothing but the word keeps it, and `so` inside stays.
+        assert_eq!(without_interjection("so what"), "so what");
+        assert_eq!(without_interjection("why so few allies"), "why so few allies");
     }
 
     #[test]
