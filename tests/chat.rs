@@ -68,6 +68,11 @@ fn a_ninth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer()
     answered_right_by_the_first_answer("chat_fresh9.toml");
 }
 
+#[test]
+fn a_tenth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh10.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =

@@ -247,6 +247,17 @@ fn chat_spelling(q: &str) -> String {
             "yrs" => "years",
             "acc" => "according",
             "pres" => "president",
+            // A small ordinal typed in digits (`xi's 3rd term`): news spells it out.
+            "1st" => "first",
+            "2nd" => "second",
+            "3rd" => "third",
+            "4th" => "fourth",
+            "5th" => "fifth",
+            "6th" => "sixth",
+            "7th" => "seventh",
+            "8th" => "eighth",
+            "9th" => "ninth",
+            "10th" => "tenth",
             "whos" => "who's",
             "whats" => "what's",
             "hows" => "how's",
@@ -649,7 +660,7 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Place)
     } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
-    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) {
+    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) && !asks_what_is_done(q) {
         Some(Expect::Definition)
     } else if offers_a_choice(q) {
         Some(Expect::Comparison)
@@ -674,6 +685,15 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// `what were they going to sign`, `what are they discussing`, `what were the military guys
+/// doing at the talks`: after `what is`, a subject pronoun, `doing` or `going to` makes the
+/// rest a clause of its own whose object is asked, not a thing to define.
+fn asks_what_is_done(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().skip(2).collect();
+    let subject = words.first().is_some_and(|w| matches!(*w, "they" | "he" | "she" | "we" | "you" | "i"));
+    subject || words.windows(2).any(|p| p == ["going", "to"]) || words.iter().any(|w| matches!(*w, "doing" | "gonna"))
 }
 
 /// `what happened 3 weeks before the meeting`, `what happened after the summit`: the event at
@@ -733,7 +753,7 @@ fn offers_a_choice(q: &str) -> bool {
 
 /// What a yes-or-no question asks of how something turned out.
 static ACHIEVED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(achieve|accomplish|produce|yield|result in|lead to|succeed|success|successful|come of|agree on|get anywhere|go anywhere)\b").unwrap()
+    Regex::new(r"\b(achieve|accomplish|produce|yield|result in|lead to|succeed|success|successful|come of|come out of|came out of|agree on|get anywhere|go anywhere)\b").unwrap()
 });
 
 /// The verbs of `what did the host ask …`: the question wants the questions someone put.
@@ -748,6 +768,10 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
     if words.is_empty() || words.len() > 5 || is_place_or_group(&words.join(" ")) {
         return None;
     }
+    // `any news on power of siberia`: news alone is the common noun, not `BBC News`.
+    if words == ["news"] {
+        return None;
+    }
     let all = words.iter().all(|w| outlets.outlet_word(w) && people.named(w).is_empty());
     all.then_some(words)
 }
@@ -755,14 +779,14 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
 /// Reads a question against the people and outlets the corpus knows: its intent, and the
 /// outlet it restricts the answer to.
 pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Reading {
-    let question = &Question(possessives(&question_word_first(question.as_str()), people));
+    let question = &Question(possessives(&question_word_first(without_interjection(question.as_str())), people));
     let q = clean(question.as_str());
     if let Some(asked) = authorship_asked(&q) {
         let (outlet, topic) = outlet_and_topic(asked, people, sources);
         // `who wrote the joint statement` asks who made a statement, not an article's byline:
         // what was written must be a piece, an outlet's, or nothing named.
         let of_a_piece = !outlet.is_empty() || topic.is_empty() || content_words(asked).iter().any(|w| is_piece(w));
-        if of_a_piece || !WROTE.is_match(&q) {
+        if of_a_piece || !WROTE.is_match(&q) || REPORTED_FROM.is_match(&q) {
             return Reading { intent: Intent::WhoWrote { topic }, outlet };
         }
     }
@@ -802,14 +826,33 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
 }
 
+/// Chat opens a question with a word that only sets its tone (`wait who is gabuev`, `ok so
+/// did china help russia`, `hey, what did xi say`): the question is what follows it.
+fn without_interjection(q: &str) -> &str {
+    let mut rest = q.trim_start();
+    loop {
+        let end = rest.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(rest.len());
+        let word = fold(&rest[..end]);
+        let after = rest[end..].trim_start_matches([',', ' ', '\t']);
+        let interjection = matches!(
+            word.as_str(),
+            "wait" | "so" | "ok" | "okay" | "hey" | "hi" | "lol" | "hmm" | "um" | "uh" | "btw" | "yo" | "oh"
+        );
+        if !interjection || after.split_whitespace().count() < 2 {
+            return rest;
+        }
+        rest = after;
+    }
+}
+
 /// `who wrote the bbc piece`, `who reported from moscow`, `who is the author of the post
 /// story`: a question about who wrote an article, and what it says of the article (the words
 /// after the question's frame). `who reported that …` asks who said something, and is not one.
 fn authorship_asked(q: &str) -> Option<&str> {
     static FORMS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         [
+            REPORTED_FROM.clone(),
             WROTE.clone(),
-            Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap(),
             Regex::new(r"^who\s+(?:is|was|are|were|'s)\s+the\s+(?:authors?|writers?|reporters?|byline)\b(?P<rest>.*)$")
                 .unwrap(),
         ]
@@ -817,9 +860,16 @@ fn authorship_asked(q: &str) -> Option<&str> {
     FORMS.iter().find_map(|re| re.captures(q)).map(|c| c.name("rest").map_or("", |m| m.as_str()).trim())
 }
 
-/// `who wrote …`: of an article only when what was written is one (a piece, an outlet's).
-static WROTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed)\b(?P<rest>.*)$").unwrap());
+/// `who reported from moscow`: the byline of the piece filed from there.
+static REPORTED_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^who\s+(?:reported|reports|was reporting)\s+(?P<rest>(?:from|for|in)\b.*)$").unwrap()
+});
+
+/// `who wrote …`, `who reported the post story`: of an article only when what was written
+/// or reported is one (a piece, an outlet's); `who reported that …` asks who said it.
+static WROTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^who\s+(?:wrote|writes|authored|penned|filed|reported|covered)\b(?P<rest>.*)$").unwrap()
+});
 
 /// A word for a piece of writing or broadcast.
 fn is_piece(w: &str) -> bool {
@@ -916,7 +966,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     let original = question.as_str();
     let q = clean(original);
 
-    if let Some(c) = WHO_IS.captures(&q) {
+    if let Some(c) = WHO_IS.captures(&q).filter(|c| !asks_who_does(&c["who"], people)) {
         let who = c["who"].to_string();
         let ids = resolve(&who, people, Some(sources));
         // "who was in Putin's delegation" names Putin but does not ask who he is.
@@ -968,6 +1018,11 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             }
             if asks_why_someone_acts(&q, verb.as_deref()) {
                 break;
+            }
+            // `did anyone think the visit was no big deal`, `has somebody said …`: nobody in
+            // particular is asked of, but who said it.
+            if std::ptr::eq(re, &*SAID_BY) && is_anyone(&who) {
+                return Intent::WhoSaid { topic: rest };
             }
             let shaped_as_words = std::ptr::eq(re, &*X_ON_Y) || std::ptr::eq(re, &*NAME_QUOTES);
             if shaped_as_words && opens_a_yes_no_question(&who) {
@@ -1058,7 +1113,9 @@ fn named_descriptions(q: &str, people: &dyn Registry, sources: &dyn Sources) -> 
         if matches!(tokens[i], "the" | "that" | "this") {
             for len in (2..=5).rev().filter(|n| i + n <= tokens.len()) {
                 let phrase = tokens[i..i + len].join(" ");
-                if !describes_someone(&phrase) {
+                // (`the military guys`: not `the military` either, which the plural goes on.)
+                let plural = tokens[i + 1..].iter().take(len).any(|w| names_several(w));
+                if !describes_someone(&phrase) || plural {
                     continue;
                 }
                 if let [one] = resolve(&phrase, people, Some(sources))[..] {
@@ -1076,6 +1133,13 @@ fn named_descriptions(q: &str, people: &dyn Registry, sources: &dyn Sources) -> 
     out.join(" ")
 }
 
+/// A plural word for people (`the military guys`, `the russian officials`): a description
+/// ending on it names a group, never the one person a singular description would fit.
+fn names_several(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|one| one.len() >= 3 && (is_filler(one) || is_group_noun(one) || is_filler(w)))
+        && !is_medium(w)
+}
+
 /// Someone a description names by what the text says around their words rather than by how
 /// it describes them (`the state tv guy`: quoted right after `on a recent talk show on Russian
 /// state television`): the one person quoted right after the sentence holding its words.
@@ -1091,6 +1155,27 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
         return None;
     }
     sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+}
+
+/// `who's winning in ukraine`, `who is helping russia`: after `who is`, a verb in `-ing`
+/// asks who does it, not who someone is (a name or a place in `-ing` is one: `beijing`).
+fn asks_who_does(who: &str, people: &dyn Registry) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    first.len() >= 5
+        && first.ends_with("ing")
+        && people.named(first).is_empty()
+        && place_forms(first).is_empty()
+        && seat_of(first).is_empty()
+}
+
+/// An indefinite pronoun for a person (`anyone`, `somebody`, `any expert`): no one's name.
+fn is_anyone(who: &str) -> bool {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => matches!(*w, "anyone" | "anybody" | "someone" | "somebody" | "any1"),
+        ["any" | "some", w] => is_group_noun(w) || is_filler(w),
+        _ => false,
+    }
 }
 
 /// `why does xi want russia to win`, `why did putin praise xi`: a why-question whose verb
@@ -1536,6 +1621,10 @@ mod tests {
         assert_eq!(expect_for("did the moscow summit achieve anything"), Some(Expect::Outcome));
         assert_eq!(expect_for("were the talks a success"), Some(Expect::Outcome));
         assert_eq!(expect_for("did they hug"), None);
+        assert!(matches!(
+            intent("did anything come out of the summit"),
+            Intent::Fact { expect: Some(Expect::Outcome), .. }
+        ));
     }
 
     #[test]
@@ -2007,6 +2096,80 @@ mod tests {
         assert!(!matches!(reading("who wrote the joint statement").intent, Intent::WhoWrote { .. }));
         assert!(matches!(reading("who wrote this").intent, Intent::WhoWrote { .. }));
         // Who reported something asks for its source, not for a byline.
+        assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
+    }
+
+    #[test]
+    fn a_small_ordinal_typed_in_digits_is_read_as_the_word_news_prints() {
+        assert_eq!(chat_spelling("when did xi start his 3rd term"), "when did xi start his third term");
+        assert_eq!(chat_spelling("putins 5th term?"), "putins fifth term?");
+        // A large one is printed in digits too.
+        assert_eq!(chat_spelling("the 75th anniversary"), "the 75th anniversary");
+    }
+
+    #[test]
+    fn news_alone_is_the_common_noun_not_an_outlet_named_news() {
+        let o = Outlets(&["BBC News", "The Washington Post"], &[], &[]);
+        let p = people();
+        assert_eq!(outlet_named("any news", &p, &o), None);
+        assert_eq!(outlet_named("bbc news", &p, &o), Some(vec!["bbc".to_string(), "news".to_string()]));
+        assert_eq!(outlet_named("the post", &p, &o), Some(vec!["post".to_string()]));
+    }
+
+    #[test]
+    fn who_is_before_a_verb_in_ing_asks_who_does_it_not_who_someone_is() {
+        assert!(matches!(intent("who's winning in ukraine"), Intent::Fact { .. }));
+        assert!(matches!(intent("who is helping russia"), Intent::Fact { .. }));
+        assert!(matches!(intent("who is ryan hass"), Intent::WhoIs { .. }));
+        assert!(!asks_who_does("beijing", &people()));
+    }
+
+    #[test]
+    fn a_word_that_only_sets_the_tone_at_the_start_is_not_read_as_part_of_the_question() {
+        assert_eq!(without_interjection("wait who is gabuev"), "who is gabuev");
+        assert_eq!(without_interjection("ok so, did china help russia"), "did china help russia");
+        assert!(matches!(intent("wait who is charap"), Intent::WhoIs { .. }));
+        // A question that is nothing but the word keeps it, and `so` inside stays.
+        assert_eq!(without_interjection("so what"), "so what");
+        assert_eq!(without_interjection("why so few allies"), "why so few allies");
+    }
+
+    #[test]
+    fn anyone_as_the_one_who_said_it_asks_who_said_it() {
+        assert_eq!(
+            intent("did anyone think the visit was no big deal"),
+            Intent::WhoSaid { topic: "the visit was no big deal".into() }
+        );
+        assert!(matches!(intent("has any analyst said china is neutral"), Intent::WhoSaid { .. }));
+        assert!(!is_anyone("putin"));
+    }
+
+    #[test]
+    fn a_what_is_question_on_what_someone_does_expects_no_definition() {
+        assert!(matches!(intent("what were they going to sign in moscow"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what are they discussing in private"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what were the military guys doing at the talks"), Intent::Fact { expect: None, .. }));
+        assert!(matches!(intent("what is the belt and road"), Intent::Fact { expect: Some(Expect::Definition), .. }));
+    }
+
+    #[test]
+    fn a_plural_word_for_people_describes_a_group_not_the_one_a_singular_fits() {
+        let mut p = people();
+        p.add(&["Mikhail".to_string(), "Khodarenok".to_string()]);
+        let k = p.candidates(&["Khodarenok".into()])[0];
+        p.describe(k, "military expert", "a", crate::text::Span::new(0, 1));
+        assert!(matches!(intent_with("what did the military guy say", &p), Intent::SaidBy { .. }));
+        match intent_with("what were the military guys doing at the talks", &p) {
+            Intent::Fact { topic, .. } => assert!(topic.contains("military guys"), "{topic}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(names_several("guys") && names_several("officials") && !names_several("guy") && !names_several("news"));
+    }
+
+    #[test]
+    fn who_reported_an_outlets_story_asks_for_its_byline() {
+        assert!(matches!(reading("who reported the post story").intent, Intent::WhoWrote { .. }));
+        assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
     }
 
