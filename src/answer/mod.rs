@@ -837,9 +837,6 @@ fn said_by_someone_or_the_article(found: Vec<Item>, whole: &[bool]) -> Vec<Item>
         .collect()
 }
 
-/// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
-/// full once and then by one part of it (`Putin`), and a sentence naming them either way
-/// covers it.
 /// `what do putin and xi have in common`: news names two it has just named as "the two" or
 /// "both" ("The two have much in common: they are both authoritarian leaders"), so when a
 /// question joins two people or two countries with `and`, each is also held by `two` or `both`.
@@ -864,6 +861,9 @@ fn the_two(people: &dyn crate::quotes::Registry, topic: &str, mut asked: Vec<Vec
     asked
 }
 
+/// A person's name asked in full (`vladimir putin`) is one asked word: articles write it in
+/// full once and then by one part of it (`Putin`), and a sentence naming them either way
+/// covers it.
 fn one_group_per_name(people: &dyn crate::quotes::Registry, asked: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let person = |w: &str| -> Vec<PersonId> {
         people
