@@ -73,6 +73,11 @@ fn a_tenth_fresh_batch_of_chat_questions_is_answered_right_by_the_first_answer()
     answered_right_by_the_first_answer("chat_fresh10.toml");
 }
 
+#[test]
+fn an_eleventh_batch_by_a_second_writer_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh11.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
