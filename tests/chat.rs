@@ -78,6 +78,21 @@ fn an_eleventh_batch_by_a_second_writer_is_answered_right_by_the_first_answer() 
     answered_right_by_the_first_answer("chat_fresh11.toml");
 }
 
+#[test]
+fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
+    let (engine, _idx) = engine();
+    // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.
+    let first = engine.ask("what metaphor did putin use in harbin").unwrap().items.remove(0);
+    assert_eq!(first.speaker.as_deref(), Some("Vladimir Putin"));
+    assert!(first.text.contains("good harvest"), "{}", first.text);
+    // Asked of someone else, the sentence is not turned into Putin's words.
+    let first = engine.ask("what metaphor did gabuev use").unwrap().items.remove(0);
+    assert_ne!(first.speaker.as_deref(), Some("Vladimir Putin"), "{}", first.text);
+    // Without a noun for words, the sentence that holds the asked words answers.
+    let first = engine.ask("what did putin do at the polytechnic university in harbin").unwrap().items.remove(0);
+    assert!(first.text.contains("Addressing students"), "{}", first.text);
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =

@@ -216,7 +216,8 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         Intent::Fact { topic, expect } => {
             // An outlet's own words are its passages; a quote it printed is what it reported too.
             let scope = if outlet.is_empty() { passages } else { anyone };
-            rank(lib, &strip_frame(topic), scope, *expect, max, Retrieval::Ranked)?
+            let items = rank(lib, &strip_frame(topic), scope, *expect, max, Retrieval::Ranked)?;
+            words_announced_first(lib, topic, items, max)?
         }
     };
     let note = note.or_else(|| {
@@ -361,6 +362,65 @@ fn said_by(
         format!("{} has no direct quote in the corpus; these are reported or authored words.", names.join(" or "))
     });
     Ok((items, note))
+}
+
+/// `what metaphor did putin use in harbin`, `what warning did gabuev give`: a question asking
+/// for words by a noun for them is answered by the words, and news announces them before it
+/// prints them ("Putin offered his own metaphor for a Russian-Chinese alliance" and then
+/// `"Just look how …," Putin said`). When the best sentence holds the noun asked, quotes no one
+/// itself and leads straight into a quote of someone it names, that quote comes first.
+fn words_announced_first(lib: &Store, topic: &str, mut items: Vec<Item>, max: usize) -> Result<Vec<Item>> {
+    let Some(noun) = topic.split_whitespace().map(fold).find(|w| names_words(w)) else { return Ok(items) };
+    let Some(lead) = items.first().filter(|i| {
+        i.kind == ItemKind::Passage
+            && !quotes_anyone(i)
+            && fold(&i.text).split(|c: char| !c.is_alphanumeric()).any(|w| w == noun)
+    }) else {
+        return Ok(items);
+    };
+    // Someone asked of (`what metaphor did gabuev use`) must be the one who speaks.
+    let people: &dyn crate::quotes::Registry = lib;
+    let asked: Vec<String> =
+        topic.split_whitespace().map(|w| fold(possessor(w))).filter(|w| !people.named(w).is_empty()).collect();
+    let named = |speaker: &str| {
+        speaker
+            .split_whitespace()
+            .last()
+            .is_some_and(|family| lead.text.contains(family) && (asked.is_empty() || asked.contains(&fold(family))))
+    };
+    let announced = lib
+        .article_quotes(&lead.document.id)?
+        .into_iter()
+        .map(|u| item(lib, &u, u.data.span, lead.score))
+        .find(|q| q.speaker.as_deref().is_some_and(named) && introduces(lead, q));
+    if let Some(quote) = announced {
+        items.insert(0, quote);
+        items.truncate(max);
+    }
+    Ok(items)
+}
+
+/// A noun for someone's words, which news prints after announcing them.
+fn names_words(w: &str) -> bool {
+    matches!(
+        w.strip_suffix('s').unwrap_or(w),
+        "metaphor"
+            | "analogy"
+            | "warning"
+            | "message"
+            | "promise"
+            | "pledge"
+            | "joke"
+            | "quip"
+            | "advice"
+            | "prediction"
+            | "slogan"
+            | "motto"
+            | "proverb"
+            | "catchphrase"
+            | "comparison"
+            | "verdict"
+    )
 }
 
 /// Whether a sentence holds a quotation: then it is itself what someone said, and leads into

@@ -499,6 +499,19 @@ impl Store {
         Ok(out)
     }
 
+    /// The quotes of one article (no fragments), in text order.
+    pub fn article_quotes(&self, article: &str) -> Result<Vec<Unit>> {
+        let mut out = Vec::new();
+        for h in self.index.article_units(article, UnitKind::Quote)? {
+            let u = Unit::from_hit(h, self.index.dir())?;
+            if !u.data.fragment {
+                out.push(u);
+            }
+        }
+        out.sort_by_key(|u| u.data.span.start);
+        Ok(out)
+    }
+
     /// The quote audit rows of one article, in text order.
     pub fn audit(&self, article: &str) -> Result<Vec<QuoteRow>> {
         let mut out = Vec::new();
