@@ -763,8 +763,10 @@ impl Reader<'_> {
     /// after an introductory phrase and its comma, followed by its verb or an aside. `None`
     /// when the sentence does not open so (then the participle is no cue).
     fn clause_subject(&self, v: usize) -> Option<CueAt> {
-        const INTRODUCTIONS: &[&str] =
-            &["during", "after", "before", "while", "when", "as", "in", "on", "at", "since", "despite", "speaking"];
+        const INTRODUCTIONS: &[&str] = &[
+            "during", "after", "before", "while", "when", "as", "in", "on", "at", "since", "despite", "speaking",
+            "here",
+        ];
         let toks = self.toks;
         let sentence = self.sentence_of[v];
         let mut s = v;
@@ -914,13 +916,26 @@ impl Reader<'_> {
         None
     }
 
-    /// `a Trump supporter`, `the Clinton campaign`: the article at `article` opens a noun
+    /// `a Trump supporter`, `the Clinton campaign`, `one unaligned Florida Republican
+    /// strategist`: the determiner at `article` (an article, `one`, `another`) opens a noun
     /// phrase whose head is a lower-case noun after the name `run`, so the name only modifies
-    /// it and is not the one named.
+    /// it and is not the one named. A word or two of description may stand between the
+    /// determiner and the name (`a longtime Clinton aide`).
     fn name_modifies_noun(&self, article: usize, run: &NameRun) -> bool {
         let toks = self.toks;
-        let opened = run.first == article + 1
-            && toks.get(article).is_some_and(|t| t.is_word() && matches!(fold(t.text).as_str(), "a" | "an" | "the"));
+        let determiner = toks
+            .get(article)
+            .is_some_and(|t| t.is_word() && matches!(fold(t.text).as_str(), "a" | "an" | "the" | "one" | "another"));
+        let described = run.first > article
+            && run.first - article <= 3
+            && toks[article + 1..run.first].iter().all(|t| {
+                t.is_word()
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                    && !matches!(t.text, "and" | "or" | "but" | "who" | "which" | "that" | "whose")
+                    && pronoun(t.text).is_none()
+            });
+        let opened = determiner && described;
         opened
             && toks.get(run.last + 1).is_some_and(|t| {
                 t.is_word()
