@@ -852,7 +852,8 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
             (Some(d), c) if c.is_none_or(|c| c.verb < d.tok) || ends_in_quote => d.speaker,
             // Reported speech ending the paragraph: its speaker's voice.
             (_, Some(c)) => c.speaker,
-            _ => None,
+            // A sentence giving one person's view: theirs.
+            (_, None) => view_voice(&toks, &sentence_of, &mentions, &ex.people),
         };
         let only_quotation = ex.quotes.len() == first_quote_at + 1
             && !transcript
@@ -898,6 +899,39 @@ fn sign_quote_paragraph(ex: &mut Extraction, q: usize, passages_from: usize, spe
             passage.voice = Voice::Quoted(speaker);
         }
     }
+}
+
+/// `Valastro praised Christie's leadership in the storm.`: a paragraph of one sentence, with no
+/// quotation and no cue, whose subject opens it and whose verb gives that subject's view
+/// (praised, criticized, defended …), naming nobody else: the voice a quotation opening the next
+/// paragraph goes on in.
+fn view_voice(
+    toks: &[Token<'_>],
+    sentence_of: &[usize],
+    mentions: &[(usize, PersonId)],
+    people: &People,
+) -> Option<PersonId> {
+    let &(first, id) = mentions.first()?;
+    let one_sentence = sentence_of.first().is_some_and(|&s| sentence_of.iter().all(|&t| t == s));
+    if !one_sentence || mentions.iter().any(|&(_, other)| other != id) {
+        return None;
+    }
+    // A few words of description may lead the name (`Cake Boss star Buddy Valastro`), nothing else.
+    let leads = first <= 4 && toks[..first].iter().all(|t| t.is_word() && pronoun(t.text).is_none());
+    let run = names::run_forward(toks, first).filter(|r| r.first == first && !r.possessive)?;
+    let mut v = run.last + 1;
+    while toks.get(v).is_some_and(|t| t.is_word() && is_adverb(t.text) && !is_name_word(t.text)) {
+        v += 1;
+    }
+    let view = toks.get(v).is_some_and(|t| t.is_word() && names::is_view_verb(t.text));
+    // (Nor may anyone else be named after it, as a possessive aside: `… as Ruiz stood by`.)
+    let someone_else = toks[v..].iter().any(|t| {
+        t.is_word()
+            && is_name_word(t.text)
+            && !names::is_possessive(t.text)
+            && people.candidates(&[t.text.to_string()]).iter().any(|&c| c != id && people.get(c).kind == Kind::Person)
+    });
+    (leads && view && !someone_else).then_some(id)
 }
 
 /// What walking a paragraph found.
@@ -2135,6 +2169,15 @@ mod tests {
         let place = ex.people.by_name("new hampshire");
         assert!(place.is_none_or(|id| ex.people.get(id).kind != Kind::Person), "New Hampshire is no person");
         assert_ne!(speaker_of(&c, "You can't just").as_deref(), Some("New Hampshire"));
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_sentence_of_someones_view_is_theirs() {
+        let c = corpus(&[
+            "Mayor Dan Ruiz opened the fair. Lou Amato, a chef, cooked for the crowd.\n\nAmato praised Ruiz's handling of the flood and his knack for getting roads rebuilt.\n\n\"We need someone who cuts through the noise.\"\n\nAmato praised the mayor as Ruiz stood by.\n\n\"It was a long year for everyone.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Lou Amato"));
+        assert_eq!(speaker_of(&c, "It was a long year"), None, "a second name leaves the voice open");
     }
 
     #[test]
