@@ -853,7 +853,7 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
             // Reported speech ending the paragraph: its speaker's voice.
             (_, Some(c)) => c.speaker,
             // A sentence giving one person's view: theirs.
-            (_, None) => view_voice(&toks, &sentence_of, &mentions, &ex.people),
+            (_, None) => view_voice(&toks, &sentence_of, &mentions, &ex.people, &discourse.known),
         };
         let only_quotation = ex.quotes.len() == first_quote_at + 1
             && !transcript
@@ -910,6 +910,7 @@ fn view_voice(
     sentence_of: &[usize],
     mentions: &[(usize, PersonId)],
     people: &People,
+    known: &[PersonId],
 ) -> Option<PersonId> {
     let &(first, id) = mentions.first()?;
     let one_sentence = sentence_of.first().is_some_and(|&s| sentence_of.iter().all(|&t| t == s));
@@ -924,12 +925,16 @@ fn view_voice(
         v += 1;
     }
     let view = toks.get(v).is_some_and(|t| t.is_word() && names::is_view_verb(t.text));
-    // (Nor may anyone else be named after it, as a possessive aside: `… as Ruiz stood by`.)
+    // (Nor may anyone else the article names be named after it, but as a possessive: `… as
+    // Ruiz stood by`.)
     let someone_else = toks[v..].iter().any(|t| {
         t.is_word()
             && is_name_word(t.text)
             && !names::is_possessive(t.text)
-            && people.candidates(&[t.text.to_string()]).iter().any(|&c| c != id && people.get(c).kind == Kind::Person)
+            && people
+                .candidates(&[t.text.to_string()])
+                .iter()
+                .any(|&c| c != id && known.contains(&c) && people.get(c).kind == Kind::Person)
     });
     (leads && view && !someone_else).then_some(id)
 }
@@ -2178,6 +2183,22 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Lou Amato"));
         assert_eq!(speaker_of(&c, "It was a long year"), None, "a second name leaves the voice open");
+    }
+
+    #[test]
+    fn a_name_set_off_by_a_role_without_an_article_is_a_person() {
+        let c = corpus(&[
+            "Governor Dan Ruiz held a town hall in Elko, joined by Buzz Ralston, star of the reality show Cake Wars.\n\nRalston praised Ruiz's record after the flood.\n\n\"We need someone who cuts through the noise.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Buzz Ralston"));
+    }
+
+    #[test]
+    fn a_bare_verb_form_ending_a_phrase_after_a_or_an_is_a_noun_not_a_cue() {
+        let c = corpus(&[
+            "Mayor Dan Ruiz opened the fair. Lou Amato, a chef, cooked for the crowd.\n\nAmato praised Ruiz's record in a heavily Democratic state.\n\n\"We need someone who cuts through the noise.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Lou Amato"));
     }
 
     #[test]

@@ -66,6 +66,41 @@ pub const APPOSITION_OPENERS: &[&str] = &[
     "whose",
     "aged",
     "one",
+    "star",
+    "co-founder",
+    "member",
+    "partner",
+    "strategist",
+    "consultant",
+    "pollster",
+    "activist",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+    "resident",
+    "veteran",
+    "executive",
+    "commentator",
+    "columnist",
+    "reporter",
+    "actor",
+    "actress",
+    "singer",
+    "comedian",
+    "anchor",
+    "organizer",
+    "economist",
+    "historian",
+    "ceo",
+    "pastor",
+    "rabbi",
+    "coach",
+    "physician",
+    "lawmaker",
+    "treasurer",
+    "writer",
+    "producer",
 ];
 
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement"];
@@ -594,7 +629,7 @@ impl Reader<'_> {
     pub fn cue_at(&self, v: usize) -> Option<CueAt> {
         let toks = self.toks;
         let sentence = self.sentence_of[v];
-        if controls_an_infinitive(toks, v) {
+        if controls_an_infinitive(toks, v) || noun_after_indefinite_article(toks, v) {
             return None;
         }
         // `Trump issued a statement saying …`: the statement speaks for the clause's subject.
@@ -1385,6 +1420,41 @@ fn controls_an_infinitive(toks: &[Token<'_>], v: usize) -> bool {
                 && !matches!(t.text, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
         });
     control && infinitive
+}
+
+/// `in a heavily Democratic state.`, `on a conference call, …`: the bare form of a verb a few
+/// words after `a` or `an` (a singular subject there would take `states`, `calls`), ending its
+/// phrase (a stop, a comma or a preposition follows, where a verb would have its object), is a
+/// noun, not a cue.
+fn noun_after_indefinite_article(toks: &[Token<'_>], v: usize) -> bool {
+    let verb = toks[v].text;
+    let bare = !is_inflected(verb) && !verb.ends_with("ing") && !is_irregular_past(verb);
+    let after_article = (v.saturating_sub(4)..v)
+        .rev()
+        .map(|k| toks[k])
+        .take_while(|t| {
+            t.is_word()
+                && !matches!(
+                    fold(t.text).as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+        })
+        .any(|t| matches!(fold(t.text).as_str(), "a" | "an"));
+    let ends_phrase = toks.get(v + 1).is_none_or(|n| {
+        matches!(n.kind, Tok::Punct('.' | ',' | ';' | ')'))
+            || n.is_word() && (PREPOSITIONS.contains(&fold(n.text).as_str()) || matches!(n.text, "in" | "and" | "or"))
+    });
+    bare && after_article && ends_phrase
 }
 
 pub(crate) fn is_inflected(verb: &str) -> bool {
