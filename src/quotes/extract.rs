@@ -271,6 +271,10 @@ fn looks_like_person(toks: &[Token<'_>], run: &NameRun) -> bool {
     if run.words.len() < 2 {
         return false;
     }
+    // `New York`, `New Hampshire`, `New Orleans`: no one's given name is `New`.
+    if run.words[0] == "New" {
+        return false;
+    }
     // `the English National Ballet said`, `a spokesman for Acme Widgets said`: a determiner or a
     // preposition before an untitled name makes it a thing, not a person.
     let before = run.first.checked_sub(1).map(|k| toks[k]).filter(|t| t.is_word()).map(|t| fold(t.text));
@@ -624,6 +628,9 @@ struct Carry {
     open_quote: Option<usize>,
     /// The paragraph ended on a cue and a colon (`Smith told MPs:`).
     colon_cue: Option<(PersonId, Span)>,
+    /// The paragraph was one quotation and nothing else: its quote (index into `ex.quotes`)
+    /// and its first passage (index into `ex.passages`), which a signature line may sign.
+    quote_paragraph: Option<(usize, usize)>,
 }
 
 /// A quoted segment of a paragraph, once decided.
@@ -687,6 +694,12 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
 
         let Walked { cues, mentions, position_at } =
             read_paragraph(article, p, &toks, &sentence_of, &mut discourse, &mut ex.people);
+
+        if let (Some((q, passages_from)), Some((speaker, line))) =
+            (carry.quote_paragraph, signature_line(&toks, &mentions))
+        {
+            sign_quote_paragraph(ex, q, passages_from, speaker, line);
+        }
 
         // Decide each quoted segment, in order, by the sieves.
         let quote_toks: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_quote()).collect();
@@ -823,6 +836,7 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
             }
         }
 
+        let passages_from = ex.passages.len();
         push_passages(article, p, span, &toks, &cues, turn.filter(|_| transcript), section, first_quote_at, ex);
 
         // What the next paragraph may lean on.
@@ -838,12 +852,91 @@ fn attribute(article: &Article, ex: &mut Extraction, known: Vec<PersonId>) {
             (Some(d), c) if c.is_none_or(|c| c.verb < d.tok) || ends_in_quote => d.speaker,
             // Reported speech ending the paragraph: its speaker's voice.
             (_, Some(c)) => c.speaker,
-            _ => None,
+            // A sentence giving one person's view: theirs.
+            (_, None) => view_voice(&toks, &sentence_of, &mentions, &ex.people, &discourse.known),
         };
+        let only_quotation = ex.quotes.len() == first_quote_at + 1
+            && !transcript
+            && toks.first().is_some_and(|t| t.is_quote())
+            && toks.iter().all(|t| t.is_quote() || matches!(t.kind, Tok::Punct(_)));
+        carry.quote_paragraph = only_quotation.then_some((first_quote_at, passages_from));
         carry.colon_cue = last_cue
             .filter(|c| toks.last().is_some_and(|t| t.kind == Tok::Punct(':')) && toks.len() - 1 - c.to <= 6)
             .and_then(|c| c.speaker.map(|s| (s, Span::new(toks[c.from].span.start, toks[c.to].span.end))));
     }
+}
+
+/// `- Bernie Sanders.` on a line of its own after a paragraph that is one quotation, as fact
+/// checks and quote boxes print them: a dash, a name opening the line, and nothing after it but
+/// a full stop or a comma and a few words of description (`-Michelle Marks, Philadelphia.`).
+/// The name's speaker and the line's span.
+fn signature_line(toks: &[Token<'_>], mentions: &[(usize, PersonId)]) -> Option<(PersonId, Span)> {
+    let dash = toks.first().filter(|t| matches!(t.kind, Tok::Punct(c) if c == '-' || names::is_dash(c)))?;
+    let run = names::run_forward(toks, 1).filter(|r| r.first == 1 && !r.possessive)?;
+    let &(_, speaker) = mentions.iter().find(|&&(k, _)| k == 1)?;
+    let rest = &toks[run.last + 1..];
+    let ends = match rest.first() {
+        None => true,
+        Some(t) if t.kind == Tok::Punct('.') => rest.len() == 1,
+        Some(t) if t.kind == Tok::Punct(',') => rest.len() <= 8 && !rest.iter().any(|t| t.is_quote()),
+        _ => false,
+    };
+    let last = toks.last()?;
+    ends.then(|| (speaker, Span::new(dash.span.start, last.span.end)))
+}
+
+/// The quotation the paragraph before a signature line consists of is the signer's: its
+/// speaker, and the voice of its sentences.
+fn sign_quote_paragraph(ex: &mut Extraction, q: usize, passages_from: usize, speaker: PersonId, line: Span) {
+    let quote = &mut ex.quotes[q];
+    quote.speaker = Some(speaker);
+    quote.cue = Cue::After;
+    quote.cue_span = Some(line);
+    quote.rule = "signed_on_next_line";
+    let parts = quote.parts.clone();
+    for passage in &mut ex.passages[passages_from..] {
+        if parts.iter().any(|part| part.overlaps(passage.span)) {
+            passage.voice = Voice::Quoted(speaker);
+        }
+    }
+}
+
+/// `Valastro praised Christie's leadership in the storm.`: a paragraph of one sentence, with no
+/// quotation and no cue, whose subject opens it and whose verb gives that subject's view
+/// (praised, criticized, defended …), naming nobody else: the voice a quotation opening the next
+/// paragraph goes on in.
+fn view_voice(
+    toks: &[Token<'_>],
+    sentence_of: &[usize],
+    mentions: &[(usize, PersonId)],
+    people: &People,
+    known: &[PersonId],
+) -> Option<PersonId> {
+    let &(first, id) = mentions.first()?;
+    let one_sentence = sentence_of.first().is_some_and(|&s| sentence_of.iter().all(|&t| t == s));
+    if !one_sentence || mentions.iter().any(|&(_, other)| other != id) {
+        return None;
+    }
+    // A few words of description may lead the name (`Cake Boss star Buddy Valastro`), nothing else.
+    let leads = first <= 4 && toks[..first].iter().all(|t| t.is_word() && pronoun(t.text).is_none());
+    let run = names::run_forward(toks, first).filter(|r| r.first == first && !r.possessive)?;
+    let mut v = run.last + 1;
+    while toks.get(v).is_some_and(|t| t.is_word() && is_adverb(t.text) && !is_name_word(t.text)) {
+        v += 1;
+    }
+    let view = toks.get(v).is_some_and(|t| t.is_word() && names::is_view_verb(t.text));
+    // (Nor may anyone else the article names be named after it, but as a possessive: `… as
+    // Ruiz stood by`.)
+    let someone_else = toks[v..].iter().any(|t| {
+        t.is_word()
+            && is_name_word(t.text)
+            && !names::is_possessive(t.text)
+            && people
+                .candidates(&[t.text.to_string()])
+                .iter()
+                .any(|&c| c != id && known.contains(&c) && people.get(c).kind == Kind::Person)
+    });
+    (leads && view && !someone_else).then_some(id)
 }
 
 /// What walking a paragraph found.
@@ -2015,6 +2108,97 @@ mod tests {
         assert_eq!(speaker_of(&c, "We will fight"), None);
         assert_eq!(speaker_of(&c, "Every county").as_deref(), Some("Robby Mook"));
         assert_eq!(speaker_of(&c, "Ohio is ours").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn a_name_describing_the_noun_after_one_or_a_longtime_names_no_speaker() {
+        let c = corpus(&[
+            "Maria Delgado spoke in Reno. The Nevada Democratic Party held a rally.\n\n\"She has lost my vote,\" wrote one Delgado supporter on Twitter.\n\n\"Nobody in Carson City believes that,\" said one unaligned Nevada Democratic strategist.\n\n\"She never listened,\" said a longtime Delgado aide.\n\n\"We are ready,\" said Delgado.",
+        ]);
+        assert_eq!(speaker_of(&c, "She has lost"), None);
+        assert_eq!(speaker_of(&c, "Nobody in Carson"), None);
+        assert_eq!(speaker_of(&c, "She never listened"), None);
+        assert_eq!(speaker_of(&c, "We are ready").as_deref(), Some("Maria Delgado"));
+    }
+
+    #[test]
+    fn a_dash_and_a_name_on_the_line_after_a_quotation_sign_it() {
+        let c = corpus(&[
+            "The candidates debated in Denver. Laura Benson and Tom Okafor took questions.\n\n\"Our schools have lost a third of their teachers since 2010.\"\n\n- Laura Benson.\n\nThe claim is exaggerated.\n\n\"I have never taken a dime from the banks.\"\n\n- Okafor.\n\n\"Nobody reads the fine print.\"\n\n- The end of an era.",
+        ]);
+        assert_eq!(speaker_of(&c, "Our schools").as_deref(), Some("Laura Benson"));
+        assert_eq!(speaker_of(&c, "I have never taken").as_deref(), Some("Tom Okafor"));
+        assert_eq!(speaker_of(&c, "Nobody reads"), None, "a dash before no name signs nothing");
+    }
+
+    #[test]
+    fn a_family_name_that_is_also_a_word_of_places_names_the_person() {
+        let c = corpus(&[
+            "Linda West, a historian at Tulane who once advised the governor, called the bill \"overdue.\"\n\n\"Nobody expected a vote this year,\" West said.\n\nOn Capitol Hill, aides were quiet. \"We wait for the count,\" one aide said.",
+        ]);
+        assert_eq!(speaker_of(&c, "Nobody expected").as_deref(), Some("Linda West"));
+        assert_eq!(speaker_of(&c, "We wait"), None);
+    }
+
+    #[test]
+    fn a_cue_ending_the_sentence_may_be_followed_by_a_description_of_its_speaker() {
+        let c = corpus(&[
+            "Voters in Utah rejected the measure on Sunday.\n\nThe result marks \"the end of an experiment\" for the state, said Hank Mueller, founder of the Open Ballot League.\n\nThe result is \"a warning to us all,\" said Rita Vance, who added that turnout was low.",
+        ]);
+        assert_eq!(speaker_of(&c, "the end of an").as_deref(), Some("Hank Mueller"));
+    }
+
+    #[test]
+    fn a_place_phrase_opened_by_here_sets_off_the_subject_of_a_participle() {
+        let c = corpus(&[
+            "Sara Lind met Paul Brandt in Ohio.\n\nHere in Dayton, Brandt sharpened his attack on the mayor, saying, \"We have got to fix the roads before winter comes.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We have got").as_deref(), Some("Paul Brandt"));
+    }
+
+    #[test]
+    fn she_is_never_a_man_known_by_a_common_short_given_name() {
+        let c = corpus(&[
+            "Hillary Clinton spoke in Harlem on Tuesday.\n\nThe Rev. Al Whitfield praised her plan.\n\n\"You can't just show up at election time,\" she said.",
+        ]);
+        assert_eq!(speaker_of(&c, "You can't just").as_deref(), Some("Hillary Clinton"));
+    }
+
+    #[test]
+    fn a_place_named_new_something_is_never_a_person_a_pronoun_may_name() {
+        let c = corpus(&[
+            "New Hampshire is a state that votes early, and New Hampshire, a swing state, said no to the plan.",
+            "Lena Park toured the state on Monday.\n\nMeanwhile in New Hampshire, after meeting the Rev. Tim Ochoa and other pastors, Park proposed new rules that she said were overdue.\n\nSpeaking in Concord, Park, without naming him, accused Ochoa of delay.\n\n\"You can't just show up at election time,\" she said.",
+        ]);
+        let ex = extract(&c);
+        let place = ex.people.by_name("new hampshire");
+        assert!(place.is_none_or(|id| ex.people.get(id).kind != Kind::Person), "New Hampshire is no person");
+        assert_ne!(speaker_of(&c, "You can't just").as_deref(), Some("New Hampshire"));
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_sentence_of_someones_view_is_theirs() {
+        let c = corpus(&[
+            "Mayor Dan Ruiz opened the fair. Lou Amato, a chef, cooked for the crowd.\n\nAmato praised Ruiz's handling of the flood and his knack for getting roads rebuilt.\n\n\"We need someone who cuts through the noise.\"\n\nAmato praised the mayor as Ruiz stood by.\n\n\"It was a long year for everyone.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Lou Amato"));
+        assert_eq!(speaker_of(&c, "It was a long year"), None, "a second name leaves the voice open");
+    }
+
+    #[test]
+    fn a_name_set_off_by_a_role_without_an_article_is_a_person() {
+        let c = corpus(&[
+            "Governor Dan Ruiz held a town hall in Elko, joined by Buzz Ralston, star of the reality show Cake Wars.\n\nRalston praised Ruiz's record after the flood.\n\n\"We need someone who cuts through the noise.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Buzz Ralston"));
+    }
+
+    #[test]
+    fn a_bare_verb_form_ending_a_phrase_after_a_or_an_is_a_noun_not_a_cue() {
+        let c = corpus(&[
+            "Mayor Dan Ruiz opened the fair. Lou Amato, a chef, cooked for the crowd.\n\nAmato praised Ruiz's record in a heavily Democratic state.\n\n\"We need someone who cuts through the noise.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "We need someone").as_deref(), Some("Lou Amato"));
     }
 
     #[test]

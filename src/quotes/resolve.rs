@@ -66,6 +66,41 @@ pub const APPOSITION_OPENERS: &[&str] = &[
     "whose",
     "aged",
     "one",
+    "star",
+    "co-founder",
+    "member",
+    "partner",
+    "strategist",
+    "consultant",
+    "pollster",
+    "activist",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+    "resident",
+    "veteran",
+    "executive",
+    "commentator",
+    "columnist",
+    "reporter",
+    "actor",
+    "actress",
+    "singer",
+    "comedian",
+    "anchor",
+    "organizer",
+    "economist",
+    "historian",
+    "ceo",
+    "pastor",
+    "rabbi",
+    "coach",
+    "physician",
+    "lawmaker",
+    "treasurer",
+    "writer",
+    "producer",
 ];
 
 const SPOKES: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative", "statement"];
@@ -594,7 +629,7 @@ impl Reader<'_> {
     pub fn cue_at(&self, v: usize) -> Option<CueAt> {
         let toks = self.toks;
         let sentence = self.sentence_of[v];
-        if controls_an_infinitive(toks, v) {
+        if controls_an_infinitive(toks, v) || noun_after_indefinite_article(toks, v) {
             return None;
         }
         // `Trump issued a statement saying …`: the statement speaks for the clause's subject.
@@ -763,8 +798,10 @@ impl Reader<'_> {
     /// after an introductory phrase and its comma, followed by its verb or an aside. `None`
     /// when the sentence does not open so (then the participle is no cue).
     fn clause_subject(&self, v: usize) -> Option<CueAt> {
-        const INTRODUCTIONS: &[&str] =
-            &["during", "after", "before", "while", "when", "as", "in", "on", "at", "since", "despite", "speaking"];
+        const INTRODUCTIONS: &[&str] = &[
+            "during", "after", "before", "while", "when", "as", "in", "on", "at", "since", "despite", "speaking",
+            "here",
+        ];
         let toks = self.toks;
         let sentence = self.sentence_of[v];
         let mut s = v;
@@ -914,13 +951,26 @@ impl Reader<'_> {
         None
     }
 
-    /// `a Trump supporter`, `the Clinton campaign`: the article at `article` opens a noun
+    /// `a Trump supporter`, `the Clinton campaign`, `one unaligned Florida Republican
+    /// strategist`: the determiner at `article` (an article, `one`, `another`) opens a noun
     /// phrase whose head is a lower-case noun after the name `run`, so the name only modifies
-    /// it and is not the one named.
+    /// it and is not the one named. A word or two of description may stand between the
+    /// determiner and the name (`a longtime Clinton aide`).
     fn name_modifies_noun(&self, article: usize, run: &NameRun) -> bool {
         let toks = self.toks;
-        let opened = run.first == article + 1
-            && toks.get(article).is_some_and(|t| t.is_word() && matches!(fold(t.text).as_str(), "a" | "an" | "the"));
+        let determiner = toks
+            .get(article)
+            .is_some_and(|t| t.is_word() && matches!(fold(t.text).as_str(), "a" | "an" | "the" | "one" | "another"));
+        let described = run.first > article
+            && run.first - article <= 3
+            && toks[article + 1..run.first].iter().all(|t| {
+                t.is_word()
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                    && !matches!(t.text, "and" | "or" | "but" | "who" | "which" | "that" | "whose")
+                    && pronoun(t.text).is_none()
+            });
+        let opened = determiner && described;
         opened
             && toks.get(run.last + 1).is_some_and(|t| {
                 t.is_word()
@@ -1370,6 +1420,41 @@ fn controls_an_infinitive(toks: &[Token<'_>], v: usize) -> bool {
                 && !matches!(t.text, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
         });
     control && infinitive
+}
+
+/// `in a heavily Democratic state.`, `on a conference call, …`: the bare form of a verb a few
+/// words after `a` or `an` (a singular subject there would take `states`, `calls`), ending its
+/// phrase (a stop, a comma or a preposition follows, where a verb would have its object), is a
+/// noun, not a cue.
+fn noun_after_indefinite_article(toks: &[Token<'_>], v: usize) -> bool {
+    let verb = toks[v].text;
+    let bare = !is_inflected(verb) && !verb.ends_with("ing") && !is_irregular_past(verb);
+    let after_article = (v.saturating_sub(4)..v)
+        .rev()
+        .map(|k| toks[k])
+        .take_while(|t| {
+            t.is_word()
+                && !matches!(
+                    fold(t.text).as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+        })
+        .any(|t| matches!(fold(t.text).as_str(), "a" | "an"));
+    let ends_phrase = toks.get(v + 1).is_none_or(|n| {
+        matches!(n.kind, Tok::Punct('.' | ',' | ';' | ')'))
+            || n.is_word() && (PREPOSITIONS.contains(&fold(n.text).as_str()) || matches!(n.text, "in" | "and" | "or"))
+    });
+    bare && after_article && ends_phrase
 }
 
 pub(crate) fn is_inflected(verb: &str) -> bool {

@@ -198,7 +198,7 @@ pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
     // (A few words of description may lead the cue: `…, DFA spokesman Neil Sroka said`.)
     let lead = (c.from.saturating_sub(4)..c.from).rev().take_while(|&k| site.toks[k].is_word()).count();
     let comma_before = c.from > lead && site.toks[c.from - lead - 1].kind == Tok::Punct(',');
-    let ends = site.toks.get(c.to + 1).is_none_or(|t| t.kind == Tok::Punct('.'));
+    let ends = site.toks.get(c.to + 1).is_none_or(|t| t.kind == Tok::Punct('.')) || apposition_ends_sentence(site, c);
     // Nothing but narration between the quote and the cue: no other quote of the sentence,
     // unless this one is a fragment and no cue or other name stands between (`will carry "a
     // great deal of weight" and bring the "firepower" they need, Sroka said`).
@@ -209,6 +209,20 @@ pub fn cue_ending_sentence(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     verdict(site, c, Cue::After)
+}
+
+/// `…, said Ana Ruiz, founder of the Open Party.`: after the cue, a comma and a description of
+/// the speaker that runs to the end of the sentence, with no quotation and no other cue in it.
+fn apposition_ends_sentence(site: &Site<'_>, c: &CueAt) -> bool {
+    let s = site.sentence_of[c.verb];
+    let comma = c.to + 1;
+    if site.toks.get(comma).is_none_or(|t| t.kind != Tok::Punct(',')) {
+        return false;
+    }
+    let rest: Vec<usize> = (comma + 1..site.toks.len()).take_while(|&k| site.sentence_of[k] == s).collect();
+    !rest.is_empty()
+        && rest.iter().all(|&k| !site.toks[k].is_quote())
+        && !site.cues.iter().any(|o| o.verb > c.to && site.sentence_of[o.verb] == s)
 }
 
 /// `Kasich resisted: "…"` · `Clinton: "…"`: a colon right before the quote introduces what
