@@ -234,7 +234,13 @@ pub fn subject_before_colon(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     let s = site.sentence_of[site.q];
-    let opening = (0..site.q).rev().take_while(|&k| site.sentence_of[k] == s).last().unwrap_or(site.q);
+    let sentence = (0..site.q).rev().take_while(|&k| site.sentence_of[k] == s).last().unwrap_or(site.q);
+    // A dash opens a clause of its own: digests print a claim, a dash and its source
+    // (`Red states outnumber blue states - Jeffrey M. Jones: "…"`).
+    let opening = (sentence..site.q)
+        .rev()
+        .find(|&k| matches!(site.toks[k].kind, Tok::Punct(c) if c == '-' || super::names::is_dash(c)))
+        .map_or(sentence, |k| k + 1);
     let mut named = site.mentions.iter().filter(|&&(k, _)| k >= opening && k < site.q);
     let &(first, speaker) = need!(named.next());
     // A few words of description may lead the name (`Former speechwriter Jon Favreau`),
@@ -617,6 +623,25 @@ mod tests {
         assert_eq!(speaker(subject_before_colon(&s)), Some(6));
         let (v, name) = decide(&s);
         assert_eq!((v.unwrap().cue_span.unwrap().slice(t), name), ("Johnson shrugged:", Some("subject_before_colon")));
+    }
+
+    #[test]
+    fn a_name_after_a_dash_before_a_colon_speaks_the_quote_after_it() {
+        let t = "Turnout fell in every county - Dana Whitfield: \"Nobody expected the rain.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let name_at = tk.iter().position(|k| k.text == "Dana").unwrap();
+        let mentions = [(name_at, 6)];
+        let s = Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) };
+        assert_eq!(speaker(subject_before_colon(&s)), Some(6));
+        // Without the dash the name is deep inside someone else's clause.
+        let t2 = "Turnout fell in every county for Dana Whitfield: \"Nobody expected the rain.\"";
+        let (tk2, qs2) = toks(t2);
+        let sent2 = vec![0; tk2.len()];
+        let name_at2 = tk2.iter().position(|k| k.text == "Dana").unwrap();
+        let mentions2 = [(name_at2, 6)];
+        let s2 = Site { mentions: &mentions2, ..site(&tk2, qs2[0], &[], &sent2) };
+        assert_eq!(subject_before_colon(&s2), Outcome::Pass);
     }
 
     #[test]
