@@ -907,11 +907,7 @@ fn the_two(people: &dyn crate::quotes::Registry, topic: &str, mut asked: Vec<Vec
     }
     let named = |w: &str| {
         let w = fold(possessor(w));
-        !question::place_forms(&w).is_empty()
-            || people
-                .named(&w)
-                .into_iter()
-                .any(|id| people.person(id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+        !question::place_forms(&w).is_empty() || question::names_a_person(people, &w)
     };
     let Some(c) = PAIR.captures_iter(topic).find(|c| named(&c[1]) && named(&c[2])) else { return asked };
     let pair = [fold(&c[1]), fold(&c[2])];

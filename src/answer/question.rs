@@ -900,15 +900,19 @@ fn outlet_and_topic(phrase: &str, people: &dyn Registry, sources: &dyn Sources) 
     }
 }
 
+/// Whether `w` (folded) is the name, or a part of the name, of someone the corpus knows as a
+/// person (not an organisation or a place).
+pub(super) fn names_a_person(people: &dyn Registry, w: &str) -> bool {
+    people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+}
+
 /// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
 /// oil`): a word that is no one's name and no place, whose letters before a final `s` are a
 /// person's name or a place, is that one's possessive, and is read as such. Only where a
 /// noun phrase can begin (first, or after a small word): after a content word a plural is
 /// that word's head noun (`oil prices`, where someone is called Price).
 fn possessives(q: &str, people: &dyn Registry) -> String {
-    let is_person = |w: &str| {
-        people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
-    };
+    let is_person = |w: &str| names_a_person(people, w);
     let mut before: Option<String> = None;
     let words = q.split(' ').map(|w| {
         let core = w.trim_end_matches(['?', '.', '!', ',', ';', ':']);
@@ -1148,10 +1152,7 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
         return None;
     }
     let words: Vec<String> = content_words(phrase).into_iter().filter(|w| !is_group_noun(w)).collect();
-    let names_a_person = |w: &String| {
-        people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
-    };
-    if words.is_empty() || words.iter().any(names_a_person) {
+    if words.is_empty() || words.iter().any(|w| names_a_person(people, w)) {
         return None;
     }
     sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
