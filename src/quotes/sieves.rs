@@ -627,21 +627,22 @@ mod tests {
 
     #[test]
     fn a_name_after_a_dash_before_a_colon_speaks_the_quote_after_it() {
-        let t = "Turnout fell in every county - Dana Whitfield: \"Nobody expected the rain.\"";
-        let (tk, qs) = toks(t);
-        let sent = vec![0; tk.len()];
-        let name_at = tk.iter().position(|k| k.text == "Dana").unwrap();
-        let mentions = [(name_at, 6)];
-        let s = Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) };
-        assert_eq!(speaker(subject_before_colon(&s)), Some(6));
+        // Dana Whitfield (speaker 6) named where `t` puts her, before a colon and a quotation.
+        let decided = |t: &str| {
+            let (tk, qs) = toks(t);
+            let sent = vec![0; tk.len()];
+            let mentions = [(tk.iter().position(|k| k.text == "Dana").unwrap(), 6)];
+            subject_before_colon(&Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) })
+        };
+        assert_eq!(
+            speaker(decided("Turnout fell in every county - Dana Whitfield: \"Nobody expected the rain.\"")),
+            Some(6)
+        );
         // Without the dash the name is deep inside someone else's clause.
-        let t2 = "Turnout fell in every county for Dana Whitfield: \"Nobody expected the rain.\"";
-        let (tk2, qs2) = toks(t2);
-        let sent2 = vec![0; tk2.len()];
-        let name_at2 = tk2.iter().position(|k| k.text == "Dana").unwrap();
-        let mentions2 = [(name_at2, 6)];
-        let s2 = Site { mentions: &mentions2, ..site(&tk2, qs2[0], &[], &sent2) };
-        assert_eq!(subject_before_colon(&s2), Outcome::Pass);
+        assert_eq!(
+            decided("Turnout fell in every county for Dana Whitfield: \"Nobody expected the rain.\""),
+            Outcome::Pass
+        );
     }
 
     #[test]
