@@ -79,6 +79,11 @@ fn an_eleventh_batch_by_a_second_writer_is_answered_right_by_the_first_answer() 
 }
 
 #[test]
+fn a_thirteenth_batch_run_before_any_change_of_its_own_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh13.toml");
+}
+
+#[test]
 fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
     let (engine, _idx) = engine();
     // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.
