@@ -84,6 +84,11 @@ fn a_thirteenth_batch_run_before_any_change_of_its_own_is_answered_right_by_the_
 }
 
 #[test]
+fn a_fourteenth_batch_in_the_shapes_the_issue_names_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh14.toml");
+}
+
+#[test]
 fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
     let (engine, _idx) = engine();
     // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.
