@@ -804,7 +804,12 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b({})\b"
 /// nothing else: every content word is in some outlet's name, none is a quoted person's name,
 /// and the phrase is no country or body (`china` in `China Daily` still means China).
 fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> Option<Vec<String>> {
-    let words = content_words(phrase);
+    let mut words = content_words(phrase);
+    // `the npr reporters`, `the post's journalists`: its people together are the outlet (one
+    // of them, `the npr host`, is someone).
+    if words.len() >= 2 && words.last().is_some_and(|w| is_staff(w)) {
+        words.pop();
+    }
     if words.is_empty() || words.len() > 5 || is_place_or_group(&words.join(" ")) {
         return None;
     }
@@ -814,6 +819,22 @@ fn outlet_named(phrase: &str, people: &dyn Registry, outlets: &dyn Outlets) -> O
     }
     let all = words.iter().all(|w| outlets.outlet_word(w) && people.named(w).is_empty());
     all.then_some(words)
+}
+
+/// A plural word for those who make an outlet's reporting.
+fn is_staff(w: &str) -> bool {
+    matches!(
+        w,
+        "reporters"
+            | "journalists"
+            | "correspondents"
+            | "writers"
+            | "editors"
+            | "staff"
+            | "hosts"
+            | "team"
+            | "newsroom"
+    )
 }
 
 /// Reads a question against the people and outlets the corpus knows: its intent, and the
@@ -2065,6 +2086,18 @@ mod tests {
         let r = reading("in the bbc article, what did Gabuev say");
         assert_eq!(r.outlet, words(&["bbc"]));
         assert!(matches!(r.intent, Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn an_outlets_people_together_are_the_outlet_and_one_of_them_is_someone() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            reading("what did the npr reporters say about arms"),
+            Reading { intent: Intent::Fact { topic: "about arms".into(), expect: None }, outlet: words(&["npr"]) }
+        );
+        assert_eq!(reading("what did the post's journalists say").outlet, words(&["post"]));
+        // One of them is a person the articles describe, not the outlet.
+        assert!(reading("what did the npr reporter say").outlet.is_empty());
     }
 
     #[test]
