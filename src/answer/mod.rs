@@ -637,10 +637,28 @@ fn asks_negated(topic: &str) -> bool {
     t.contains("n't ") || t.split_whitespace().any(|w| matches!(w, "not" | "never" | "no" | "nt"))
 }
 
-/// Whether a sentence says something is not so: `not`, `no longer`, `never`, `n't`.
+/// Whether a sentence says something is not so: `not`, `no longer`, `never`, `n't`, or a
+/// verb of refusing what follows it (`refused to criticize`, `declined to use`).
 fn says_not(text: &str) -> bool {
     let t = fold(text).replace('’', "'");
-    t.contains("n't ") || t.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "not" | "never" | "no" | "nor"))
+    t.contains("n't ")
+        || t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "not"
+                    | "never"
+                    | "no"
+                    | "nor"
+                    | "refused"
+                    | "refuses"
+                    | "refusing"
+                    | "refuse"
+                    | "declined"
+                    | "declines"
+                    | "declining"
+                    | "decline"
+            )
+        })
 }
 
 /// The numbers of a text that count something: not one of a stretch of time (`three weeks
@@ -1126,6 +1144,10 @@ fn is_hedge(w: &str) -> bool {
             // A vague word for people (`the military guys`): who they are is the word before.
             | "guys"
             | "folks"
+            // `why did beijing not criticize moscow` asks as `why didn't` does (the question
+            // is read as negated all the same), and news denies in other words: "refused to
+            // criticize".
+            | "not"
     )
 }
 
@@ -1905,6 +1927,17 @@ mod tests {
     }
 
     #[test]
+    fn a_why_not_asked_with_not_is_searched_without_it_and_a_refusal_denies() {
+        assert!(asks_negated("why did beijing not criticize moscow"));
+        assert_eq!(content_only("why did beijing not criticize moscow"), "beijing criticize moscow");
+        // A who-said question quotes its words, `not` among them.
+        assert_eq!(content_words("did not go", false), "not go");
+        assert!(says_not("Yet Beijing has also refused to criticize Moscow directly"));
+        assert!(says_not("Xi declined to use his influence to pressure Moscow"));
+        assert!(!says_not("Putin welcomed the Chinese diplomatic initiatives"));
+    }
+
+    #[test]
     fn a_number_of_weeks_a_year_or_a_one_on_one_counts_nothing() {
         assert!(counts("the two leaders have met 40 times").next().is_some());
         assert!(counts("The meeting came three weeks after Blinken visited Beijing.").next().is_none());
@@ -1939,7 +1972,7 @@ mod tests {
         assert_eq!(searched_words(topic, Retrieval::Verbatim), "reasons not give visibility");
         assert_eq!(
             searched_words(topic, Retrieval::Ranked),
-            "reasons not give gave gives giving provide provides provided providing send sends sending visibility"
+            "reasons give gave gives giving provide provides provided providing send sends sending visibility"
         );
     }
 
