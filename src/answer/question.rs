@@ -155,6 +155,18 @@ static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHO_IS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:who\s+(?:is|was|'s)|tell me about|who's)\s+(?P<who>.+)$").unwrap());
+/// Who someone is, asked by what they do or where: `whats charap's job`, `muratov's
+/// background`, `what does gabuev do`, `where does wan work`, `who does hass work for`.
+static WHO_IS_BY_WORK: LazyLock<[Regex; 4]> = LazyLock::new(|| {
+    let noun = r"(?:job|role|title|position|occupation|profession|background|affiliation|employer|work|career)";
+    [
+        Regex::new(&format!(r"^(?:(?:what|whats|what's)(?:\s+(?:is|was|are))?\s+)?(?P<who>.+?)(?:'s|s'|')?\s+{noun}$"))
+            .unwrap(),
+        Regex::new(r"^what\s+(?:does|do)\s+(?P<who>.+?)\s+do(?:\s+for\s+(?:a\s+)?(?:living|work))?$").unwrap(),
+        Regex::new(r"^where\s+(?:does|did|do)\s+(?P<who>.+?)\s+(?:work|teach|teaches)$").unwrap(),
+        Regex::new(r"^who\s+(?:does|did|do)\s+(?P<who>.+?)\s+work\s+for$").unwrap(),
+    ]
+});
 /// An outlet as the one speaking: `what did the washington post say about oil`, `what did
 /// npr report`.
 static OUTLET_SAYS: LazyLock<Regex> = LazyLock::new(|| {
@@ -238,6 +250,7 @@ fn chat_spelling(q: &str) -> String {
             "ppl" => "people",
             "w" | "w/" if i > 0 => "with",
             "b4" => "before",
+            "r" if i > 0 => "are",
             "bc" | "cuz" | "coz" | "bcuz" | "becuz" => "because",
             "thru" => "through",
             "intl" => "international",
@@ -1031,9 +1044,15 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     let original = question.as_str();
     let q = clean(original);
 
-    if let Some(c) = WHO_IS.captures(&q).filter(|c| !asks_who_does(&c["who"], people)) {
+    // (`what did the icc do` asks what it did, and of a body, what it is is its name.)
+    let by_work = || WHO_IS_BY_WORK.iter().find_map(|re| re.captures(&q)).map(|c| (c, true));
+    let who_is = WHO_IS.captures(&q).filter(|c| !asks_who_does(&c["who"], people)).map(|c| (c, false));
+    if let Some((c, of_work)) = who_is.or_else(by_work) {
         let who = c["who"].to_string();
-        let ids = resolve(&who, people, Some(sources));
+        let mut ids = resolve(&who, people, Some(sources));
+        if of_work {
+            ids.retain(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
+        }
         // "who was in Putin's delegation" names Putin but does not ask who he is.
         let only_name = ids.len() == 1
             && people.person(ids[0]).is_some_and(|p| {
@@ -1679,6 +1698,27 @@ mod tests {
         // A clause whose verb says nothing of how news describes people is not read as one.
         assert_eq!(relative_clause("the guy who went to harbin"), None);
         assert_eq!(relative_clause("that rand guy"), None);
+    }
+
+    #[test]
+    fn asking_what_someone_does_or_where_they_work_asks_who_they_are() {
+        let p = people();
+        let charap = p.by_name("Samuel Charap").unwrap();
+        for q in [
+            "whats charap's job",
+            "charap's role",
+            "what is charaps job",
+            "what does charap do",
+            "what does charap do for a living",
+            "where does charap work",
+            "who does charap work for",
+            "what does the rand expert do",
+        ] {
+            assert_eq!(intent(q), Intent::WhoIs { person: charap }, "{q}");
+        }
+        // Of a country, or of someone doing something, it asks no one's description.
+        assert!(!matches!(intent("what does china do"), Intent::WhoIs { .. }));
+        assert!(!matches!(intent("what does charap do about it"), Intent::WhoIs { .. }));
     }
 
     #[test]
