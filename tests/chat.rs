@@ -94,6 +94,11 @@ fn a_fifteenth_batch_in_chats_own_shapes_is_answered_right_by_the_first_answer()
 }
 
 #[test]
+fn a_sixteenth_batch_in_the_shapes_of_the_issues_examples_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh16.toml");
+}
+
+#[test]
 fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
     let (engine, _idx) = engine();
     // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.
