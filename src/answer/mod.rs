@@ -1040,7 +1040,7 @@ fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
 /// Drops the question frame (`how long did`, `what is`) so only topic words are searched.
 fn strip_frame(topic: &str) -> String {
     static FRAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:how (?:long|much|many|often|far)|what (?:is|are|was|were)|which \w+|where|when|why|who)\b")
+        Regex::new(r"^(?:how (?:long|much|many|often|far)|how (?:big|large) (?:is|are|was|were)|what (?:is|are|was|were)|which \w+|where|when|why|who)\b")
             .unwrap()
     });
     FRAME.replace(topic, "").into_owned()
@@ -1786,6 +1786,12 @@ mod tests {
 
     fn shown(text: &str) -> Vec<&str> {
         quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()
+    }
+
+    #[test]
+    fn how_big_something_is_searches_the_thing_not_the_size_word() {
+        assert_eq!(strip_frame("how big is china russia trade").trim(), "china russia trade");
+        assert_eq!(strip_frame("how big a deal was it"), "how big a deal was it");
     }
 
     #[test]

@@ -650,7 +650,12 @@ fn expect_for(q: &str) -> Option<Expect> {
     let starts = |p: &str| q.starts_with(p);
     if starts("how long") || q.contains("how many hours") || q.contains("how many days") {
         Some(Expect::Duration)
-    } else if starts("how much") || q.contains(" worth") || q.contains(" cost") || q.contains("value of") {
+    } else if starts("how much")
+        || asks_a_size(q)
+        || q.contains(" worth")
+        || q.contains(" cost")
+        || q.contains("value of")
+    {
         Some(Expect::Amount)
     } else if starts("how many") {
         Some(Expect::Count)
@@ -685,6 +690,15 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// `how big is china russia trade`, `how large were the sales`: the size of something, which
+/// news gives as an amount (`$240 billion`); not `how big a deal`, which asks of its weight.
+fn asks_a_size(q: &str) -> bool {
+    static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^how (?:big|large|huge|sizable|sizeable) (?:is|are|was|were|has|have|had)\b").unwrap()
+    });
+    SIZE.is_match(q)
 }
 
 /// `what were they going to sign`, `what are they discussing`, `what were the military guys
@@ -2172,6 +2186,13 @@ mod tests {
         assert!(matches!(reading("who reported the post story").intent, Intent::WhoWrote { .. }));
         assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
+    }
+
+    #[test]
+    fn how_big_something_is_asks_for_an_amount() {
+        assert!(matches!(intent("how big is china russia trade"), Intent::Fact { expect: Some(Expect::Amount), .. }));
+        assert!(matches!(intent("How large were the exports?"), Intent::Fact { expect: Some(Expect::Amount), .. }));
+        assert!(!matches!(intent("how big a deal was the visit"), Intent::Fact { expect: Some(Expect::Amount), .. }));
     }
 
     #[test]
