@@ -1358,7 +1358,7 @@ fn phrasal_verbs(topic: &str) -> String {
 fn same_thing(w: &str) -> Vec<&'static str> {
     const SAME: &[&[&str]] = &[
         &["visit", "visits", "visited", "trip", "trips"],
-        &["accompanied", "accompany", "delegation"],
+        &["accompanied", "accompany", "delegation", "entourage", "retinue"],
         &["tv", "television"],
         // News reports the same stance in several words; a question uses any of them.
         &[
@@ -1449,6 +1449,10 @@ fn news_words(w: &str) -> Vec<&'static str> {
             "sending",
         ],
         &["talk", "talked", "spoke", "speak", "speaks"],
+        // A name something goes by: news writes that it is "known as" or "dubbed" one.
+        &["nickname", "nicknames", "nicknamed", "dubbed", "known"],
+        // The media: news writes of its reporting, coverage and bulletins.
+        &["media", "press", "reporting", "coverage", "bulletins", "broadcasts"],
     ];
     PLAIN_AND_NEWS
         .iter()
@@ -1786,6 +1790,25 @@ mod tests {
 
     fn shown(text: &str) -> Vec<&str> {
         quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()
+    }
+
+    #[test]
+    fn an_entourage_is_searched_as_the_delegation_news_writes_of() {
+        assert!(searched_words("putin's entourage", Retrieval::Ranked).contains("delegation"));
+    }
+
+    #[test]
+    fn a_nickname_is_searched_as_what_a_place_is_known_as_or_dubbed() {
+        let words = searched_words("harbin nickname", Retrieval::Ranked);
+        assert!(words.contains("known") && words.contains("dubbed"), "{words}");
+    }
+
+    #[test]
+    fn the_media_are_searched_in_the_words_news_writes_of_their_reporting() {
+        let words = searched_words("chinese state media", Retrieval::Ranked);
+        assert!(words.contains("reporting") && words.contains("bulletins"), "{words}");
+        // Only a word of the media asks for them.
+        assert!(!searched_words("state tv", Retrieval::Ranked).contains("reporting"));
     }
 
     #[test]
