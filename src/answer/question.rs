@@ -977,7 +977,21 @@ fn opens_a_yes_no_question(who: &str) -> bool {
     let first = words.next().unwrap_or("");
     // `why does xi care about russia winning`: a question word and its auxiliary ask of
     // something too, never for someone's words.
-    auxiliary(first) || (matches!(first, "why" | "how" | "when" | "where") && words.next().is_some_and(auxiliary))
+    // `what are xis options on ukraine`, `which are putin's aims on …`: so does `what` or
+    // `which` and a form of `be`, which ask for a thing of theirs (`options`), not their
+    // words (`what did ruwitch learn about xi`: he did it, and his words tell).
+    // A word for their view (`what is putin's stance on nato`) still asks for their words.
+    let view = who.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "view" | "views" | "position" | "stance" | "take" | "thoughts" | "opinion" | "opinions" | "stand" | "line"
+        )
+    });
+    auxiliary(first)
+        || (matches!(first, "why" | "how" | "when" | "where") && words.next().is_some_and(auxiliary))
+        || (matches!(first, "what" | "which")
+            && words.next().is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+            && !view)
 }
 
 fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Intent {
@@ -1413,6 +1427,9 @@ mod tests {
         assert!(opens_a_yes_no_question("will putin be worried"));
         assert!(opens_a_yes_no_question("were xis"));
         assert!(opens_a_yes_no_question("why does xi care"));
+        assert!(opens_a_yes_no_question("what are xi's 3 options"));
+        assert!(!opens_a_yes_no_question("what is putin's stance"), "a word for a view asks for their words");
+        assert!(!opens_a_yes_no_question("what did ruwitch learn"));
         assert!(!opens_a_yes_no_question("gabuev"));
         assert!(!opens_a_yes_no_question("the rand guy"));
     }
