@@ -1996,7 +1996,7 @@ mod tests {
         );
         assert_eq!(
             asked_words("who went with putin", Retrieval::Ranked)[0],
-            ["accompanied", "accompany", "delegation"]
+            ["accompanied", "accompany", "delegation", "entourage", "retinue"]
         );
         // `how did it go`: no place, nothing to rewrite.
         assert_eq!(plain_motion("how did the summit go"), "how did the summit go");
