@@ -216,7 +216,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         Intent::Fact { topic, expect } => {
             // An outlet's own words are its passages; a quote it printed is what it reported too.
             let scope = if outlet.is_empty() { passages } else { anyone };
-            let items = rank(lib, &strip_frame(topic), scope, *expect, max, Retrieval::Ranked)?;
+            let items = rank(lib, &strip_frame(&supplied_from(topic)), scope, *expect, max, Retrieval::Ranked)?;
             words_announced_first(lib, topic, items, max)?
         }
     };
@@ -1306,6 +1306,24 @@ fn plain_motion(topic: &str) -> String {
     WITH.replace_all(&topic, "accompanied with").into_owned()
 }
 
+/// `where does china get its oil`, `where did russia buy drones`: where someone gets a thing
+/// asks who supplies it to them, and news names that one its supplier (`Russia last year
+/// became China's biggest oil supplier`): the getting is searched as a supplier.
+fn supplied_from(topic: &str) -> String {
+    static WHERE_GET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(where\s+(?:do|does|did|will|would|can|could)\s+.+?\s+)(?:get|gets|got|getting|obtain|obtains|obtained|source|sources|sourced|buy|buys|bought|import|imports|imported)\b").unwrap()
+    });
+    let Some(c) = WHERE_GET.captures(topic) else { return topic.to_string() };
+    // `where did they get to`, `where do we get off`: getting somewhere is no supply.
+    let next = topic[c.get(0).map_or(0, |m| m.end())..].split_whitespace().next().map(fold);
+    if next.as_deref().is_none_or(|w| {
+        matches!(w, "to" | "there" | "here" | "away" | "back" | "off" | "out" | "up" | "on" | "in" | "into" | "stuck")
+    }) {
+        return topic.to_string();
+    }
+    WHERE_GET.replace(topic, "${1}supplier").into_owned()
+}
+
 /// A phrasal verb means what its verb and particle mean together, which neither word says
 /// alone, and news writes it as one verb: `holding them back` is blocking or preventing (news:
 /// "trying to block their nations' rise"), `cozying up to` is getting closer, `came out
@@ -1350,7 +1368,11 @@ fn phrasal_verbs(topic: &str) -> String {
     let topic = PUSH_TO.replace_all(&topic, "pressure $1 to");
     let topic = BACK.replace_all(&topic, "block");
     let topic = UP_TO.replace_all(&topic, "closer");
-    AHEAD.replace_all(&topic, "got more better").into_owned()
+    // `the most oil`, `most of its oil`: the biggest share of it, as news writes (`China's
+    // biggest oil supplier`, `its primary gas and oil customers`); `most analysts` is a hedge.
+    static THE_MOST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+most|most\s+of)\b").unwrap());
+    let topic = AHEAD.replace_all(&topic, "got more better");
+    THE_MOST.replace_all(&topic, "biggest").into_owned()
 }
 
 /// Words news uses for the same thing a question asks of: a visit is a trip; those who go
@@ -1449,6 +1471,8 @@ fn news_words(w: &str) -> Vec<&'static str> {
             "sending",
         ],
         &["talk", "talked", "spoke", "speak", "speaks"],
+        // The greatest share of something, as news ranks who has it.
+        &["biggest", "largest", "top", "primary", "main"],
         // A name something goes by: news writes that it is "known as" or "dubbed" one.
         &["nickname", "nicknames", "nicknamed", "dubbed", "known"],
         // The media: news writes of its reporting, coverage and bulletins.
@@ -1790,6 +1814,24 @@ mod tests {
 
     fn shown(text: &str) -> Vec<&str> {
         quoted_pieces(text, 100).iter().map(|p| &text[p.start - 100..p.end - 100]).collect()
+    }
+
+    #[test]
+    fn the_most_of_something_is_searched_as_the_biggest_share_news_ranks() {
+        let words = searched_words("china get most of its oil", Retrieval::Ranked);
+        assert!(words.contains("biggest") && words.contains("primary") && !words.contains("most"), "{words}");
+        assert!(searched_words("sells china the most oil", Retrieval::Ranked).contains("biggest"));
+        // `most` before a plural is a hedge: nothing to search.
+        assert_eq!(searched_words("most analysts", Retrieval::Ranked), "analysts");
+    }
+
+    #[test]
+    fn where_someone_gets_a_thing_asks_for_its_supplier() {
+        assert_eq!(supplied_from("where does china get most of its oil"), "where does china supplier most of its oil");
+        assert_eq!(supplied_from("where did russia buy drones"), "where did russia supplier drones");
+        // Getting somewhere is no supply.
+        assert_eq!(supplied_from("where did they get to"), "where did they get to");
+        assert_eq!(supplied_from("how did china get richer"), "how did china get richer");
     }
 
     #[test]
