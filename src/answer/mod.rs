@@ -2150,10 +2150,12 @@ mod tests {
 
     #[test]
     fn a_degree_word_is_no_topic_word() {
+        // (`the most` is the biggest share, searched as news ranks it.)
         assert_eq!(
             searched_words("which country sells china the most oil", Retrieval::Ranked),
-            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing oil"
+            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing biggest largest top primary main oil"
         );
+        assert_eq!(searched_words("very cheap", Retrieval::Ranked), "cheap cheaper discount discounts discounted");
     }
 
     #[test]

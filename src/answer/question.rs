@@ -498,7 +498,7 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     for a in words {
         // A long word fits the words it begins (which include itself), a short one only itself.
         ids.extend(people.described(a, a.len() >= 5));
-        for country in seat_of(a) {
+        for country in seat_of(a).into_iter().chain(place_of_adjective(a)) {
             ids.extend(people.described(country, false));
         }
         for g in ROLE_GROUPS.iter().filter(|g| g.contains(&a.as_str())) {
@@ -516,7 +516,8 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
     // Two people fitting every asked word tie at the top whoever else fits: nobody is picked,
     // so the rest need not be read (a common role word may describe thousands).
-    let fits_all: usize = words.iter().map(|w| if is_role_word(w) { 2 } else { 4 }).sum();
+    let fits_all: usize =
+        words.iter().enumerate().map(|(i, w)| if is_role_word(w) && i + 1 < words.len() { 2 } else { 4 }).sum();
     for id in ids {
         let full: Vec<PersonId> = best.iter().filter(|(_, w, _)| *w == fits_all).map(|(id, _, _)| *id).collect();
         if full.len() >= 2 && sources.is_none_or(|s| full.iter().filter(|id| s.has_words(**id)).count() >= 2) {
@@ -542,7 +543,12 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
         // A government's seat (`the kremlin leader`) fits, less well, whom the country's
         // words describe.
         let fits = |a: &str| pool.iter().any(|w| role_matches(a, w));
-        let seat_fits = |a: &str| !fits(a) && pool.iter().any(|w| seat_of(a).contains(&w.as_str()));
+        // So does a place's adjective (`the chinese professor`) whom its name describes (`at
+        // East China Normal University`).
+        let seat_fits = |a: &str| {
+            !fits(a)
+                && pool.iter().any(|w| seat_of(a).contains(&w.as_str()) || place_of_adjective(a).contains(&w.as_str()))
+        };
         // Where someone was written of counts only for someone the description's head fits.
         let head = words.last().expect("words is not empty");
         // A role word for head (`the npr moscow correspondent`) fits someone no role of
@@ -575,6 +581,9 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
                 false if seat_fits(a) => 2,
                 // Where someone was written of tells less than how they were described.
                 false => 1,
+                // The head said as the text says it (`the chinese professor` of "an associate
+                // professor") tells what someone is as well as a specific word.
+                true if *a == head && pool.iter().any(|w| w == *a) => 4,
                 true if pool.iter().any(|w| w == *a || (a.len() >= 5 && w.starts_with(a.as_str()))) => 2,
                 true => 1,
             })
@@ -1345,6 +1354,12 @@ pub(crate) fn place_forms(w: &str) -> Vec<&'static str> {
     Vec::new()
 }
 
+/// The place an adjective or a word for its people is of (`chinese`: china); nothing for
+/// any other word.
+fn place_of_adjective(w: &str) -> Vec<&'static str> {
+    PLACES.iter().find(|(_, people, _)| people.contains(&w)).map(|(place, _, _)| place.to_vec()).unwrap_or_default()
+}
+
 /// The country a government's seat stands for (`the kremlin leader` is a Russian one): its
 /// name and its adjective.
 fn seat_of(w: &str) -> Vec<&'static str> {
@@ -2109,6 +2124,32 @@ mod tests {
             Intent::SaidBy { speakers: vec![charap], topic: String::new() }
         );
         assert_eq!(intent("the guy at rand"), Intent::SaidBy { speakers: vec![charap], topic: String::new() });
+    }
+
+    #[test]
+    fn a_places_adjective_and_the_head_as_the_text_says_it_pick_the_one_they_describe() {
+        let mut p = people();
+        p.add(&["Maria".to_string(), "Repnikova".to_string()]);
+        p.add(&["Wan".to_string(), "Qingsong".to_string()]);
+        let rep = p.candidates(&["Repnikova".into()])[0];
+        p.describe(
+            rep,
+            "an expert in Chinese and Russian politics at Georgia State University",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        let wan = p.candidates(&["Wan".into()])[0];
+        p.describe(
+            wan,
+            "an associate professor at East China Normal University in Shanghai",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        let said = |id| Intent::SaidBy { speakers: vec![id], topic: String::new() };
+        // A professor at a Chinese university, not an expert on Chinese politics.
+        assert_eq!(intent_with("the chinese professor", &p), said(wan));
+        assert_eq!(intent_with("the chinese expert", &p), said(rep));
+        assert_eq!(intent_with("the georgia state professor", &p), said(rep));
     }
 
     #[test]
