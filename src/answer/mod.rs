@@ -349,6 +349,26 @@ fn said_by(
             items.truncate(max);
             return Ok((items, Some(note)));
         }
+        let after = quotes_after_a_sentence_on(lib, speakers, &topic, &groups, max, outlet)?;
+        if !after.is_empty() {
+            // `the rand guy on trade deals`: none of Charap's words say `trade` or `deals`, but
+            // "Whether deals had been reached remained unclear." leads into his quote.
+            let note = format!(
+                "No words of {} in the corpus hold “{}”; first, what {} said right after a sentence on it.",
+                names.join(" or "),
+                topic.trim(),
+                names.join(" and ")
+            );
+            let mut items = after;
+            items.extend(
+                theirs_any
+                    .into_iter()
+                    .filter(|t| !items.iter().any(|i| i.span == t.span && i.document.id == t.document.id))
+                    .collect::<Vec<_>>(),
+            );
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
         items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
@@ -477,6 +497,48 @@ fn who_wrote(lib: &Store, topic: &str, max: usize, outlet: &[String]) -> Result<
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
     let items: Vec<Item> = found.into_iter().map(|(_, i)| i).take(max).collect();
     Ok((items, Some(format!("Bylines: {}.", bylines.join("; ")))))
+}
+
+/// News sets an expert's quote right after the sentence on what it comments ("Whether deals had
+/// been reached remained unclear." then `"As with a lot of things on the economic side …,"
+/// says Rand's Charap`): when none of someone's words hold the asked words, the quote of theirs
+/// that a sentence holding one of them leads straight into (the first quote after it, in its
+/// paragraph or the next) is what they said of it. The sentences are the best few of one
+/// passage search; only their articles' quotes are read.
+fn quotes_after_a_sentence_on(
+    lib: &Store,
+    speakers: &[PersonId],
+    topic: &str,
+    groups: &[Vec<String>],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
+    let mut analyzer = Analyzer::default();
+    let mut out: Vec<Item> = Vec::new();
+    for sentence in rank(lib, topic, passages, None, max, Retrieval::Ranked)? {
+        if quotes_anyone(&sentence)
+            || share_held(&mut analyzer, groups, &sentence.text) <= 0.0
+            || !speaks_in(lib, speakers, &sentence.document.id)
+        {
+            continue;
+        }
+        let next = lib
+            .article_quotes(&sentence.document.id)?
+            .into_iter()
+            .map(|u| item(lib, &u, u.data.span, sentence.score))
+            .filter(|q| introduces(&sentence, q))
+            .min_by_key(|q| (q.paragraph, q.span.start));
+        let Some(quote) = next else { continue };
+        let theirs = quote.speaker.as_deref().is_some_and(|s| speaker_names(lib, speakers).iter().any(|n| n == s));
+        if theirs && !out.iter().any(|o| o.document.id == quote.document.id && o.span == quote.span) {
+            out.push(quote);
+        }
+    }
+    Ok(out)
 }
 
 /// Whether a sentence's subject is a pronoun for people (`They now regularly share birthday
