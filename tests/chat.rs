@@ -93,6 +93,11 @@ fn a_speaker_none_of_whose_words_hold_the_topic_is_answered_by_the_quote_a_sente
 }
 
 #[test]
+fn a_twelfth_batch_written_before_its_fixes_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh12.toml");
+}
+
+#[test]
 fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
     let (engine, _idx) = engine();
     // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.
