@@ -99,6 +99,25 @@ fn a_sixteenth_batch_in_the_shapes_of_the_issues_examples_is_answered_right_by_t
 }
 
 #[test]
+fn a_speaker_none_of_whose_words_hold_the_topic_is_answered_by_the_quote_a_sentence_on_it_leads_into() {
+    let (engine, _idx) = engine();
+    // "Whether deals had been reached remained unclear." then "…," says Rand's Charap.
+    let answer = engine.ask("the rand guy on trade deals").unwrap();
+    let first = &answer.items[0];
+    assert_eq!(first.speaker.as_deref(), Some("Samuel Charap"));
+    assert!(first.text.contains("proclamations are one thing"), "{first:?}");
+    assert!(answer.note.unwrap_or_default().contains("right after a sentence on it"));
+    // Without such a sentence, their words come as before, saying none match.
+    let note = engine.ask("hass on taiwan").unwrap().note.unwrap_or_default();
+    assert!(note.contains("here is what Ryan Hass said"), "{note}");
+}
+
+#[test]
+fn a_twelfth_batch_written_before_its_fixes_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh12.toml");
+}
+
+#[test]
 fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_and_only_its_speakers() {
     let (engine, _idx) = engine();
     // "Putin offered his own metaphor for a Russian-Chinese alliance …" then his quote.

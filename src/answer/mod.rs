@@ -216,7 +216,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         Intent::Fact { topic, expect } => {
             // An outlet's own words are its passages; a quote it printed is what it reported too.
             let scope = if outlet.is_empty() { passages } else { anyone };
-            let items = rank(lib, &strip_frame(topic), scope, *expect, max, Retrieval::Ranked)?;
+            let items = rank(lib, &strip_frame(&supplied_from(topic)), scope, *expect, max, Retrieval::Ranked)?;
             words_announced_first(lib, topic, items, max)?
         }
     };
@@ -349,6 +349,26 @@ fn said_by(
             items.truncate(max);
             return Ok((items, Some(note)));
         }
+        let after = quotes_after_a_sentence_on(lib, speakers, &topic, &groups, max, outlet)?;
+        if !after.is_empty() {
+            // `the rand guy on trade deals`: none of Charap's words say `trade` or `deals`, but
+            // "Whether deals had been reached remained unclear." leads into his quote.
+            let note = format!(
+                "No words of {} in the corpus hold “{}”; first, what {} said right after a sentence on it.",
+                names.join(" or "),
+                topic.trim(),
+                names.join(" and ")
+            );
+            let mut items = after;
+            items.extend(
+                theirs_any
+                    .into_iter()
+                    .filter(|t| !items.iter().any(|i| i.span == t.span && i.document.id == t.document.id))
+                    .collect::<Vec<_>>(),
+            );
+            items.truncate(max);
+            return Ok((items, Some(note)));
+        }
         items = theirs_any;
         let note = format!(
             "No words of {} in the corpus match “{}”; here is what {} said.",
@@ -477,6 +497,48 @@ fn who_wrote(lib: &Store, topic: &str, max: usize, outlet: &[String]) -> Result<
     found.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
     let items: Vec<Item> = found.into_iter().map(|(_, i)| i).take(max).collect();
     Ok((items, Some(format!("Bylines: {}.", bylines.join("; ")))))
+}
+
+/// News sets an expert's quote right after the sentence on what it comments ("Whether deals had
+/// been reached remained unclear." then `"As with a lot of things on the economic side …,"
+/// says Rand's Charap`): when none of someone's words hold the asked words, the quote of theirs
+/// that a sentence holding one of them leads straight into (the first quote after it, in its
+/// paragraph or the next) is what they said of it. The sentences are the best few of one
+/// passage search; only their articles' quotes are read.
+fn quotes_after_a_sentence_on(
+    lib: &Store,
+    speakers: &[PersonId],
+    topic: &str,
+    groups: &[Vec<String>],
+    max: usize,
+    outlet: &[String],
+) -> Result<Vec<Item>> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
+    let mut analyzer = Analyzer::default();
+    let mut out: Vec<Item> = Vec::new();
+    for sentence in rank(lib, topic, passages, None, max, Retrieval::Ranked)? {
+        if quotes_anyone(&sentence)
+            || share_held(&mut analyzer, groups, &sentence.text) <= 0.0
+            || !speaks_in(lib, speakers, &sentence.document.id)
+        {
+            continue;
+        }
+        let next = lib
+            .article_quotes(&sentence.document.id)?
+            .into_iter()
+            .map(|u| item(lib, &u, u.data.span, sentence.score))
+            .filter(|q| introduces(&sentence, q))
+            .min_by_key(|q| (q.paragraph, q.span.start));
+        let Some(quote) = next else { continue };
+        let theirs = quote.speaker.as_deref().is_some_and(|s| speaker_names(lib, speakers).iter().any(|n| n == s));
+        if theirs && !out.iter().any(|o| o.document.id == quote.document.id && o.span == quote.span) {
+            out.push(quote);
+        }
+    }
+    Ok(out)
 }
 
 /// Whether a sentence's subject is a pronoun for people (`They now regularly share birthday
@@ -1058,7 +1120,7 @@ fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
 /// Drops the question frame (`how long did`, `what is`) so only topic words are searched.
 fn strip_frame(topic: &str) -> String {
     static FRAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:how (?:long|much|many|often|far)|what (?:is|are|was|were)|which \w+|where|when|why|who)\b")
+        Regex::new(r"^(?:how (?:long|much|many|often|far)|how (?:big|large) (?:is|are|was|were)|what (?:is|are|was|were)|which \w+|where|when|why|who)\b")
             .unwrap()
     });
     FRAME.replace(topic, "").into_owned()
@@ -1328,6 +1390,24 @@ fn plain_motion(topic: &str) -> String {
     WITH.replace_all(&topic, "accompanied with").into_owned()
 }
 
+/// `where does china get its oil`, `where did russia buy drones`: where someone gets a thing
+/// asks who supplies it to them, and news names that one its supplier (`Russia last year
+/// became China's biggest oil supplier`): the getting is searched as a supplier.
+fn supplied_from(topic: &str) -> String {
+    static WHERE_GET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(where\s+(?:do|does|did|will|would|can|could)\s+.+?\s+)(?:get|gets|got|getting|obtain|obtains|obtained|source|sources|sourced|buy|buys|bought|import|imports|imported)\b").unwrap()
+    });
+    let Some(c) = WHERE_GET.captures(topic) else { return topic.to_string() };
+    // `where did they get to`, `where do we get off`: getting somewhere is no supply.
+    let next = topic[c.get(0).map_or(0, |m| m.end())..].split_whitespace().next().map(fold);
+    if next.as_deref().is_none_or(|w| {
+        matches!(w, "to" | "there" | "here" | "away" | "back" | "off" | "out" | "up" | "on" | "in" | "into" | "stuck")
+    }) {
+        return topic.to_string();
+    }
+    WHERE_GET.replace(topic, "${1}supplier").into_owned()
+}
+
 /// A phrasal verb means what its verb and particle mean together, which neither word says
 /// alone, and news writes it as one verb: `holding them back` is blocking or preventing (news:
 /// "trying to block their nations' rise"), `cozying up to` is getting closer, `came out
@@ -1372,7 +1452,12 @@ fn phrasal_verbs(topic: &str) -> String {
     let topic = PUSH_TO.replace_all(&topic, "pressure $1 to");
     let topic = BACK.replace_all(&topic, "block");
     let topic = UP_TO.replace_all(&topic, "closer");
-    AHEAD.replace_all(&topic, "got more better").into_owned()
+    // `the most oil`, `most of its oil`: the biggest share of it, as news writes (`China's
+    // biggest oil supplier`); `most analysts` is a hedge. (Only `biggest`: `biggest` asked is
+    // not also `primary`, which would take "primary … customers" for the biggest customer.)
+    static THE_MOST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+most|most\s+of)\b").unwrap());
+    let topic = AHEAD.replace_all(&topic, "got more better");
+    THE_MOST.replace_all(&topic, "biggest").into_owned()
 }
 
 /// Words news uses for the same thing a question asks of: a visit is a trip; those who go
@@ -1380,7 +1465,7 @@ fn phrasal_verbs(topic: &str) -> String {
 fn same_thing(w: &str) -> Vec<&'static str> {
     const SAME: &[&[&str]] = &[
         &["visit", "visits", "visited", "trip", "trips"],
-        &["accompanied", "accompany", "delegation"],
+        &["accompanied", "accompany", "delegation", "entourage", "retinue"],
         &["tv", "television"],
         // News reports the same stance in several words; a question uses any of them.
         &[
@@ -1471,6 +1556,10 @@ fn news_words(w: &str) -> Vec<&'static str> {
             "sending",
         ],
         &["talk", "talked", "spoke", "speak", "speaks"],
+        // A name something goes by: news writes that it is "known as" or "dubbed" one.
+        &["nickname", "nicknames", "nicknamed", "dubbed", "known"],
+        // The media: news writes of its reporting, coverage and bulletins.
+        &["media", "press", "reporting", "coverage", "bulletins", "broadcasts"],
     ];
     PLAIN_AND_NEWS
         .iter()
@@ -1811,6 +1900,49 @@ mod tests {
     }
 
     #[test]
+    fn the_most_of_something_is_searched_as_the_biggest_share_news_ranks() {
+        let words = searched_words("china get most of its oil", Retrieval::Ranked);
+        assert!(words.contains("biggest") && !words.contains("most"), "{words}");
+        assert!(searched_words("sells china the most oil", Retrieval::Ranked).contains("biggest"));
+        // `most` before a plural is a hedge: nothing to search.
+        assert_eq!(searched_words("most analysts", Retrieval::Ranked), "analysts");
+    }
+
+    #[test]
+    fn where_someone_gets_a_thing_asks_for_its_supplier() {
+        assert_eq!(supplied_from("where does china get most of its oil"), "where does china supplier most of its oil");
+        assert_eq!(supplied_from("where did russia buy drones"), "where did russia supplier drones");
+        // Getting somewhere is no supply.
+        assert_eq!(supplied_from("where did they get to"), "where did they get to");
+        assert_eq!(supplied_from("how did china get richer"), "how did china get richer");
+    }
+
+    #[test]
+    fn an_entourage_is_searched_as_the_delegation_news_writes_of() {
+        assert!(searched_words("putin's entourage", Retrieval::Ranked).contains("delegation"));
+    }
+
+    #[test]
+    fn a_nickname_is_searched_as_what_a_place_is_known_as_or_dubbed() {
+        let words = searched_words("harbin nickname", Retrieval::Ranked);
+        assert!(words.contains("known") && words.contains("dubbed"), "{words}");
+    }
+
+    #[test]
+    fn the_media_are_searched_in_the_words_news_writes_of_their_reporting() {
+        let words = searched_words("chinese state media", Retrieval::Ranked);
+        assert!(words.contains("reporting") && words.contains("bulletins"), "{words}");
+        // Only a word of the media asks for them.
+        assert!(!searched_words("state tv", Retrieval::Ranked).contains("reporting"));
+    }
+
+    #[test]
+    fn how_big_something_is_searches_the_thing_not_the_size_word() {
+        assert_eq!(strip_frame("how big is china russia trade").trim(), "china russia trade");
+        assert_eq!(strip_frame("how big a deal was it"), "how big a deal was it");
+    }
+
+    #[test]
     fn the_country_typed_as_us_is_searched_as_the_us_news_prints() {
         assert_eq!(content_only("charap on the us"), "charap U.S.");
         assert_eq!(content_only("blinken US sanctions"), "blinken U.S. sanctions");
@@ -2000,7 +2132,7 @@ mod tests {
         );
         assert_eq!(
             asked_words("who went with putin", Retrieval::Ranked)[0],
-            ["accompanied", "accompany", "delegation"]
+            ["accompanied", "accompany", "delegation", "entourage", "retinue"]
         );
         // `how did it go`: no place, nothing to rewrite.
         assert_eq!(plain_motion("how did the summit go"), "how did the summit go");
@@ -2112,10 +2244,12 @@ mod tests {
 
     #[test]
     fn a_degree_word_is_no_topic_word() {
+        // (`the most` is the biggest share, searched as news ranks it.)
         assert_eq!(
             searched_words("which country sells china the most oil", Retrieval::Ranked),
-            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing oil"
+            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing biggest oil"
         );
+        assert_eq!(searched_words("very cheap", Retrieval::Ranked), "cheap cheaper discount discounts discounted");
     }
 
     #[test]

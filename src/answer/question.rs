@@ -551,7 +551,7 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     for a in words {
         // A long word fits the words it begins (which include itself), a short one only itself.
         ids.extend(people.described(a, a.len() >= 5));
-        for country in seat_of(a) {
+        for country in seat_of(a).into_iter().chain(place_of_adjective(a)) {
             ids.extend(people.described(country, false));
         }
         for g in ROLE_GROUPS.iter().filter(|g| g.contains(&a.as_str())) {
@@ -569,7 +569,8 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     let mut best: Vec<(PersonId, usize, usize)> = Vec::new();
     // Two people fitting every asked word tie at the top whoever else fits: nobody is picked,
     // so the rest need not be read (a common role word may describe thousands).
-    let fits_all: usize = words.iter().map(|w| if is_role_word(w) { 2 } else { 4 }).sum();
+    let fits_all: usize =
+        words.iter().enumerate().map(|(i, w)| if is_role_word(w) && i + 1 < words.len() { 2 } else { 4 }).sum();
     for id in ids {
         let full: Vec<PersonId> = best.iter().filter(|(_, w, _)| *w == fits_all).map(|(id, _, _)| *id).collect();
         if full.len() >= 2 && sources.is_none_or(|s| full.iter().filter(|id| s.has_words(**id)).count() >= 2) {
@@ -595,7 +596,12 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
         // A government's seat (`the kremlin leader`) fits, less well, whom the country's
         // words describe.
         let fits = |a: &str| pool.iter().any(|w| role_matches(a, w));
-        let seat_fits = |a: &str| !fits(a) && pool.iter().any(|w| seat_of(a).contains(&w.as_str()));
+        // So does a place's adjective (`the chinese professor`) whom its name describes (`at
+        // East China Normal University`).
+        let seat_fits = |a: &str| {
+            !fits(a)
+                && pool.iter().any(|w| seat_of(a).contains(&w.as_str()) || place_of_adjective(a).contains(&w.as_str()))
+        };
         // Where someone was written of counts only for someone the description's head fits.
         let head = words.last().expect("words is not empty");
         // A role word for head (`the npr moscow correspondent`) fits someone no role of
@@ -628,6 +634,9 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
                 false if seat_fits(a) => 2,
                 // Where someone was written of tells less than how they were described.
                 false => 1,
+                // The head said as the text says it (`the chinese professor` of "an associate
+                // professor") tells what someone is as well as a specific word.
+                true if *a == head && pool.iter().any(|w| w == *a) => 4,
                 true if pool.iter().any(|w| w == *a || (a.len() >= 5 && w.starts_with(a.as_str()))) => 2,
                 true => 1,
             })
@@ -703,7 +712,12 @@ fn expect_for(q: &str) -> Option<Expect> {
     let starts = |p: &str| q.starts_with(p);
     if starts("how long") || q.contains("how many hours") || q.contains("how many days") {
         Some(Expect::Duration)
-    } else if starts("how much") || q.contains(" worth") || q.contains(" cost") || q.contains("value of") {
+    } else if starts("how much")
+        || asks_a_size(q)
+        || q.contains(" worth")
+        || q.contains(" cost")
+        || q.contains("value of")
+    {
         Some(Expect::Amount)
     } else if starts("how many") {
         Some(Expect::Count)
@@ -738,6 +752,15 @@ fn expect_for(q: &str) -> Option<Expect> {
     } else {
         None
     }
+}
+
+/// `how big is china russia trade`, `how large were the sales`: the size of something, which
+/// news gives as an amount (`$240 billion`); not `how big a deal`, which asks of its weight.
+fn asks_a_size(q: &str) -> bool {
+    static SIZE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^how (?:big|large|huge|sizable|sizeable) (?:is|are|was|were|has|have|had)\b").unwrap()
+    });
+    SIZE.is_match(q)
 }
 
 /// `what were they going to sign`, `what are they discussing`, `what were the military guys
@@ -1037,7 +1060,21 @@ fn opens_a_yes_no_question(who: &str) -> bool {
     let first = words.next().unwrap_or("");
     // `why does xi care about russia winning`: a question word and its auxiliary ask of
     // something too, never for someone's words.
-    auxiliary(first) || (matches!(first, "why" | "how" | "when" | "where") && words.next().is_some_and(auxiliary))
+    // `what are xis options on ukraine`, `which are putin's aims on …`: so does `what` or
+    // `which` and a form of `be`, which ask for a thing of theirs (`options`), not their
+    // words (`what did ruwitch learn about xi`: he did it, and his words tell).
+    // A word for their view (`what is putin's stance on nato`) still asks for their words.
+    let view = who.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "view" | "views" | "position" | "stance" | "take" | "thoughts" | "opinion" | "opinions" | "stand" | "line"
+        )
+    });
+    auxiliary(first)
+        || (matches!(first, "why" | "how" | "when" | "where") && words.next().is_some_and(auxiliary))
+        || (matches!(first, "what" | "which")
+            && words.next().is_some_and(|w| matches!(w, "is" | "are" | "was" | "were"))
+            && !view)
 }
 
 fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) -> Intent {
@@ -1397,6 +1434,12 @@ pub(crate) fn place_forms(w: &str) -> Vec<&'static str> {
     Vec::new()
 }
 
+/// The place an adjective or a word for its people is of (`chinese`: china); nothing for
+/// any other word.
+fn place_of_adjective(w: &str) -> Vec<&'static str> {
+    PLACES.iter().find(|(_, people, _)| people.contains(&w)).map(|(place, _, _)| place.to_vec()).unwrap_or_default()
+}
+
 /// The country a government's seat stands for (`the kremlin leader` is a Russian one): its
 /// name and its adjective.
 fn seat_of(w: &str) -> Vec<&'static str> {
@@ -1479,6 +1522,9 @@ mod tests {
         assert!(opens_a_yes_no_question("will putin be worried"));
         assert!(opens_a_yes_no_question("were xis"));
         assert!(opens_a_yes_no_question("why does xi care"));
+        assert!(opens_a_yes_no_question("what are xi's 3 options"));
+        assert!(!opens_a_yes_no_question("what is putin's stance"), "a word for a view asks for their words");
+        assert!(!opens_a_yes_no_question("what did ruwitch learn"));
         assert!(!opens_a_yes_no_question("gabuev"));
         assert!(!opens_a_yes_no_question("the rand guy"));
     }
@@ -2213,6 +2259,32 @@ mod tests {
     }
 
     #[test]
+    fn a_places_adjective_and_the_head_as_the_text_says_it_pick_the_one_they_describe() {
+        let mut p = people();
+        p.add(&["Maria".to_string(), "Repnikova".to_string()]);
+        p.add(&["Wan".to_string(), "Qingsong".to_string()]);
+        let rep = p.candidates(&["Repnikova".into()])[0];
+        p.describe(
+            rep,
+            "an expert in Chinese and Russian politics at Georgia State University",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        let wan = p.candidates(&["Wan".into()])[0];
+        p.describe(
+            wan,
+            "an associate professor at East China Normal University in Shanghai",
+            "a",
+            crate::text::Span::new(0, 1),
+        );
+        let said = |id| Intent::SaidBy { speakers: vec![id], topic: String::new() };
+        // A professor at a Chinese university, not an expert on Chinese politics.
+        assert_eq!(intent_with("the chinese professor", &p), said(wan));
+        assert_eq!(intent_with("the chinese expert", &p), said(rep));
+        assert_eq!(intent_with("the georgia state professor", &p), said(rep));
+    }
+
+    #[test]
     fn a_place_or_its_adjective_as_the_subject_is_no_unknown_speaker() {
         assert!(matches!(intent("does chinese state tv call it a war"), Intent::Fact { .. }));
         assert!(names_a_place("chinese") && names_a_place("kremlin") && !names_a_place("biden"));
@@ -2304,6 +2376,13 @@ mod tests {
         assert!(matches!(reading("who reported the post story").intent, Intent::WhoWrote { .. }));
         assert_eq!(reading("who reported from moscow").intent, Intent::WhoWrote { topic: "moscow".into() });
         assert!(!matches!(reading("who reported that china supplies weapons").intent, Intent::WhoWrote { .. }));
+    }
+
+    #[test]
+    fn how_big_something_is_asks_for_an_amount() {
+        assert!(matches!(intent("how big is china russia trade"), Intent::Fact { expect: Some(Expect::Amount), .. }));
+        assert!(matches!(intent("How large were the exports?"), Intent::Fact { expect: Some(Expect::Amount), .. }));
+        assert!(!matches!(intent("how big a deal was the visit"), Intent::Fact { expect: Some(Expect::Amount), .. }));
     }
 
     #[test]
