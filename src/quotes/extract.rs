@@ -2468,4 +2468,23 @@ mod tests {
         let c = corpus(&["Mayor Ines Lowe spoke on Monday.\n\nAnd then Lowe went on the attack, saying, \"The council has failed this town.\""]);
         assert_eq!(speaker_of(&c, "The council has").as_deref(), Some("Ines Lowe"));
     }
+
+    #[test]
+    fn a_participle_reports_a_name_led_by_a_description_opening_the_sentence() {
+        let c = corpus(&["Band member Mary Whitfield shared the news on social media last week, writing \"Feels great to support someone I believe in.\""]);
+        assert_eq!(speaker_of(&c, "Feels great").as_deref(), Some("Mary Whitfield"));
+        // A preposition in the description makes the name someone else's, not the subject.
+        let c = corpus(&["Mary Whitfield visited. Fans of Whitfield shared the news last week, writing \"Feels great to support someone I believe in.\""]);
+        assert_eq!(speaker_of(&c, "Feels great"), None);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_a_capitalised_word_of_time_opening_the_sentence() {
+        let c = corpus(&[concat!(
+            "Senator Dana Whitfield spoke on Monday.",
+            "\n\n",
+            "Later on Sunday, Whitfield shared a syllabus on her page, writing \"Allow me to do the research for the reporter.\""
+        )]);
+        assert_eq!(speaker_of(&c, "Allow me").as_deref(), Some("Dana Whitfield"));
+    }
 }
