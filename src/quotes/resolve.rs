@@ -744,7 +744,7 @@ impl Reader<'_> {
             && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued" | "Stated")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
-        if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
+        if (is_invertible(toks[v].text) || names::is_cue_after_quote(toks, v)) && (after_quote || opens_sentence) {
             let n = toks.get(v + 1)?;
             if !n.is_word() {
                 return None;
