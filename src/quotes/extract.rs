@@ -2516,4 +2516,13 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&c, "Trainwreck"), None);
     }
+
+    #[test]
+    fn a_family_name_read_without_its_given_name_is_never_a_namesake_from_another_article() {
+        let c = corpus(&[
+            "Senator Mary Whitfield spoke on Monday. \"We will win,\" Whitfield said.",
+            "Dana Whitfield shared the news on social media, writing \"Feels great to support someone I believe in.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Feels great"), None);
+    }
 }

@@ -217,6 +217,19 @@ impl Discourse {
         (cands.len() == 1 && sole(people.get(cands[0]))).then(|| cands[0])
     }
 
+    /// [`Discourse::choose`] among the people this article names only, never by the corpus.
+    pub fn choose_in_article(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
+        let ours: Vec<PersonId> = cands
+            .iter()
+            .copied()
+            .filter(|id| self.known.contains(id) || self.mentions.iter().any(|m| m.id == *id))
+            .collect();
+        if ours.is_empty() {
+            return None;
+        }
+        self.choose(people, &ours, surname)
+    }
+
     /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
     /// salient one (a cue's speaker or a sentence subject) that fits within a few paragraphs,
     /// else the latest that fits in this paragraph. `they`, `we`, `I`, `you` are nobody.
@@ -891,7 +904,14 @@ impl Reader<'_> {
             .or_else(|| self.name_after_description(s, v).filter(opens_clause))?;
         // `Rival Hillary Clinton`: a capitalised descriptor may lead the name.
         let speaker = (0..run.words.len()).find_map(|k| {
-            self.discourse.choose(self.people, &self.people.candidates(&run.words[k..]), run.words.last()?)
+            let cands = self.people.candidates(&run.words[k..]);
+            // (A family name read without the words before it is only someone this article
+            // names: `Dana Whitfield` is not the Mary Whitfield of another article.)
+            if k > 0 && k + 1 == run.words.len() {
+                self.discourse.choose_in_article(self.people, &cands, run.words.last()?)
+            } else {
+                self.discourse.choose(self.people, &cands, run.words.last()?)
+            }
         });
         Some(CueAt { verb: v, speaker, from: v, to: v })
     }
