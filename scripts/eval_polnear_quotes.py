@@ -245,10 +245,25 @@ def main():
     if p.returncode != 0:
         sys.exit(f"summitbot quotes failed: rc={p.returncode}: {p.stderr[-800:]}")
     predicted = json.loads(p.stdout)["quotes"]
+    # summitbot's spans are byte offsets into the article text (the file after its header);
+    # the gold offsets are Python character offsets: each part is read back in characters.
+    char_at = {}
+
+    def chars(article, b):
+        if article not in char_at:
+            text = open(os.path.join(tdir, article + ".txt"), encoding="utf-8").read()
+            table = []
+            for k, ch in enumerate(text):
+                table.extend([k] * len(ch.encode("utf-8")))
+            table.append(len(text))
+            char_at[article] = table
+        table = char_at[article]
+        return table[min(b, len(table) - 1)]
+
     by_article = {}
     for q in predicted:
         for part in q["parts"]:
-            by_article.setdefault(q["article"], []).append((part[0], part[1], q))
+            by_article.setdefault(q["article"], []).append((chars(q["article"], part[0]), chars(q["article"], part[1]), q))
 
     def overlapping(g):
         return [(s, e, q) for s, e, q in by_article.get(g["article"], []) if s < g["end"] and g["start"] < e]

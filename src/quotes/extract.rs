@@ -1152,7 +1152,9 @@ fn read_paragraph(
             if let Some(s) = c.speaker {
                 discourse.mention(s, true);
             }
-        } else if t.is_word() && (is_cue_verb(t.text) || names::is_phrasal_cue(toks, i)) {
+        } else if t.is_word()
+            && (is_cue_verb(t.text) || names::is_phrasal_cue(toks, i) || names::is_cue_after_quote(toks, i))
+        {
             if let Some(c) = reader.cue_at(i) {
                 if let Some(s) = c.speaker {
                     // A pronoun that resolved teaches the person's gender.
@@ -2467,5 +2469,60 @@ mod tests {
     fn a_participle_reports_the_subject_after_a_conjunction_and_an_adverb_opening_the_sentence() {
         let c = corpus(&["Mayor Ines Lowe spoke on Monday.\n\nAnd then Lowe went on the attack, saying, \"The council has failed this town.\""]);
         assert_eq!(speaker_of(&c, "The council has").as_deref(), Some("Ines Lowe"));
+    }
+
+    #[test]
+    fn a_participle_reports_a_name_led_by_a_description_opening_the_sentence() {
+        let c = corpus(&["Band member Mary Whitfield shared the news on social media last week, writing \"Feels great to support someone I believe in.\""]);
+        assert_eq!(speaker_of(&c, "Feels great").as_deref(), Some("Mary Whitfield"));
+        // A preposition in the description makes the name someone else's, not the subject.
+        let c = corpus(&["Mary Whitfield visited. Fans of Whitfield shared the news last week, writing \"Feels great to support someone I believe in.\""]);
+        assert_eq!(speaker_of(&c, "Feels great"), None);
+    }
+
+    #[test]
+    fn a_participle_reports_the_subject_after_a_capitalised_word_of_time_opening_the_sentence() {
+        let c = corpus(&[concat!(
+            "Senator Dana Whitfield spoke on Monday.",
+            "\n\n",
+            "Later on Sunday, Whitfield shared a syllabus on her page, writing \"Allow me to do the research for the reporter.\""
+        )]);
+        assert_eq!(speaker_of(&c, "Allow me").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_verb_of_manner_right_after_a_quote_reports_its_subject_but_nowhere_else() {
+        let c = corpus(&[concat!(
+            "Anchor Mary Kelton debated John Fisk.",
+            "\n\n",
+            "\"You have called voters fools and worse,\" Kelton charged in her opening question.",
+            "\n\n",
+            "\"This is fantastic!\" beamed John Fisk, who had waited all night.",
+            "\n\n",
+            "\"You know, it happens,\" Fisk went on, as if he had not heard.",
+            "\n\n",
+            "Fisk was charged with fraud in May. Prosecutors called it \"a scheme of many years.\""
+        )]);
+        assert_eq!(speaker_of(&c, "You have called").as_deref(), Some("Mary Kelton"));
+        assert_eq!(speaker_of(&c, "This is fantastic").as_deref(), Some("John Fisk"));
+        assert_eq!(speaker_of(&c, "You know, it").as_deref(), Some("John Fisk"));
+        assert_eq!(speaker_of(&c, "a scheme of"), None);
+    }
+
+    #[test]
+    fn a_verb_of_manner_with_an_object_after_a_quote_reports_no_speech() {
+        let c = corpus(&[
+            "Anchor Mary Kelton hosted John Fisk. \"Trainwreck,\" Kelton charged the studio a fee for the film.",
+        ]);
+        assert_eq!(speaker_of(&c, "Trainwreck"), None);
+    }
+
+    #[test]
+    fn a_family_name_read_without_its_given_name_is_never_a_namesake_from_another_article() {
+        let c = corpus(&[
+            "Senator Mary Whitfield spoke on Monday. \"We will win,\" Whitfield said.",
+            "Dana Whitfield shared the news on social media, writing \"Feels great to support someone I believe in.\"",
+        ]);
+        assert_eq!(speaker_of(&c, "Feels great"), None);
     }
 }

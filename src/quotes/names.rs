@@ -1348,6 +1348,87 @@ pub fn is_phrasal_cue(toks: &[Token<'_>], i: usize) -> bool {
     }
 }
 
+/// Verbs of manner that report speech only right after the quotation they report (`"…," Kelly
+/// charged`, `"…!" beamed Hartley`, `"…," Trump went on`): elsewhere they mean something else
+/// (`was charged with`, `went on television`).
+const AFTER_QUOTE_VERBS: &[&str] = &[
+    "charged",
+    "charges",
+    "beamed",
+    "confessed",
+    "confesses",
+    "repeated",
+    "repeats",
+    "raved",
+    "griped",
+    "groused",
+    "grumbled",
+    "deadpanned",
+    "marveled",
+    "marvelled",
+    "teased",
+    "laughed",
+    "sighed",
+    "offered",
+    "ventured",
+    "chimed",
+];
+
+/// `"…," Kelly charged in her assault`, `"…!" beamed Donald Hartley`, `"…," Trump went on`: a
+/// verb of [`AFTER_QUOTE_VERBS`] (or `went on`) at token `i`, right after a quotation that ends
+/// on a comma, `?` or `!`, either before its subject or after a subject of a few name words.
+/// After the verb (and its particle) only punctuation, a quote, an adverb or a preposition may
+/// follow: `"…," Smith offered the court` gives no speech.
+pub fn is_cue_after_quote(toks: &[Token<'_>], i: usize) -> bool {
+    let Some(v) = toks.get(i).filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase)) else {
+        return false;
+    };
+    let went_on = matches!(v.text, "went" | "goes") && toks.get(i + 1).is_some_and(|t| t.text == "on");
+    if !(AFTER_QUOTE_VERBS.contains(&v.text) || went_on) {
+        return false;
+    }
+    let next = i + 1 + usize::from(went_on || v.text == "chimed" && toks.get(i + 1).is_some_and(|t| t.text == "in"));
+    let free_after = toks.get(next).is_none_or(|t| match t.kind {
+        super::lexer::Tok::Word => {
+            is_adverb(t.text)
+                || matches!(
+                    t.text,
+                    "in" | "at" | "on" | "to" | "during" | "after" | "before" | "as" | "with" | "from" | "while"
+                )
+        }
+        _ => true,
+    });
+    // The quotation, and where the cue phrase starts after it.
+    let quote_before = |k: usize| {
+        let mut k = k;
+        if k > 0 && toks[k - 1].kind == super::lexer::Tok::Punct(',') {
+            k -= 1;
+        }
+        k > 0 && toks[k - 1].is_quote() && {
+            let q = toks[k - 1];
+            let inner = q.text.trim_end_matches(['"', '”', '’', ' ']);
+            k < i && toks[k].kind == super::lexer::Tok::Punct(',') || inner.ends_with([',', '?', '!'])
+        }
+    };
+    if quote_before(i) {
+        // `"…!" beamed Hartley`: the subject follows, which the inverted reading resolves.
+        return toks.get(next).is_some_and(|t| t.is_word() && is_name_word(t.text) || pronoun(t.text).is_some());
+    }
+    if !free_after {
+        return false;
+    }
+    // `"…," Kelly charged`: a subject of one to three name words (or `he`, `she`) between.
+    let mut k = i;
+    while k > 0 && i - k < 3 && toks[k - 1].is_word() && is_name_word(toks[k - 1].text) {
+        k -= 1;
+    }
+    if k == i && i > 0 && toks[i - 1].is_word() && matches!(pronoun(toks[i - 1].text), Some(Pronoun::He | Pronoun::She))
+    {
+        k -= 1;
+    }
+    k < i && quote_before(k)
+}
+
 /// Verbs by which news gives a subject's view in words that may be quoted (`Bolton thought the
 /// buzz was "artificially nourished"`, `Cruz praised Bush as "a man who …"`), in lower case.
 const VIEW_VERBS: &[&str] = &[

@@ -217,6 +217,19 @@ impl Discourse {
         (cands.len() == 1 && sole(people.get(cands[0]))).then(|| cands[0])
     }
 
+    /// [`Discourse::choose`] among the people this article names only, never by the corpus.
+    pub fn choose_in_article(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
+        let ours: Vec<PersonId> = cands
+            .iter()
+            .copied()
+            .filter(|id| self.known.contains(id) || self.mentions.iter().any(|m| m.id == *id))
+            .collect();
+        if ours.is_empty() {
+            return None;
+        }
+        self.choose(people, &ours, surname)
+    }
+
     /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
     /// salient one (a cue's speaker or a sentence subject) that fits within a few paragraphs,
     /// else the latest that fits in this paragraph. `they`, `we`, `I`, `you` are nobody.
@@ -744,7 +757,7 @@ impl Reader<'_> {
             && matches!(toks[v].text, "Said" | "Says" | "Added" | "Adds" | "Continued" | "Stated")
             && toks.get(v + 1).is_some_and(|n| n.is_word() && is_name_word(n.text));
         let after_quote = v > 0 && matches!(toks[v - 1].kind, Tok::Quote(_) | Tok::Punct(','));
-        if is_invertible(toks[v].text) && (after_quote || opens_sentence) {
+        if (is_invertible(toks[v].text) || names::is_cue_after_quote(toks, v)) && (after_quote || opens_sentence) {
             let n = toks.get(v + 1)?;
             if !n.is_word() {
                 return None;
@@ -840,11 +853,12 @@ impl Reader<'_> {
                     | "recently"
             )
         };
-        // (No verb or pronoun in it: `He apologized the next day, saying` is a clause.)
+        // (No verb or pronoun in it: `He apologized the next day, saying` is a clause. A word
+        // of time is no name for its capital: `Later on Sunday, Carson shared …, writing`.)
         let time_phrase = (s..v.min(s + 6)).find(|&k| toks[k].kind == Tok::Punct(',')).is_some_and(|c| {
             toks[s..c].iter().all(|t| {
                 t.is_word()
-                    && !is_name_word(t.text)
+                    && (!is_name_word(t.text) || time(t))
                     && pronoun(t.text).is_none()
                     && (time(t) || !is_inflected(t.text) && !is_irregular_past(t.text))
             }) && toks[s..c].iter().any(time)
@@ -881,17 +895,48 @@ impl Reader<'_> {
                 to: v,
             });
         }
-        let run = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive)?;
         // `Donald Trump on Thursday ratcheted up his attacks, saying …`: the day is no verb.
-        let after = toks.get(day_after(toks, run.last + 1))?;
-        if !(is_verb(after) || matches!(after.kind, Tok::Punct(',' | '('))) {
-            return None;
-        }
+        let opens_clause = |r: &NameRun| {
+            toks.get(day_after(toks, r.last + 1)).is_some_and(|a| is_verb(a) || matches!(a.kind, Tok::Punct(',' | '(')))
+        };
+        let run = names::run_forward(toks, s)
+            .filter(|r| r.first == s && !r.possessive && opens_clause(r))
+            .or_else(|| self.name_after_description(s, v).filter(opens_clause))?;
         // `Rival Hillary Clinton`: a capitalised descriptor may lead the name.
         let speaker = (0..run.words.len()).find_map(|k| {
-            self.discourse.choose(self.people, &self.people.candidates(&run.words[k..]), run.words.last()?)
+            let cands = self.people.candidates(&run.words[k..]);
+            // (A family name read without the words before it is only someone this article
+            // names: `Dana Whitfield` is not the Mary Whitfield of another article.)
+            if k > 0 && k + 1 == run.words.len() {
+                self.discourse.choose_in_article(self.people, &cands, run.words.last()?)
+            } else {
+                self.discourse.choose(self.people, &cands, run.words.last()?)
+            }
         });
         Some(CueAt { verb: v, speaker, from: v, to: v })
+    }
+
+    /// `Band member Kip Lorne shared …`, `Republican pollster Dana Shaw posted …`: a name opening
+    /// the clause at `s` after a short description (a capitalised word or two, then a lower-case
+    /// role noun), which the name reader does not take apart when the description is
+    /// capitalised. The words between must describe (no verb, preposition or pronoun).
+    fn name_after_description(&self, s: usize, v: usize) -> Option<NameRun> {
+        let toks = self.toks;
+        let role = (s + 1..v.min(s + 4))
+            .find(|&k| toks[k].is_word() && toks[k].text.chars().next().is_some_and(char::is_lowercase))?;
+        let name = role + 1;
+        let describes = toks[s..name].iter().all(|t| {
+            t.is_word()
+                && names::may_describe(*t)
+                && !is_adverb(t.text)
+                && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                && !matches!(fold(t.text).as_str(), "and" | "or" | "the" | "a" | "an")
+        }) && !names::is_possessive(toks[role].text);
+        let opens = toks.get(name).is_some_and(|t| t.is_word() && is_name_word(t.text));
+        if !(describes && opens) {
+            return None;
+        }
+        names::run_forward(toks, name).filter(|r| r.first == name && !r.possessive)
     }
 
     /// `said Senate Minority Whip Dick Durbin`, `said Republican strategist Ryan Williams`: a

@@ -487,11 +487,24 @@ pub fn quote_paragraph_after_speaker(site: &Site<'_>) -> Outcome {
             || (k == site.q + 1 || site.sentence_of[k] == site.sentence_of[site.q]) && Some(id) != site.previous_voice
     });
     let quotes_before = (0..site.q).any(|k| site.toks[k].is_quote());
-    if !opens_sentence || named_before || quotes_before && site.prev_quote.is_none() {
+    if !opens_sentence || named_before || quotes_before && site.prev_quote.is_none() || mispaired_marks(site) {
         return Outcome::Pass;
     }
     let speaker = need!(site.previous_voice);
     Outcome::Speaker(Verdict { speaker, cue: Cue::Continuation, cue_span: None })
+}
+
+/// `"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.”`: a quotation left
+/// open when a quotation of the other kind of double mark (straight, curly) opens later in its
+/// paragraph was never one (here a stray straight mark opens narration), so what it holds is
+/// not a voice running on. (Two straight or two curly marks are a closing mark the text lost:
+/// `… yet. "We want …`.)
+fn mispaired_marks(site: &Site<'_>) -> bool {
+    let text = site.toks[site.q].text;
+    let straight = |t: &str| t.starts_with('"');
+    let unclosed = !text.trim_end().ends_with(['"', '”']);
+    unclosed
+        && site.toks[site.q + 1..].iter().find(|t| t.is_quote()).is_some_and(|n| straight(n.text) != straight(text))
 }
 
 #[cfg(test)]
@@ -676,5 +689,28 @@ mod tests {
         assert_eq!(speaker(colon_cue_in_previous_paragraph(&s)), Some(5));
         s.opens_paragraph = false;
         assert_eq!(colon_cue_in_previous_paragraph(&s), Outcome::Pass);
+    }
+
+    #[test]
+    fn a_quotation_left_open_before_another_in_its_paragraph_continues_no_voice() {
+        let t = "\"Fisk tried to laugh it off, \u{201c}Only the weather.\u{201d} But Kelton went on.";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mut s = site(&tk, qs[0], &[], &sent);
+        s.previous_voice = Some(4);
+        assert_eq!(quote_paragraph_after_speaker(&s), Outcome::Pass);
+        // Two straight marks: a closing mark the text lost, the voice runs on.
+        let t3 = "\"We owe them ships. \"We will pay,\" he said.";
+        let (tk3, qs3) = toks(t3);
+        let sent3 = vec![0; tk3.len()];
+        let mut s3 = site(&tk3, qs3[0], &[], &sent3);
+        s3.previous_voice = Some(4);
+        assert!(!mispaired_marks(&s3));
+        let t2 = "\u{201c}We owe them ships.\u{201d}";
+        let (tk2, qs2) = toks(t2);
+        let sent2 = vec![0; tk2.len()];
+        let mut s2 = site(&tk2, qs2[0], &[], &sent2);
+        s2.previous_voice = Some(4);
+        assert_eq!(speaker(quote_paragraph_after_speaker(&s2)), Some(4));
     }
 }
