@@ -158,7 +158,7 @@ static WHO_IS: LazyLock<Regex> =
 /// Who someone is, asked by what they do or where: `whats charap's job`, `muratov's
 /// background`, `what does gabuev do`, `where does wan work`, `who does hass work for`.
 static WHO_IS_BY_WORK: LazyLock<[Regex; 4]> = LazyLock::new(|| {
-    let noun = r"(?:job|role|title|position|occupation|profession|background|affiliation|employer|work|career)";
+    let noun = r"(?:job|role|title|occupation|profession|background|affiliation|employer|career)";
     [
         Regex::new(&format!(r"^(?:(?:what|whats|what's)(?:\s+(?:is|was|are))?\s+)?(?P<who>.+?)(?:'s|s'|')?\s+{noun}$"))
             .unwrap(),
@@ -1765,6 +1765,8 @@ mod tests {
         // Of a country, or of someone doing something, it asks no one's description.
         assert!(!matches!(intent("what does china do"), Intent::WhoIs { .. }));
         assert!(!matches!(intent("what does charap do about it"), Intent::WhoIs { .. }));
+        // Someone's position is their stance as often as their post: not asked as who they are.
+        assert!(!matches!(intent("what is charap's position"), Intent::WhoIs { .. }));
     }
 
     #[test]
