@@ -1082,7 +1082,17 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     let q = clean(original);
 
     // (`what did the icc do` asks what it did, and of a body, what it is is its name.)
-    let by_work = || WHO_IS_BY_WORK.iter().find_map(|re| re.captures(&q)).map(|c| (c, true));
+    // Only a name or a description can be whose job is asked: `what did putin say about his
+    // role` asks for his words (a small word or a verb of speech in it says so).
+    let names_only = |who: &str| {
+        who.split_whitespace().all(|w| {
+            let w = w.trim_end_matches("'s");
+            matches!(w, "the" | "a" | "an")
+                || !(is_stopword(w) || matches!(w, "say" | "says" | "said" | "think" | "thinks" | "thought"))
+        })
+    };
+    let by_work =
+        || WHO_IS_BY_WORK.iter().find_map(|re| re.captures(&q)).filter(|c| names_only(&c["who"])).map(|c| (c, true));
     let who_is = WHO_IS.captures(&q).filter(|c| !asks_who_does(&c["who"], people)).map(|c| (c, false));
     if let Some((c, of_work)) = who_is.or_else(by_work) {
         let who = c["who"].to_string();
@@ -1765,6 +1775,9 @@ mod tests {
         // Of a country, or of someone doing something, it asks no one's description.
         assert!(!matches!(intent("what does china do"), Intent::WhoIs { .. }));
         assert!(!matches!(intent("what does charap do about it"), Intent::WhoIs { .. }));
+        // A job word ending a question for someone's words is its topic.
+        assert!(matches!(intent("what did charap say about his role"), Intent::SaidBy { .. }));
+        assert!(!matches!(intent("charap on his role"), Intent::WhoIs { .. }));
         // Someone's position is their stance as often as their post: not asked as who they are.
         assert!(!matches!(intent("what is charap's position"), Intent::WhoIs { .. }));
     }
