@@ -408,11 +408,7 @@ fn words_announced_first(lib: &Store, topic: &str, mut items: Vec<Item>, max: us
             .last()
             .is_some_and(|family| lead.text.contains(family) && (asked.is_empty() || asked.contains(&fold(family))))
     };
-    let announced = lib
-        .article_quotes(&lead.document.id)?
-        .into_iter()
-        .map(|u| item(lib, &u, u.data.span, lead.score))
-        .find(|q| q.speaker.as_deref().is_some_and(named) && introduces(lead, q));
+    let announced = quotes_led_into(lib, lead)?.find(|q| q.speaker.as_deref().is_some_and(named));
     if let Some(quote) = announced {
         items.insert(0, quote);
         items.truncate(max);
@@ -455,6 +451,16 @@ fn introduces(sentence: &Item, quote: &Item) -> bool {
     sentence.document.id == quote.document.id
         && ((quote.paragraph == sentence.paragraph && quote.span.start >= sentence.span.end)
             || quote.paragraph == sentence.paragraph + 1)
+}
+
+/// The quotes `sentence` leads straight into ([`introduces`]), in text order, each scored as
+/// the sentence is; read lazily, so a caller after the first it wants reads no further.
+fn quotes_led_into<'a>(lib: &'a Store, sentence: &'a Item) -> Result<impl Iterator<Item = Item> + 'a> {
+    Ok(lib
+        .article_quotes(&sentence.document.id)?
+        .into_iter()
+        .map(move |u| item(lib, &u, u.data.span, sentence.score))
+        .filter(move |q| introduces(sentence, q)))
 }
 
 /// The bylines of the articles `topic` is found in (the outlet's, if one is asked), as a
@@ -526,13 +532,7 @@ fn quotes_after_a_sentence_on(
         {
             continue;
         }
-        let next = lib
-            .article_quotes(&sentence.document.id)?
-            .into_iter()
-            .map(|u| item(lib, &u, u.data.span, sentence.score))
-            .filter(|q| introduces(&sentence, q))
-            .min_by_key(|q| (q.paragraph, q.span.start));
-        let Some(quote) = next else { continue };
+        let Some(quote) = quotes_led_into(lib, &sentence)?.next() else { continue };
         let theirs = quote.speaker.as_deref().is_some_and(|s| speaker_names(lib, speakers).iter().any(|n| n == s));
         if theirs && !out.iter().any(|o| o.document.id == quote.document.id && o.span == quote.span) {
             out.push(quote);
