@@ -1726,24 +1726,27 @@ mod tests {
         assert_eq!(topic, "why did the npr host go");
     }
 
-    #[test]
-    fn initials_in_a_description_stand_for_the_organisations_name() {
+    /// [`people`] with the National Security Council, and Ryan Hass described as a former
+    /// China director on it; and Hass.
+    fn people_with_hass_on_the_nsc() -> (People, PersonId) {
         let mut p = people();
         let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
         p.add_kind(&words("National Security Council"), crate::quotes::Kind::Organisation).unwrap();
         let hass = p.by_name("Ryan Hass").unwrap();
         p.describe(hass, "a former China director on the National Security Council", "a", crate::text::Span::new(0, 1));
+        (p, hass)
+    }
+
+    #[test]
+    fn initials_in_a_description_stand_for_the_organisations_name() {
+        let (p, hass) = people_with_hass_on_the_nsc();
         assert_eq!(resolve_people("the former nsc official", &p), vec![hass]);
         assert!(resolve_people("the former nsc spokesman", &p).is_empty());
     }
 
     #[test]
     fn a_relative_clause_describes_the_one_its_head_names_and_a_name_inside_it_is_someone_else() {
-        let mut p = people();
-        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
-        p.add_kind(&words("National Security Council"), crate::quotes::Kind::Organisation).unwrap();
-        let hass = p.by_name("Ryan Hass").unwrap();
-        p.describe(hass, "a former China director on the National Security Council", "a", crate::text::Span::new(0, 1));
+        let (mut p, hass) = people_with_hass_on_the_nsc();
         p.describe(hass, "now at the Brookings Institution", "a", crate::text::Span::new(0, 1));
         let muratov = p.by_name("Dmitri Muratov").unwrap();
         assert_eq!(resolve_people("the journalist who won the nobel", &p), vec![muratov]);
