@@ -524,6 +524,7 @@ fn quotes_after_a_sentence_on(
     }
     let passages = Scope { speakers: &[], kind: Some(UnitKind::Passage), outlet };
     let mut analyzer = Analyzer::default();
+    let names = speaker_names(lib, speakers);
     let mut out: Vec<Item> = Vec::new();
     for sentence in rank(lib, topic, passages, None, max, Retrieval::Ranked)? {
         if quotes_anyone(&sentence)
@@ -533,7 +534,7 @@ fn quotes_after_a_sentence_on(
             continue;
         }
         let Some(quote) = quotes_led_into(lib, &sentence)?.next() else { continue };
-        let theirs = quote.speaker.as_deref().is_some_and(|s| speaker_names(lib, speakers).iter().any(|n| n == s));
+        let theirs = quote.speaker.as_deref().is_some_and(|s| names.iter().any(|n| n == s));
         if theirs && !out.iter().any(|o| o.document.id == quote.document.id && o.span == quote.span) {
             out.push(quote);
         }
