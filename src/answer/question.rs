@@ -719,12 +719,16 @@ fn expect_for(q: &str) -> Option<Expect> {
         || q.contains("value of")
     {
         Some(Expect::Amount)
-    } else if starts("how many") {
+    } else if starts("how many") || starts("how often") {
+        // `how often have they met`: news gives how often as a count of times.
         Some(Expect::Count)
     } else if starts("when") || starts("what year") || starts("what date") {
         Some(Expect::Date)
     } else if starts("where") {
         Some(Expect::Place)
+    } else if REASON_NOUN.is_match(q) {
+        // Before the definitions: `what is the reason …` asks why, not what a reason is.
+        Some(Expect::Reason)
     } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
     } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) && !asks_what_is_done(q) {
@@ -753,6 +757,12 @@ fn expect_for(q: &str) -> Option<Expect> {
         None
     }
 }
+
+/// `what's china's reason for not sending weapons`, `what were putin's motives`: a why asked
+/// by its noun.
+static REASON_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:what|whats|what's)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:\S+\s+)?(?:main\s+|real\s+)?(?:reasons?|motives?|motivations?|rationale)\b").unwrap()
+});
 
 /// `how big is china russia trade`, `how large were the sales`: the size of something, which
 /// news gives as an amount (`$240 billion`); not `how big a deal`, which asks of its weight.
@@ -920,8 +930,30 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
             }
         }
     }
+    // `why hasn't china sent weapons, according to the bbc`, `per npr, who went to dinner`: an
+    // outlet that the rest is told by, with no piece named, restricts the answer to its
+    // reporting as `in the bbc's article` does.
+    for c in ACCORDING_TO.iter().chain(PER.iter()).filter_map(|re| re.captures(&q)) {
+        if let Some(outlet) = outlet_named(&c["who"], people, sources) {
+            let asked = Question(c["rest"].trim().to_string());
+            return Reading { intent: intent_of(&asked, people, sources), outlet };
+        }
+    }
     Reading { intent: intent_of(question, people, sources), outlet: Vec::new() }
 }
+
+/// A word after which a question's topic follows (`gabuev on …`, `xi about …`).
+fn opens_topic(w: &str) -> bool {
+    matches!(w, "on" | "about" | "regarding" | "concerning")
+}
+
+/// `per the post, …` and `…, per npr`: chat's short `according to`.
+static PER: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [
+        Regex::new(r"^(?P<rest>.+?),?\s+per (?P<who>[^,]+)$").unwrap(),
+        Regex::new(r"^per (?P<who>[^,]+),\s*(?P<rest>.+)$").unwrap(),
+    ]
+});
 
 /// Chat opens a question with a word that only sets its tone (`wait who is gabuev`, `ok so
 /// did china help russia`, `hey, what did xi say`): the question is what follows it.
@@ -1129,6 +1161,11 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     for re in [&*SAID_BY, &*SAID_BY_ALT, &*NAME_QUOTES, &*X_ON_Y] {
         if let Some(c) = re.captures(&q) {
             let mut who = c.name("who").map_or("", |m| m.as_str()).trim().to_string();
+            // `maynes on the joint statement`: the noun for words ends the topic, and the
+            // speaker is the name before `on` (X_ON_Y's reading), not `maynes on the joint`.
+            if std::ptr::eq(re, &*NAME_QUOTES) && who.split_whitespace().any(opens_topic) {
+                continue;
+            }
             let mut rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
             let mut verb = c.name("verb").map(|m| m.as_str().to_string());
             // A speech verb can be a word of the subject (`the georgia state expert say`):
@@ -2093,6 +2130,12 @@ mod tests {
     #[test]
     fn why_and_what_happened_questions_expect_reasons_and_outcomes() {
         assert!(matches!(intent("why did xi go to russia"), Intent::Fact { expect: Some(Expect::Reason), .. }));
+        assert_eq!(expect_for("how often have xi and putin met"), Some(Expect::Count));
+        // A why asked by its noun.
+        assert_eq!(expect_for("what's china's reason for not sending weapons"), Some(Expect::Reason));
+        assert_eq!(expect_for("what were the reasons for the trip"), Some(Expect::Reason));
+        assert_eq!(expect_for("whats putins motive"), Some(Expect::Reason));
+        assert_eq!(expect_for("what reasonable steps did they take"), None);
         assert!(matches!(
             intent("what happened with power of siberia 2"),
             Intent::Fact { expect: Some(Expect::Outcome), .. }
@@ -2190,6 +2233,34 @@ mod tests {
         let r = reading("in the bbc article, what did Gabuev say");
         assert_eq!(r.outlet, words(&["bbc"]));
         assert!(matches!(r.intent, Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn a_name_on_a_topic_that_ends_in_a_noun_for_words_is_that_persons_words_on_it() {
+        let p = people();
+        assert_eq!(
+            intent("charap on the joint statement"),
+            Intent::SaidBy { speakers: vec![p.by_name("Samuel Charap").unwrap()], topic: "the joint statement".into() }
+        );
+        assert_eq!(
+            intent("gabuev's remarks on the iceberg"),
+            Intent::SaidBy { speakers: vec![p.by_name("Alexander Gabuev").unwrap()], topic: "the iceberg".into() }
+        );
+    }
+
+    #[test]
+    fn according_to_an_outlet_or_per_an_outlet_restricts_the_rest_to_its_reporting() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let r = reading("why hasnt china sent weapons according to the bbc");
+        assert_eq!(r.outlet, words(&["bbc"]));
+        assert!(matches!(r.intent, Intent::Fact { expect: Some(Expect::Reason), .. }), "{:?}", r.intent);
+        let r = reading("according to the washington post, who went to dinner");
+        assert_eq!(r.outlet, words(&["washington", "post"]));
+        assert_eq!(reading("per npr, what happened in harbin").outlet, words(&["npr"]));
+        assert_eq!(reading("what happened in harbin, per the post").outlet, words(&["post"]));
+        // According to a person is what they said, with no outlet.
+        assert!(reading("according to gabuev, what is the threat").outlet.is_empty());
+        assert!(reading("what happened according to china").outlet.is_empty());
     }
 
     #[test]
