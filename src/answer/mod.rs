@@ -138,6 +138,13 @@ static PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S\s+\p{Lu}\p{Ll}
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(because|due to|owing to|in order to|so that|so as to|intended to|aimed at|designed to|meant to|seeking to|sought to|in a bid to|in an effort to|to counter|to promote|to strengthen|to deepen|to boost|as a way to|timed to|to honou?r|to keep|to avoid|to secure|to prop up|(?:take|took|taking) advantage|benefit(?:s|ed|ing)? from|in exchange for|in response to|in retaliation|thanks to|as a buffer|the reason|reasons?|motive|purpose|goal|driven by|out of fear|for fear)\b").unwrap()
 });
+/// A sanction, blame or thanks and what it is for: `hit companies with sanctions for providing
+/// components`, `thanked Xi for his efforts`: what someone is punished or thanked for is why it
+/// was done to them. Not an accusation's `of` (`accusing the U.S. of trying to block their
+/// rise`), which says what the accused did and answers no why about the ones accusing.
+static DONE_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sanction|punish|blam|critici[sz]|condemn|penali[sz]|fined\b|prais|thank|reward|arrest|indict|charg)\w*\b[^.;]{0,80}?\bfor (?:\w+ing|his|her|its|their)\b").unwrap()
+});
 /// What harms someone, the reason they do not want it: `would be bad for China`.
 static BAD_FOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:bad|harmful|dangerous|a threat|costly|damaging) (?:for|to)\b").unwrap());
@@ -762,7 +769,7 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
         Expect::Person => PERSON.is_match(text),
-        Expect::Reason => REASON.is_match(text),
+        Expect::Reason => REASON.is_match(text) || DONE_FOR.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => {
             let text = TAG_QUESTION.replace_all(text, "");
@@ -2346,6 +2353,20 @@ mod tests {
         ));
         assert!(holds(Expect::Reason, "It desperately needs Chinese investment and trade to keep its economy afloat."));
         assert!(!holds(Expect::Reason, "Xi and Putin are scheduled to mark 75 years of diplomatic relations."));
+    }
+
+    #[test]
+    fn what_someone_is_sanctioned_blamed_or_thanked_for_is_a_reason() {
+        assert!(holds(
+            Expect::Reason,
+            "The U.S. hit a series of companies in China with sanctions for providing critical components to Russia."
+        ));
+        assert!(holds(Expect::Reason, "Putin thanked Xi for his efforts to resolve the war."));
+        assert!(!holds(Expect::Reason, "Xi and Putin doubled down, accusing the U.S. of trying to block their rise."));
+        // A sanction with nothing it is for, and `for` with no deed, give none.
+        assert!(!holds(Expect::Reason, "The U.S. hit a series of companies in China with sanctions."));
+        assert!(!holds(Expect::Reason, "Sanctions for years have hurt the economy."));
+        assert!(!holds(Expect::Reason, "He was looking for a friend."));
     }
 
     #[test]

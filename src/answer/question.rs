@@ -1177,7 +1177,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
                 let words: Vec<&str> = rest.split_whitespace().collect();
                 let topic_opens = |w: &&str| matches!(*w, "about" | "on" | "regarding" | "of");
                 if let Some(i) =
-                    words.iter().take(3).position(|w| plain(w)).filter(|&i| !words[..i].iter().any(topic_opens))
+                    words.iter().take(5).position(|w| plain(w)).filter(|&i| !words[..i].iter().any(topic_opens))
                 {
                     who = format!("{who} {v} {}", words[..i].join(" ")).trim().to_string();
                     verb = Some(words[i].to_string());
@@ -1319,7 +1319,24 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
     if words.is_empty() || words.iter().any(|w| names_a_person(people, w)) {
         return None;
     }
-    sources.quoted_after(&words).filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+    let person = |id: &PersonId| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person);
+    if let Some(id) = sources.quoted_after(&words).filter(person) {
+        return Some(id);
+    }
+    // `the state tv military guy`: one word is how the text describes them ("military
+    // expert Mikhail Khodarenok"), the others the sentence before their words. The one quoted
+    // after the sentence holding the others must be one that word describes.
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().enumerate().find_map(|(i, w)| {
+        let described = people.described(w, false);
+        if described.is_empty() {
+            return None;
+        }
+        let rest: Vec<String> = words.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, w)| w.clone()).collect();
+        sources.quoted_after(&rest).filter(|id| described.contains(id) && person(id))
+    })
 }
 
 /// `who's winning in ukraine`, `who is helping russia`: after `who is`, a verb in `-ing`
@@ -2079,6 +2096,13 @@ mod tests {
         assert!(matches!(ask("what did state television say"), Intent::Fact { .. } | Intent::UnknownSpeaker { .. }));
         // Words that fit no sentence name nobody.
         assert!(!matches!(ask("what did the state radio guy say"), Intent::SaidBy { .. }));
+        // One word may be how the text describes them, the others the sentence before.
+        assert_eq!(
+            ask("what did the state television nobel guy say"),
+            Intent::SaidBy { speakers: vec![muratov], topic: String::new() }
+        );
+        // Not when that word describes someone else than the one quoted after it.
+        assert!(!matches!(ask("what did the state television rand guy say"), Intent::SaidBy { .. }));
     }
 
     #[test]
