@@ -136,7 +136,7 @@ static SAID_BY_ALT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:all\s+)?(?:quotes?|words|statements?|remarks?|comments?)\s+(?:from|by|of)\s+(?P<who>.+?)(?:\s+(?:about|on|regarding|concerning)\s+(?P<rest>.*))?$").unwrap()
 });
 static X_ON_Y: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<who>[^,]+?)(?:'s)?\s+(?:on|about|regarding|quotes? (?:on|about))\s+(?P<rest>.+)$").unwrap()
+    Regex::new(r"^(?P<who>[^,]+?)(?:'s|s')?\s+(?:(?:take|views?|thoughts|opinions?|stance|perspective)\s+)?(?:on|about|regarding|quotes? (?:on|about))\s+(?P<rest>.+)$").unwrap()
 });
 /// `hass quote`, `muratov quotes`, `gabuev's remarks on the iceberg`, `show me putin quotes`.
 static NAME_QUOTES: LazyLock<Regex> = LazyLock::new(|| {
@@ -663,17 +663,27 @@ fn by_descriptor(words: &[String], people: &dyn Registry, sources: Option<&dyn S
     // last word is the head of the phrase (`the npr host` is a host): unless it is a generic
     // role word, which people use loosely (a Brookings fellow is "the Brookings analyst"), it
     // must fit.
+    // `Antony Blinken` in one article and `Blinken` in another (a family name alone is read
+    // only within its article): one name inside the other, the same person as the text
+    // writes them, all asked for together.
+    let one_person_twice = winners.len() > 1 && {
+        let names: Vec<Vec<String>> =
+            winners.iter().filter_map(|(id, _)| people.person(*id)).map(|p| p.words.clone()).collect();
+        let longest = names.iter().max_by_key(|n| n.len()).cloned().unwrap_or_default();
+        names.len() == winners.len()
+            && names.iter().all(|n| n.last() == longest.last() && n.iter().all(|w| longest.contains(w)))
+    };
     let head = words.last().expect("words is not empty");
     let fits_head = |id: PersonId| {
         is_role_word(head)
             || people.person(id).is_some_and(|p| p.description_words().iter().any(|w| role_matches(head, w)))
     };
-    if winners.len() == 1
+    if (winners.len() == 1 || one_person_twice)
         && winners[0].1 + 1 >= words.len()
         && (top >= 3 || words.len() == 1)
         && fits_head(winners[0].0)
     {
-        vec![winners[0].0]
+        winners.iter().map(|(id, _)| *id).collect()
     } else {
         Vec::new()
     }
@@ -1173,11 +1183,14 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
             // Not when the verb found is a plain `say` itself, nor past a word that opens the
             // topic: `what did Cuban say about early tell` asks about `early tell`.
             let plain = |w: &str| matches!(w, "say" | "said" | "says" | "tell" | "told");
-            if let Some(v) = verb.as_deref().filter(|v| !plain(v)) {
+            // After `of` or `the` a speech verb's word is a noun (`the secretary of state
+            // think about …`): the verb is the next speech verb, whichever it is.
+            let noun_not_verb = who.split_whitespace().last().is_some_and(|w| matches!(w, "of" | "the" | "a" | "an"));
+            if let Some(v) = verb.as_deref().filter(|v| !plain(v) || noun_not_verb) {
                 let words: Vec<&str> = rest.split_whitespace().collect();
                 let topic_opens = |w: &&str| matches!(*w, "about" | "on" | "regarding" | "of");
-                if let Some(i) =
-                    words.iter().take(5).position(|w| plain(w)).filter(|&i| !words[..i].iter().any(topic_opens))
+                let is_verb = |w: &&str| plain(w) || (noun_not_verb && SPEECH_VERBS.split('|').any(|v| v == *w));
+                if let Some(i) = words.iter().take(5).position(is_verb).filter(|&i| !words[..i].iter().any(topic_opens))
                 {
                     who = format!("{who} {v} {}", words[..i].join(" ")).trim().to_string();
                     verb = Some(words[i].to_string());
@@ -2270,6 +2283,61 @@ mod tests {
             intent("gabuev's remarks on the iceberg"),
             Intent::SaidBy { speakers: vec![p.by_name("Alexander Gabuev").unwrap()], topic: "the iceberg".into() }
         );
+    }
+
+    #[test]
+    fn a_title_with_of_in_it_is_one_description() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let blinken = p.add(&words("Antony Blinken")).unwrap();
+        p.describe(blinken, "U.S. Secretary of State", "npr-1", crate::text::Span::new(0, 1));
+        let shoigu = p.add(&words("Sergei Shoigu")).unwrap();
+        p.describe(shoigu, "Secretary of the Security Council", "post-1", crate::text::Span::new(0, 1));
+        let rep = p.add(&words("Maria Repnikova")).unwrap();
+        p.describe(
+            rep,
+            "an expert in Chinese and Russian politics at Georgia State University",
+            "npr-1",
+            crate::text::Span::new(0, 1),
+        );
+        assert_eq!(
+            intent_with("the secretary of state on russia", &p),
+            Intent::SaidBy { speakers: vec![blinken], topic: "russia".into() }
+        );
+        assert_eq!(
+            intent_with("what does the secretary of state think about ukraine", &p),
+            Intent::SaidBy { speakers: vec![blinken], topic: "about ukraine".into() }
+        );
+    }
+
+    #[test]
+    fn one_person_written_in_full_and_by_family_name_in_two_articles_is_described_as_one() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        let full = p.add(&words("Antony Blinken")).unwrap();
+        p.describe(full, "U.S. Secretary of State", "npr-1", crate::text::Span::new(0, 1));
+        let bare = p.add_single("Blinken");
+        p.describe(bare, "U.S. Secretary of State", "npr-2", crate::text::Span::new(0, 1));
+        assert_ne!(full, bare);
+        let Intent::SaidBy { mut speakers, .. } = intent_with("what did the secretary of state say", &p) else {
+            panic!("not read as someone's words")
+        };
+        speakers.sort();
+        assert_eq!(speakers, vec![full.min(bare), full.max(bare)]);
+        // Two people with one family name are still two: the one-word entry, named in full
+        // as someone else, is no longer the same person written short.
+        p.add(&words("Lincoln Blinken"));
+        assert_eq!(p.person(bare).map(|b| b.name), Some("Lincoln Blinken".to_string()));
+        assert!(!matches!(intent_with("what did the secretary of state say", &p), Intent::SaidBy { .. }));
+    }
+
+    #[test]
+    fn someones_take_or_views_on_a_topic_are_their_words_on_it() {
+        let p = people();
+        let charap = p.by_name("Samuel Charap").unwrap();
+        for q in ["charap's take on trade", "the rand expert's views on trade", "charap's thoughts about trade"] {
+            assert_eq!(intent(q), Intent::SaidBy { speakers: vec![charap], topic: "trade".into() }, "{q}");
+        }
     }
 
     #[test]
