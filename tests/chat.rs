@@ -99,6 +99,11 @@ fn a_sixteenth_batch_in_the_shapes_of_the_issues_examples_is_answered_right_by_t
 }
 
 #[test]
+fn a_seventeenth_batch_written_from_the_articles_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh17.toml");
+}
+
+#[test]
 fn a_speaker_none_of_whose_words_hold_the_topic_is_answered_by_the_quote_a_sentence_on_it_leads_into() {
     let (engine, _idx) = engine();
     // "Whether deals had been reached remained unclear." then "…," says Rand's Charap.

@@ -145,7 +145,10 @@ static BAD_FOR: LazyLock<Regex> =
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? )").unwrap());
+/// `X, a …`, `X is a …`, or an apposition that says which one with a relative clause (`Taiwan,
+/// the island democracy that …`).
+static DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? |, the [a-z]+(?: [a-z]+)? (?:that|who|which)\b)").unwrap());
 /// A sentence that weighs one thing against another: `more out of it than Putin`, not `to
 /// better understand`.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthan\b").unwrap());
@@ -1194,6 +1197,9 @@ fn is_hedge(w: &str) -> bool {
             | "exactly"
             | "literally"
             | "kinda"
+            // `why is russia full of chinese cars now`: the time is the asker's present, which
+            // news seldom spells out.
+            | "now"
             // Degree: `sells china the most oil` is answered where news says `biggest`.
             | "most"
             | "least"
@@ -1244,6 +1250,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
                         .chain(news_words(&f))
+                        .chain(measure_for(&f))
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f))
@@ -1495,6 +1502,7 @@ fn same_thing(w: &str) -> Vec<&'static str> {
             "alarmed",
         ],
         &["charged", "accused", "accuse", "accuses"],
+        &["firm", "firms", "company", "companies"],
         &["arm", "armed", "arming", "weapon", "weapons", "weaponry", "military"],
     ];
     SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
@@ -1540,6 +1548,8 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["war", "wars", "conflict", "conflicts"],
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
+        // A market `full of` goods is one they "flooded".
+        &["full", "flooded", "flooding", "awash"],
         &["afraid", "fear", "fears", "feared", "scared", "frightened"],
         &["rely", "relies", "relying", "reliant", "depend", "depends", "dependent", "dependence"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
@@ -1557,6 +1567,7 @@ fn news_words(w: &str) -> Vec<&'static str> {
             "sending",
         ],
         &["talk", "talked", "spoke", "speak", "speaks"],
+        &["help", "helps", "helped", "helping", "aid", "aided", "aiding", "assist", "assisted", "assistance"],
         // A name something goes by: news writes that it is "known as" or "dubbed" one.
         &["nickname", "nicknames", "nicknamed", "dubbed", "known"],
         // The media: news writes of its reporting, coverage and bulletins.
@@ -1567,6 +1578,17 @@ fn news_words(w: &str) -> Vec<&'static str> {
         .find(|g| g.contains(&w))
         .map(|g| g.iter().copied().filter(|x| *x != w).collect())
         .unwrap_or_default()
+}
+
+/// What news names where chat names the act (`how did the us punish firms`: "hit … with
+/// sanctions"). One way only: a question asking of sanctions asks of the measure, not of any
+/// punishment (`Western punishment for that force` is no sanction).
+fn measure_for(w: &str) -> Vec<&'static str> {
+    match w {
+        "punish" | "punishes" | "punished" | "punishing" | "punishment" | "penalize" | "penalized" | "penalise"
+        | "penalised" => vec!["sanctions", "sanctioned"],
+        _ => Vec::new(),
+    }
 }
 
 /// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
@@ -1994,6 +2016,19 @@ mod tests {
         assert_eq!(phrasal_verbs("who says china came out ahead"), "who says china got more better");
         assert_eq!(phrasal_verbs("who has their back"), "who has their back");
         assert_eq!(phrasal_verbs("is the west holding them down"), "is the west holding them down");
+    }
+
+    #[test]
+    fn punishing_is_searched_as_the_sanctions_news_names_and_sanctions_not_as_punishment() {
+        let groups = asked_words("how did washington punish firms helping russia", Retrieval::Ranked);
+        let group = |w: &str| groups.iter().find(|g| g[0] == w).unwrap().clone();
+        assert!(group("punish").contains(&"sanctions".to_string()), "{groups:?}");
+        // Firms are companies, and helping is aiding or assistance, as news writes them.
+        assert!(group("firms").contains(&"companies".to_string()), "{groups:?}");
+        assert!(group("helping").contains(&"aiding".to_string()), "{groups:?}");
+        // One way only: sanctions asked are not any punishment.
+        let sanctions = asked_words("sanctions", Retrieval::Ranked);
+        assert!(!sanctions[0].iter().any(|w| w.starts_with("punish")), "{sanctions:?}");
     }
 
     #[test]
