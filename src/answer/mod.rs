@@ -2032,6 +2032,25 @@ mod tests {
     }
 
     #[test]
+    fn a_market_full_of_something_is_searched_as_the_flooding_news_writes_of() {
+        let groups = asked_words("why is russia full of chinese cars", Retrieval::Ranked);
+        assert!(groups.iter().any(|g| g[0] == "full" && g.contains(&"flooded".to_string())), "{groups:?}");
+    }
+
+    #[test]
+    fn now_at_the_askers_present_is_no_topic_word() {
+        assert_eq!(content_only("why is russia full of chinese cars now"), "russia full chinese cars");
+    }
+
+    #[test]
+    fn an_apposition_with_a_relative_clause_describes_what_it_follows() {
+        let text = "ambitions to take control of Taiwan, the island democracy that has never been ruled by the party";
+        assert!(holds(Expect::Definition, text));
+        // A clause after a comma is no apposition without its relative word.
+        assert!(!holds(Expect::Definition, "On Friday, the two leaders met again."));
+    }
+
+    #[test]
     fn an_everyday_word_is_searched_in_the_words_news_writes_for_it() {
         let groups = asked_words("were xis comments on ukraine boring", Retrieval::Ranked);
         assert!(groups[1].contains(&"remarks".to_string()) && groups[3].contains(&"bland".to_string()), "{groups:?}");
