@@ -145,10 +145,11 @@ static BAD_FOR: LazyLock<Regex> =
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
-/// `X, a …`, `X is a …`, or an apposition that says which one with a relative clause (`Taiwan,
+/// `X, a …`, `X — a …`, `X is a …`, or an apposition that says which one with a relative clause (`Taiwan,
 /// the island democracy that …`).
-static DEFINITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? |, the [a-z]+(?: [a-z]+)? (?:that|who|which)\b)").unwrap());
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:,|\s[—–-]) an? |\b(\w+) is an? |, the [a-z]+(?: [a-z]+)? (?:that|who|which)\b)").unwrap()
+});
 /// A sentence that weighs one thing against another: `more out of it than Putin`, not `to
 /// better understand`.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthan\b").unwrap());
@@ -2046,6 +2047,8 @@ mod tests {
     fn an_apposition_with_a_relative_clause_describes_what_it_follows() {
         let text = "ambitions to take control of Taiwan, the island democracy that has never been ruled by the party";
         assert!(holds(Expect::Definition, text));
+        // An apposition set off by a dash describes too.
+        assert!(holds(Expect::Definition, "the Chinese city of Harbin on Friday — a city with deep Russian roots"));
         // A clause after a comma is no apposition without its relative word.
         assert!(!holds(Expect::Definition, "On Friday, the two leaders met again."));
     }

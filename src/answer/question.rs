@@ -170,7 +170,7 @@ static WHO_IS_BY_WORK: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 /// An outlet as the one speaking: `what did the washington post say about oil`, `what did
 /// npr report`.
 static OUTLET_SAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:what|how)\s+(?:did|does|has|do)\s+(?P<o>.+?)\s+(?:say|said|says|report|reported|reports|write|wrote|writes|publish|published|cover|covered)\b(?P<rest>.*)$").unwrap()
+    Regex::new(r"^(?:what|how)\s+(?:did|does|has|do)\s+(?P<o>.+?)\s+(?P<verb>say|said|says|report|reported|reports|write|wrote|writes|publish|published|cover|covered|describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed)\b(?P<rest>.*)$").unwrap()
 });
 /// An outlet's piece named anywhere as where to look: `in the post's story, what did putin
 /// say`, `according to the bbc article, …`.
@@ -927,7 +927,9 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
-            let expect = expect_for(&rest);
+            // `how does npr describe harbin`: what the outlet calls it, a description.
+            let describes = ["descri", "charact", "portray"].iter().any(|v| c["verb"].starts_with(v));
+            let expect = if describes { Some(Expect::Definition) } else { expect_for(&rest) };
             return Reading { intent: Intent::Fact { topic: spelled_out(&rest, people), expect }, outlet };
         }
     }
@@ -1680,12 +1682,18 @@ mod tests {
         assert_eq!(expect_for("how does the post describe taiwan"), Some(Expect::Definition));
         assert_eq!(expect_for("how did npr characterize the talks"), Some(Expect::Definition));
         assert!(matches!(
-            intent("how does the post describe taiwan"),
+            reading("how does the post describe taiwan").intent,
             Intent::Fact { expect: Some(Expect::Definition), .. }
         ));
-        // Not how something was done.
         assert_eq!(expect_for("how did putin describe the relationship in one word"), Some(Expect::Definition));
+        // Not how something was done.
         assert_eq!(expect_for("how did beijing welcome putin"), None);
+        // An outlet describing is the outlet as the source, read for its description.
+        let npr = Reading {
+            intent: Intent::Fact { topic: "harbin".into(), expect: Some(Expect::Definition) },
+            outlet: vec!["npr".into()],
+        };
+        assert_eq!(reading("how does npr describe harbin"), npr);
     }
 
     #[test]
