@@ -99,6 +99,11 @@ fn a_sixteenth_batch_in_the_shapes_of_the_issues_examples_is_answered_right_by_t
 }
 
 #[test]
+fn a_seventeenth_batch_written_from_the_articles_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh17.toml");
+}
+
+#[test]
 fn an_eighteenth_batch_of_descriptions_outlets_and_whys_is_answered_right_by_the_first_answer() {
     answered_right_by_the_first_answer("chat_fresh18.toml");
 }

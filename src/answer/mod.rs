@@ -152,7 +152,11 @@ static BAD_FOR: LazyLock<Regex> =
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(resulted|result|led to|ended|outcome|progress|agreed|agreement|signed|failed|brought|produced|yielded|achieved|no deal|stalled|collapsed|concluded|breakthrough|came of)\b").unwrap()
 });
-static DEFINITION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:, an? |\b(\w+) is an? )").unwrap());
+/// `X, a …`, `X — a …`, `X is a …`, or an apposition that says which one with a relative clause (`Taiwan,
+/// the island democracy that …`).
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:,|\s[—–-]) an? |\b(\w+) is an? |, the [a-z]+(?: [a-z]+)? (?:that|who|which)\b)").unwrap()
+});
 /// A sentence that weighs one thing against another: `more out of it than Putin`, not `to
 /// better understand`.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthan\b").unwrap());
@@ -1201,6 +1205,9 @@ fn is_hedge(w: &str) -> bool {
             | "exactly"
             | "literally"
             | "kinda"
+            // `why is russia full of chinese cars now`: the time is the asker's present, which
+            // news seldom spells out.
+            | "now"
             // Degree: `sells china the most oil` is answered where news says `biggest`.
             | "most"
             | "least"
@@ -1251,6 +1258,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
                         .chain(news_words(&f))
+                        .chain(measure_for(&f))
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f))
@@ -1502,6 +1510,7 @@ fn same_thing(w: &str) -> Vec<&'static str> {
             "alarmed",
         ],
         &["charged", "accused", "accuse", "accuses"],
+        &["firm", "firms", "company", "companies"],
         &["arm", "armed", "arming", "weapon", "weapons", "weaponry", "military"],
     ];
     SAME.iter().find(|g| g.contains(&w)).map(|g| g.iter().copied().filter(|x| *x != w).collect()).unwrap_or_default()
@@ -1547,6 +1556,8 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["war", "wars", "conflict", "conflicts"],
         &["transactional", "business", "businesslike"],
         &["jealous", "envious", "envy"],
+        // A market `full of` goods is one they "flooded".
+        &["full", "flooded", "flooding", "awash"],
         &["afraid", "fear", "fears", "feared", "scared", "frightened"],
         &["rely", "relies", "relying", "reliant", "depend", "depends", "dependent", "dependence"],
         &["downside", "downsides", "drawback", "drawbacks", "problem"],
@@ -1564,6 +1575,7 @@ fn news_words(w: &str) -> Vec<&'static str> {
             "sending",
         ],
         &["talk", "talked", "spoke", "speak", "speaks"],
+        &["help", "helps", "helped", "helping", "aid", "aided", "aiding", "assist", "assisted", "assistance"],
         // A name something goes by: news writes that it is "known as" or "dubbed" one.
         &["nickname", "nicknames", "nicknamed", "dubbed", "known"],
         // The media: news writes of its reporting, coverage and bulletins.
@@ -1574,6 +1586,17 @@ fn news_words(w: &str) -> Vec<&'static str> {
         .find(|g| g.contains(&w))
         .map(|g| g.iter().copied().filter(|x| *x != w).collect())
         .unwrap_or_default()
+}
+
+/// What news names where chat names the act (`how did the us punish firms`: "hit … with
+/// sanctions"). One way only: a question asking of sanctions asks of the measure, not of any
+/// punishment (`Western punishment for that force` is no sanction).
+fn measure_for(w: &str) -> Vec<&'static str> {
+    match w {
+        "punish" | "punishes" | "punished" | "punishing" | "punishment" | "penalize" | "penalized" | "penalise"
+        | "penalised" => vec!["sanctions", "sanctioned"],
+        _ => Vec::new(),
+    }
 }
 
 /// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
@@ -2001,6 +2024,40 @@ mod tests {
         assert_eq!(phrasal_verbs("who says china came out ahead"), "who says china got more better");
         assert_eq!(phrasal_verbs("who has their back"), "who has their back");
         assert_eq!(phrasal_verbs("is the west holding them down"), "is the west holding them down");
+    }
+
+    #[test]
+    fn punishing_is_searched_as_the_sanctions_news_names_and_sanctions_not_as_punishment() {
+        let groups = asked_words("how did washington punish firms helping russia", Retrieval::Ranked);
+        let group = |w: &str| groups.iter().find(|g| g[0] == w).unwrap().clone();
+        assert!(group("punish").contains(&"sanctions".to_string()), "{groups:?}");
+        // Firms are companies, and helping is aiding or assistance, as news writes them.
+        assert!(group("firms").contains(&"companies".to_string()), "{groups:?}");
+        assert!(group("helping").contains(&"aiding".to_string()), "{groups:?}");
+        // One way only: sanctions asked are not any punishment.
+        let sanctions = asked_words("sanctions", Retrieval::Ranked);
+        assert!(!sanctions[0].iter().any(|w| w.starts_with("punish")), "{sanctions:?}");
+    }
+
+    #[test]
+    fn a_market_full_of_something_is_searched_as_the_flooding_news_writes_of() {
+        let groups = asked_words("why is russia full of chinese cars", Retrieval::Ranked);
+        assert!(groups.iter().any(|g| g[0] == "full" && g.contains(&"flooded".to_string())), "{groups:?}");
+    }
+
+    #[test]
+    fn now_at_the_askers_present_is_no_topic_word() {
+        assert_eq!(content_only("why is russia full of chinese cars now"), "russia full chinese cars");
+    }
+
+    #[test]
+    fn an_apposition_with_a_relative_clause_describes_what_it_follows() {
+        let text = "ambitions to take control of Taiwan, the island democracy that has never been ruled by the party";
+        assert!(holds(Expect::Definition, text));
+        // An apposition set off by a dash describes too.
+        assert!(holds(Expect::Definition, "the Chinese city of Harbin on Friday — a city with deep Russian roots"));
+        // A clause after a comma is no apposition without its relative word.
+        assert!(!holds(Expect::Definition, "On Friday, the two leaders met again."));
     }
 
     #[test]

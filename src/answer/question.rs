@@ -170,7 +170,7 @@ static WHO_IS_BY_WORK: LazyLock<[Regex; 4]> = LazyLock::new(|| {
 /// An outlet as the one speaking: `what did the washington post say about oil`, `what did
 /// npr report`.
 static OUTLET_SAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:what|how)\s+(?:did|does|has|do)\s+(?P<o>.+?)\s+(?:say|said|says|report|reported|reports|write|wrote|writes|publish|published|cover|covered)\b(?P<rest>.*)$").unwrap()
+    Regex::new(r"^(?:what|how)\s+(?:did|does|has|do)\s+(?P<o>.+?)\s+(?P<verb>say|said|says|report|reported|reports|write|wrote|writes|publish|published|cover|covered|describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed)\b(?P<rest>.*)$").unwrap()
 });
 /// An outlet's piece named anywhere as where to look: `in the post's story, what did putin
 /// say`, `according to the bbc article, …`.
@@ -260,6 +260,8 @@ fn chat_spelling(q: &str) -> String {
             "yrs" => "years",
             "acc" => "according",
             "pres" => "president",
+            // `the ex nsc director`: chat's `ex` before a word is news's `former`.
+            "ex" if i > 0 && core.len() == w.len() => "former",
             // A small ordinal typed in digits (`xi's 3rd term`): news spells it out.
             "1st" => "first",
             "2nd" => "second",
@@ -299,11 +301,38 @@ fn chat_spelling(q: &str) -> String {
             "beeb" => "bbc",
             // A please says nothing of what is asked.
             "pls" | "plz" => return (core.len() < w.len()).then(|| w[core.len()..].to_string()),
-            _ => return Some(w.to_string()),
+            // `ex-nsc`: the prefix too.
+            _ if core.len() > 3 && core.starts_with("ex-") => {
+                return Some(format!("former {}", &w[3..]));
+            }
+            _ => {
+                return Some(
+                    misspelled_place(core).map_or_else(|| w.to_string(), |p| format!("{p}{}", &w[core.len()..])),
+                )
+            }
         };
         Some(format!("{full}{}", &w[core.len()..]))
     });
     words.collect::<Vec<_>>().join(" ")
+}
+
+/// The country or people a word one letter away from its name spells (`ukrane`, `rusia`,
+/// `chineese`): chat mistypes the places it asks of, and a place is found only by its name.
+/// Only names of six letters or more (shorter ones sit one letter from common words), with
+/// the typed first letter, and never a word that is itself a place's name, a word for its
+/// people or its plural.
+fn misspelled_place(w: &str) -> Option<&'static str> {
+    if w.chars().count() < 5 || !w.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let names = || PLACES.iter().flat_map(|(place, people, _)| place.iter().chain(people.iter()).copied());
+    if names().any(|n| n == w || w.strip_suffix('s') == Some(n)) {
+        return None;
+    }
+    // The first letter is kept: `roland` is a name, not `poland` mistyped.
+    names()
+        .filter(|n| n.len() >= 6 && n.as_bytes()[0] == w.as_bytes()[0])
+        .find(|n| crate::text::edit_distance(n, w) == 1)
 }
 
 /// Content words of a phrase (for descriptor matching and topic building), without the
@@ -718,6 +747,12 @@ static DEFINITION_QUESTION: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     [Regex::new(r"^(what|who) (is|are|was|were) [^ ]+$").unwrap(), Regex::new(r"^what (is|are|was|were) ").unwrap()]
 });
 
+/// `how does the post describe taiwan`, `how did npr characterize him`: what the text calls
+/// something, a description of it, as `what is X` asks.
+static DESCRIBE_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^how (?:do|does|did|would) .+ (?:describe|describes|described|characteri[sz]e|portray)\b").unwrap()
+});
+
 fn expect_for(q: &str) -> Option<Expect> {
     let starts = |p: &str| q.starts_with(p);
     if starts("how long") || q.contains("how many hours") || q.contains("how many days") {
@@ -741,7 +776,9 @@ fn expect_for(q: &str) -> Option<Expect> {
         Some(Expect::Reason)
     } else if TITLE_QUESTION.is_match(q) {
         Some(Expect::Title)
-    } else if DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) && !asks_what_is_done(q) {
+    } else if (DEFINITION_QUESTION.iter().any(|r| r.is_match(q)) && !asks_which_one(q) && !asks_what_is_done(q))
+        || DESCRIBE_QUESTION.is_match(q)
+    {
         Some(Expect::Definition)
     } else if offers_a_choice(q) {
         Some(Expect::Comparison)
@@ -910,7 +947,9 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     if let Some(c) = OUTLET_SAYS.captures(&q) {
         if let Some(outlet) = outlet_named(&c["o"], people, sources) {
             let rest = c["rest"].trim().to_string();
-            let expect = expect_for(&rest);
+            // `how does npr describe harbin`: what the outlet calls it, a description.
+            let describes = ["descri", "charact", "portray"].iter().any(|v| c["verb"].starts_with(v));
+            let expect = if describes { Some(Expect::Definition) } else { expect_for(&rest) };
             return Reading { intent: Intent::Fact { topic: spelled_out(&rest, people), expect }, outlet };
         }
     }
@@ -1689,6 +1728,51 @@ mod tests {
         assert!(matches!(intent("wut did gabuev say"), Intent::SaidBy { .. }));
         assert!(matches!(intent("whos gabuev"), Intent::WhoIs { .. }));
         assert_eq!(reading("what did wapo say about oil").outlet, vec!["washington".to_string(), "post".to_string()]);
+    }
+
+    #[test]
+    fn ex_before_a_word_is_read_as_the_former_news_writes() {
+        assert_eq!(chat_spelling("what did the ex nsc director say"), "what did the former nsc director say");
+        assert_eq!(chat_spelling("the ex-nsc director"), "the former nsc director");
+        // Opening a question it is no `former`.
+        assert_eq!(chat_spelling("ex nsc director"), "ex nsc director");
+        // The description is read as the one news writes: Hass is "a former China director on
+        // the National Security Council".
+        let (p, hass) = people_with_hass_on_the_nsc();
+        assert!(
+            matches!(intent_with("what did the ex nsc director say", &p), Intent::SaidBy { speakers, .. } if speakers == [hass])
+        );
+    }
+
+    #[test]
+    fn how_a_source_describes_something_asks_for_a_description_of_it() {
+        assert_eq!(expect_for("how does the post describe taiwan"), Some(Expect::Definition));
+        assert_eq!(expect_for("how did npr characterize the talks"), Some(Expect::Definition));
+        assert!(matches!(
+            reading("how does the post describe taiwan").intent,
+            Intent::Fact { expect: Some(Expect::Definition), .. }
+        ));
+        assert_eq!(expect_for("how did putin describe the relationship in one word"), Some(Expect::Definition));
+        // Not how something was done.
+        assert_eq!(expect_for("how did beijing welcome putin"), None);
+        // An outlet describing is the outlet as the source, read for its description.
+        let npr = Reading {
+            intent: Intent::Fact { topic: "harbin".into(), expect: Some(Expect::Definition) },
+            outlet: vec!["npr".into()],
+        };
+        assert_eq!(reading("how does npr describe harbin"), npr);
+    }
+
+    #[test]
+    fn a_place_mistyped_by_one_letter_is_read_as_the_place() {
+        assert_eq!(chat_spelling("gabuev abt ukrane"), "gabuev about ukraine");
+        assert_eq!(chat_spelling("why did rusia invade"), "why did russia invade");
+        assert_eq!(chat_spelling("the chineese economy?"), "the chinese economy?");
+        // A place, its people, a possessive without its apostrophe, a short word or another
+        // first letter stay as typed.
+        for typed in ["russian", "chinas", "ukraines", "iran", "roland", "trance", "indian"] {
+            assert_eq!(chat_spelling(typed), typed);
+        }
     }
 
     #[test]
