@@ -2525,4 +2525,10 @@ mod tests {
         ]);
         assert_eq!(speaker_of(&c, "Feels great"), None);
     }
+
+    #[test]
+    fn a_participle_after_a_quotation_ending_in_a_comma_reports_the_clause_subject() {
+        let c = corpus(&["Mayor Dana Whitfield spoke on Monday.\n\nWhitfield has delivered a defense of \"small town values,\" saying the town embodied the \"heart and soul of the county.\""]);
+        assert_eq!(speaker_of(&c, "heart and soul").as_deref(), Some("Dana Whitfield"));
+    }
 }

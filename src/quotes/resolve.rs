@@ -730,8 +730,11 @@ impl Reader<'_> {
             p -= 1;
         }
         let by = p == v && p > 0 && toks[p - 1].is_word() && toks[p - 1].text == "by";
+        // (`defended "New York values," saying …`: American style sets the comma inside the
+        // quotation marks, and the participle still follows a comma.)
+        let comma = p > 0 && (toks[p - 1].kind == Tok::Punct(',') || quote_ends_in_comma(toks[p - 1]));
 
-        if p > 0 && (toks[p - 1].kind == Tok::Punct(',') || by) && names::is_participle(toks[v].text) {
+        if p > 0 && (comma || by) && names::is_participle(toks[v].text) {
             // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
             // clause before that cue is what was claimed, not who claimed it).
             let chained = self.earlier_cues.iter().rev().find(|c| {
@@ -1400,6 +1403,12 @@ fn day_after(toks: &[Token<'_>], at: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// A quotation whose last character inside its marks is a comma (`"New York values,"`): a
+/// comma of the sentence around it, set inside the marks as American style does.
+fn quote_ends_in_comma(t: Token<'_>) -> bool {
+    t.is_quote() && t.text.trim_end().trim_end_matches(['"', '\u{201d}']).trim_end().ends_with(',')
 }
 
 /// Common irregular past tenses (`took`, `made`, `went`): a verb after a subject as surely as
