@@ -392,6 +392,8 @@ const ADVERBS: &[&str] = &[
     // `Sanders himself acknowledged`: the reflexive only stresses the subject.
     "himself",
     "herself",
+    "almost",
+    "already",
 ];
 
 /// Capitalised words that are never part of a person's name.

@@ -501,6 +501,11 @@ impl Reader<'_> {
         if SPOKES.contains(&f.as_str()) {
             return Some(self.spokes_org(s));
         }
+        // `… when asked about the plan`: a subordinator before a participle opens a clause
+        // with no subject of its own; the verb reports no one.
+        if matches!(f.as_str(), "when" | "if" | "once" | "unless" | "until" | "while" | "though" | "although") {
+            return None;
+        }
         if t.text.chars().next().is_some_and(char::is_lowercase) {
             // After a common noun a base form is a noun too (`a two-day state visit`, `a phone
             // call`): only an inflected verb makes a cue.

@@ -344,7 +344,7 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
     if !opens_sentence || s == 0 {
         return Outcome::Pass;
     }
-    let c = need!(site.cues.iter().filter(|c| c.verb < site.q).max_by_key(|c| c.verb));
+    let c = need!(site.cues.iter().filter(|c| c.verb < site.q && !of_a_thing(site, c)).max_by_key(|c| c.verb));
     if site.sentence_of[c.verb] + 1 != s {
         return Outcome::Pass;
     }
@@ -367,7 +367,17 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
 /// two speakers, so a quote after it belongs to neither by position alone.
 fn two_voices_in_sentence(site: &Site<'_>, c: &CueAt) -> bool {
     let s = site.sentence_of[c.verb];
-    site.cues.iter().any(|o| site.sentence_of[o.verb] == s && o.speaker != c.speaker)
+    site.cues.iter().any(|o| site.sentence_of[o.verb] == s && o.speaker != c.speaker && !of_a_thing(site, o))
+}
+
+/// `…, with a passion that almost suggested …`: a cue whose subject is a relative pronoun for a
+/// thing (`that`, `which`) reports no one's voice beside the sentence's speaker.
+fn of_a_thing(site: &Site<'_>, c: &CueAt) -> bool {
+    c.speaker.is_none()
+        && c.from < c.verb
+        && site.toks[c.from..c.verb]
+            .iter()
+            .all(|t| t.is_word() && (matches!(t.text, "that" | "which") || super::names::is_adverb(t.text)))
 }
 
 /// `Bolton thought the buzz was "artificially nourished"` · `Lewandowski ripped Comey for acting
