@@ -2587,4 +2587,16 @@ mod tests {
         let c = corpus(&["The volunteers are Eva Miller and her neighbour.\n\n\"How are you today?\" Eva Miller, a retired worker from a power plant, said into the phone. \"We are calling supporters like you.\""]);
         assert_eq!(speaker_of(&c, "How are you").as_deref(), Some("Eva Miller"));
     }
+
+    #[test]
+    fn a_subject_set_off_by_an_aside_before_its_verb_of_view_speaks_the_quotation() {
+        let c = corpus(&["Mayor Tom Ellery spoke on Monday.\n\nEllery, co-founder of the Harbour Institute and advocate of a new effort to build ferries, welcomed \"the recognition that we do not have all the boats we need.\""]);
+        assert_eq!(speaker_of(&c, "the recognition").as_deref(), Some("Tom Ellery"));
+    }
+
+    #[test]
+    fn a_progressive_verb_of_view_gives_its_subject_the_quotation() {
+        let c = corpus(&["Senator Ruth Calder spoke on Saturday.\n\nCalder is praising her rival, who ended his campaign on Saturday, as \"a man who never went to the gutter\" in the race."]);
+        assert_eq!(speaker_of(&c, "a man who never").as_deref(), Some("Ruth Calder"));
+    }
 }

@@ -411,12 +411,26 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
         v += 1;
     }
     v += 1;
+    // (`Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed "…"`: an aside set off
+    // by commas, words only, may stand between the name and its verb.)
+    v = after_aside(site, v);
+    let mut progressive = false;
     while site.toks.get(v).is_some_and(|t| {
-        t.is_word() && super::names::is_adverb(t.text) && t.text.chars().next().is_some_and(char::is_lowercase)
+        t.is_word()
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && (super::names::is_adverb(t.text) || {
+                // (`Cruz is praising Bush as "…"`: a progressive of the verb.)
+                let aux = matches!(t.text, "is" | "was" | "been");
+                progressive |= aux;
+                aux
+            })
     }) {
         v += 1;
     }
-    if v >= site.q || !site.toks[v].is_word() || !super::names::is_view_verb(site.toks[v].text) {
+    let view = |w: &str| {
+        super::names::is_view_verb(w) || progressive && w.strip_suffix("ing").is_some_and(super::names::is_view_stem)
+    };
+    if v >= site.q || !site.toks[v].is_word() || !view(site.toks[v].text) {
         return Outcome::Pass;
     }
     // (Nor a clause of someone else's: `but the campaign rejected it as "…"`, `critics who say
@@ -435,6 +449,26 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
     }
     let span = Span::new(site.toks[first].span.start, site.toks[v].span.end);
     Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
+}
+
+/// The token after an aside that opens at token `v` (a comma, then words only, up to a closing
+/// comma within 24 tokens), or `v` when no such aside opens there.
+fn after_aside(site: &Site<'_>, v: usize) -> usize {
+    if site.toks.get(v).is_none_or(|t| t.kind != Tok::Punct(',')) {
+        return v;
+    }
+    let s = site.sentence_of[v];
+    let close = (v + 1..site.q.min(v + 25)).find(|&k| !site.toks[k].is_word() || site.sentence_of[k] != s);
+    match close {
+        Some(k)
+            if k > v + 1
+                && site.toks[k].kind == Tok::Punct(',')
+                && site.toks[v + 1..k].iter().all(|t| !super::names::is_cue_verb(t.text)) =>
+        {
+            k + 1
+        }
+        _ => v,
+    }
 }
 
 /// Where the clause starts after a short phrase of place or time that opens the sentence (`In
