@@ -142,14 +142,20 @@ pub fn cue_after_quote(site: &Site<'_>) -> Outcome {
         a += 1;
     }
     // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one; and
-    // a conjunction opens another clause (`accuses Obama of "…" and Trump says`).
+    // a conjunction opens another clause (`accuses Obama of "…" and Trump says`), as does a
+    // subordinator (`was "riding the fence" until Haley said …`).
     // A few words of description may lead the cue: `"…," Comerica chief economist David
     // Littman said`.
     let c = need!(site.cues.iter().find(|c| {
         c.from >= a
             && c.from <= a + 4
-            && (a..c.from)
-                .all(|k| site.toks[k].is_word() && !matches!(site.toks[k].text, "and" | "but" | "or" | "while"))
+            && (a..c.from).all(|k| {
+                site.toks[k].is_word()
+                    && !matches!(
+                        site.toks[k].text,
+                        "and" | "but" | "or" | "while" | "until" | "because" | "before" | "after" | "since" | "unless"
+                    )
+            })
             && site.sentence_of[c.from] == site.sentence_of[site.q]
     }));
     verdict(site, c, Cue::After)
@@ -608,6 +614,16 @@ mod tests {
         let v = v.unwrap();
         assert_eq!((v.speaker, v.cue, name), (7, Cue::After, Some("cue_after_quote")));
         assert_eq!(v.cue_span.unwrap().slice(t), "Smith said");
+    }
+
+    #[test]
+    fn a_cue_after_a_subordinator_following_the_quote_is_another_clauses_not_the_quotes() {
+        let t = "Sims was \"riding the fence\" until Haley said she backed him.";
+        let (tk, qs) = toks(t);
+        let haley = tk.iter().position(|k| k.text == "Haley").unwrap();
+        let cues = [CueAt { verb: haley + 1, speaker: Some(3), from: haley, to: haley + 1 }];
+        let sent = vec![0; tk.len()];
+        assert_eq!(cue_after_quote(&site(&tk, qs[0], &cues, &sent)), Outcome::Pass);
     }
 
     #[test]
