@@ -1279,12 +1279,13 @@ fn is_unnamed_person(subject: &[Token<'_>]) -> bool {
     let Some(head) = subject.iter().rev().find(|t| t.is_word() && !is_adverb(t.text)) else { return false };
     let h = fold(head.text);
     let lower = head.text.chars().next().is_some_and(char::is_lowercase);
+    // (`a passion that almost suggested`, `the report, which said`: a relative pronoun for a
+    // thing is no person.)
     lower
         && pronoun(head.text).is_none()
         && !names::is_org_noun(head.text)
         && !h.ends_with('s')
-        && h != "and"
-        && h != "but"
+        && !matches!(h.as_str(), "and" | "but" | "that" | "which")
 }
 
 /// Sentences as passages, each in its voice: inside a quotation, the quotation's speaker;
@@ -1364,12 +1365,42 @@ fn sentence_ids(text: &str, toks: &[Token<'_>]) -> Vec<usize> {
                     a.is_word()
                         && (is_cue_verb(a.text) || toks.get(i + 2).is_some_and(|b| b.is_word() && is_cue_verb(b.text)))
                 });
-            if !next_is_cue {
+            // (A closing `.` inside the marks ends the sentence: a cue would have had a comma.)
+            let asks = t.text.trim_end_matches(['"', '”', ' ']).ends_with(['?', '!']);
+            if !(next_is_cue || t.is_quote() && asks && cue_after_aside(toks, i + 1)) {
                 n += 1;
             }
         }
     }
     out
+}
+
+/// `"How are you today?" Miller, a retired worker, said pleasantly.`: a name set off by a
+/// comma at token `i`, an aside, and a comma before a reporting verb: the cue of the quotation
+/// before `i`, which therefore ends no sentence though it ends in `?` or `!`.
+fn cue_after_aside(toks: &[Token<'_>], i: usize) -> bool {
+    let opens = toks.get(i).is_some_and(|t| t.is_word() && names::is_capitalised(t.text) && pronoun(t.text).is_none());
+    let Some(comma) = (i + 1..toks.len().min(i + 5)).find(|&k| !toks[k].is_word()) else { return false };
+    if !opens || toks[comma].kind != Tok::Punct(',') {
+        return false;
+    }
+    // The aside: words and commas only, up to a comma before the verb.
+    let mut k = comma + 1;
+    while k < toks.len().min(comma + 16) {
+        let t = toks[k];
+        if t.kind == Tok::Punct(',') {
+            let mut v = k + 1;
+            while toks.get(v).is_some_and(|a| a.is_word() && is_adverb(a.text) && !is_cue_verb(a.text)) {
+                v += 1;
+            }
+            return toks.get(v).is_some_and(|a| a.is_word() && is_cue_verb(a.text));
+        }
+        if !t.is_word() {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// A quotation that starts inside a sentence (`… including "machine tools, …"`): shown with
@@ -2524,5 +2555,48 @@ mod tests {
             "Dana Whitfield shared the news on social media, writing \"Feels great to support someone I believe in.\"",
         ]);
         assert_eq!(speaker_of(&c, "Feels great"), None);
+    }
+
+    #[test]
+    fn a_participle_after_a_quotation_ending_in_a_comma_reports_the_clause_subject() {
+        let c = corpus(&["Mayor Dana Whitfield spoke on Monday.\n\nWhitfield has delivered a defense of \"small town values,\" saying the town embodied the \"heart and soul of the county.\""]);
+        assert_eq!(speaker_of(&c, "heart and soul").as_deref(), Some("Dana Whitfield"));
+    }
+
+    #[test]
+    fn a_cue_whose_subject_is_a_relative_pronoun_for_a_thing_is_no_second_voice() {
+        let c = corpus(&[concat!(
+            "Carla Mendez spoke in Boston on Sunday.",
+            "\n\n",
+            "\"Where were we hit? We were hit downtown,\" Mendez said, with a passion that almost suggested the question was unfair. \"I did spend a lot of time helping them rebuild.\"",
+            "\n\n",
+            "\"That was good for the city,\" she added."
+        )]);
+        assert_eq!(speaker_of(&c, "I did spend").as_deref(), Some("Carla Mendez"));
+        assert_eq!(speaker_of(&c, "That was good").as_deref(), Some("Carla Mendez"));
+    }
+
+    #[test]
+    fn a_verb_after_when_reports_no_one_and_the_next_quote_continues_the_speaker() {
+        let c = corpus(&["Paul Brenner is running for the Senate.\n\n\"No government is ever going to get it perfect,\" Brenner said when asked about the state standards. \"The job is to keep making it better.\""]);
+        assert_eq!(speaker_of(&c, "The job is").as_deref(), Some("Paul Brenner"));
+    }
+
+    #[test]
+    fn a_question_mark_closing_a_quotation_ends_no_sentence_before_its_cue_across_an_aside() {
+        let c = corpus(&["The volunteers are Eva Miller and her neighbour.\n\n\"How are you today?\" Eva Miller, a retired worker from a power plant, said into the phone. \"We are calling supporters like you.\""]);
+        assert_eq!(speaker_of(&c, "How are you").as_deref(), Some("Eva Miller"));
+    }
+
+    #[test]
+    fn a_subject_set_off_by_an_aside_before_its_verb_of_view_speaks_the_quotation() {
+        let c = corpus(&["Mayor Tom Ellery spoke on Monday.\n\nEllery, co-founder of the Harbour Institute and advocate of a new effort to build ferries, welcomed \"the recognition that we do not have all the boats we need.\""]);
+        assert_eq!(speaker_of(&c, "the recognition").as_deref(), Some("Tom Ellery"));
+    }
+
+    #[test]
+    fn a_progressive_verb_of_view_gives_its_subject_the_quotation() {
+        let c = corpus(&["Senator Ruth Calder spoke on Saturday.\n\nCalder is praising her rival, who ended his campaign on Saturday, as \"a man who never went to the gutter\" in the race."]);
+        assert_eq!(speaker_of(&c, "a man who never").as_deref(), Some("Ruth Calder"));
     }
 }

@@ -392,6 +392,8 @@ const ADVERBS: &[&str] = &[
     // `Sanders himself acknowledged`: the reflexive only stresses the subject.
     "himself",
     "herself",
+    "almost",
+    "already",
 ];
 
 /// Capitalised words that are never part of a person's name.
@@ -1496,10 +1498,25 @@ const VIEW_VERBS: &[&str] = &[
     "proposes",
     "hinted",
     "hints",
+    "welcomed",
+    "welcomes",
+    "credited",
+    "credits",
+    "mocked",
+    "mocks",
+    "touted",
+    "touts",
 ];
 
 pub fn is_view_verb(word: &str) -> bool {
     VIEW_VERBS.contains(&word)
+}
+
+/// The stem of a verb of view as its `-ing` form has it (`praising` → `prais`, `slamming` →
+/// `slamm`): the stem with `ed` or `d` is the past form of a verb of view.
+pub fn is_view_stem(stem: &str) -> bool {
+    !stem.is_empty()
+        && (VIEW_VERBS.contains(&format!("{stem}ed").as_str()) || VIEW_VERBS.contains(&format!("{stem}d").as_str()))
 }
 
 pub fn is_participle(word: &str) -> bool {

@@ -501,6 +501,11 @@ impl Reader<'_> {
         if SPOKES.contains(&f.as_str()) {
             return Some(self.spokes_org(s));
         }
+        // `… when asked about the plan`: a subordinator before a participle opens a clause
+        // with no subject of its own; the verb reports no one.
+        if matches!(f.as_str(), "when" | "if" | "once" | "unless" | "until" | "while" | "though" | "although") {
+            return None;
+        }
         if t.text.chars().next().is_some_and(char::is_lowercase) {
             // After a common noun a base form is a noun too (`a two-day state visit`, `a phone
             // call`): only an inflected verb makes a cue.
@@ -730,8 +735,11 @@ impl Reader<'_> {
             p -= 1;
         }
         let by = p == v && p > 0 && toks[p - 1].is_word() && toks[p - 1].text == "by";
+        // (`defended "New York values," saying …`: American style sets the comma inside the
+        // quotation marks, and the participle still follows a comma.)
+        let comma = p > 0 && (toks[p - 1].kind == Tok::Punct(',') || quote_ends_in_comma(toks[p - 1]));
 
-        if p > 0 && (toks[p - 1].kind == Tok::Punct(',') || by) && names::is_participle(toks[v].text) {
+        if p > 0 && (comma || by) && names::is_participle(toks[v].text) {
             // `…, he claimed, saying …`: a participle right after a cue shares its subject (the
             // clause before that cue is what was claimed, not who claimed it).
             let chained = self.earlier_cues.iter().rev().find(|c| {
@@ -1400,6 +1408,12 @@ fn day_after(toks: &[Token<'_>], at: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// A quotation whose last character inside its marks is a comma (`"New York values,"`): a
+/// comma of the sentence around it, set inside the marks as American style does.
+fn quote_ends_in_comma(t: Token<'_>) -> bool {
+    t.is_quote() && t.text.trim_end().trim_end_matches(['"', '\u{201d}']).trim_end().ends_with(',')
 }
 
 /// Common irregular past tenses (`took`, `made`, `went`): a verb after a subject as surely as

@@ -142,14 +142,20 @@ pub fn cue_after_quote(site: &Site<'_>) -> Outcome {
         a += 1;
     }
     // Same sentence only: `"…." Ms Trew, who runs a school, admitted …` starts a new one; and
-    // a conjunction opens another clause (`accuses Obama of "…" and Trump says`).
+    // a conjunction opens another clause (`accuses Obama of "…" and Trump says`), as does a
+    // subordinator (`was "riding the fence" until Haley said …`).
     // A few words of description may lead the cue: `"…," Comerica chief economist David
     // Littman said`.
     let c = need!(site.cues.iter().find(|c| {
         c.from >= a
             && c.from <= a + 4
-            && (a..c.from)
-                .all(|k| site.toks[k].is_word() && !matches!(site.toks[k].text, "and" | "but" | "or" | "while"))
+            && (a..c.from).all(|k| {
+                site.toks[k].is_word()
+                    && !matches!(
+                        site.toks[k].text,
+                        "and" | "but" | "or" | "while" | "until" | "because" | "before" | "after" | "since" | "unless"
+                    )
+            })
             && site.sentence_of[c.from] == site.sentence_of[site.q]
     }));
     verdict(site, c, Cue::After)
@@ -344,7 +350,7 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
     if !opens_sentence || s == 0 {
         return Outcome::Pass;
     }
-    let c = need!(site.cues.iter().filter(|c| c.verb < site.q).max_by_key(|c| c.verb));
+    let c = need!(site.cues.iter().filter(|c| c.verb < site.q && !of_a_thing(site, c)).max_by_key(|c| c.verb));
     if site.sentence_of[c.verb] + 1 != s {
         return Outcome::Pass;
     }
@@ -367,7 +373,17 @@ pub fn quote_after_reported_speech(site: &Site<'_>) -> Outcome {
 /// two speakers, so a quote after it belongs to neither by position alone.
 fn two_voices_in_sentence(site: &Site<'_>, c: &CueAt) -> bool {
     let s = site.sentence_of[c.verb];
-    site.cues.iter().any(|o| site.sentence_of[o.verb] == s && o.speaker != c.speaker)
+    site.cues.iter().any(|o| site.sentence_of[o.verb] == s && o.speaker != c.speaker && !of_a_thing(site, o))
+}
+
+/// `…, with a passion that almost suggested …`: a cue whose subject is a relative pronoun for a
+/// thing (`that`, `which`) reports no one's voice beside the sentence's speaker.
+fn of_a_thing(site: &Site<'_>, c: &CueAt) -> bool {
+    c.speaker.is_none()
+        && c.from < c.verb
+        && site.toks[c.from..c.verb]
+            .iter()
+            .all(|t| t.is_word() && (matches!(t.text, "that" | "which") || super::names::is_adverb(t.text)))
 }
 
 /// `Bolton thought the buzz was "artificially nourished"` · `Lewandowski ripped Comey for acting
@@ -401,12 +417,26 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
         v += 1;
     }
     v += 1;
+    // (`Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed "…"`: an aside set off
+    // by commas, words only, may stand between the name and its verb.)
+    v = after_aside(site, v);
+    let mut progressive = false;
     while site.toks.get(v).is_some_and(|t| {
-        t.is_word() && super::names::is_adverb(t.text) && t.text.chars().next().is_some_and(char::is_lowercase)
+        t.is_word()
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && (super::names::is_adverb(t.text) || {
+                // (`Cruz is praising Bush as "…"`: a progressive of the verb.)
+                let aux = matches!(t.text, "is" | "was" | "been");
+                progressive |= aux;
+                aux
+            })
     }) {
         v += 1;
     }
-    if v >= site.q || !site.toks[v].is_word() || !super::names::is_view_verb(site.toks[v].text) {
+    let view = |w: &str| {
+        super::names::is_view_verb(w) || progressive && w.strip_suffix("ing").is_some_and(super::names::is_view_stem)
+    };
+    if v >= site.q || !site.toks[v].is_word() || !view(site.toks[v].text) {
         return Outcome::Pass;
     }
     // (Nor a clause of someone else's: `but the campaign rejected it as "…"`, `critics who say
@@ -425,6 +455,26 @@ pub fn quote_in_subjects_view(site: &Site<'_>) -> Outcome {
     }
     let span = Span::new(site.toks[first].span.start, site.toks[v].span.end);
     Outcome::Speaker(Verdict { speaker, cue: Cue::Before, cue_span: Some(span) })
+}
+
+/// The token after an aside that opens at token `v` (a comma, then words only, up to a closing
+/// comma within 24 tokens), or `v` when no such aside opens there.
+fn after_aside(site: &Site<'_>, v: usize) -> usize {
+    if site.toks.get(v).is_none_or(|t| t.kind != Tok::Punct(',')) {
+        return v;
+    }
+    let s = site.sentence_of[v];
+    let close = (v + 1..site.q.min(v + 25)).find(|&k| !site.toks[k].is_word() || site.sentence_of[k] != s);
+    match close {
+        Some(k)
+            if k > v + 1
+                && site.toks[k].kind == Tok::Punct(',')
+                && site.toks[v + 1..k].iter().all(|t| !super::names::is_cue_verb(t.text)) =>
+        {
+            k + 1
+        }
+        _ => v,
+    }
 }
 
 /// Where the clause starts after a short phrase of place or time that opens the sentence (`In
@@ -564,6 +614,16 @@ mod tests {
         let v = v.unwrap();
         assert_eq!((v.speaker, v.cue, name), (7, Cue::After, Some("cue_after_quote")));
         assert_eq!(v.cue_span.unwrap().slice(t), "Smith said");
+    }
+
+    #[test]
+    fn a_cue_after_a_subordinator_following_the_quote_is_another_clauses_not_the_quotes() {
+        let t = "Sims was \"riding the fence\" until Haley said she backed him.";
+        let (tk, qs) = toks(t);
+        let haley = tk.iter().position(|k| k.text == "Haley").unwrap();
+        let cues = [CueAt { verb: haley + 1, speaker: Some(3), from: haley, to: haley + 1 }];
+        let sent = vec![0; tk.len()];
+        assert_eq!(cue_after_quote(&site(&tk, qs[0], &cues, &sent)), Outcome::Pass);
     }
 
     #[test]
