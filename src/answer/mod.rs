@@ -1014,11 +1014,7 @@ fn the_two(people: &dyn crate::quotes::Registry, topic: &str, mut asked: Vec<Vec
 /// covers it.
 fn one_group_per_name(people: &dyn crate::quotes::Registry, asked: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let person = |w: &str| -> Vec<PersonId> {
-        people
-            .named(&fold(w))
-            .into_iter()
-            .filter(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
-            .collect()
+        people.named(&fold(w)).into_iter().filter(|id| question::is_person(people, *id)).collect()
     };
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut last: Vec<PersonId> = Vec::new();

@@ -497,7 +497,7 @@ fn resolve(phrase: &str, people: &dyn Registry, sources: Option<&dyn Sources>) -
         people.person(*id).is_some_and(|p| p.kind != crate::quotes::Kind::Person && p.named_in_full_by(&words))
     };
     if by_name.iter().any(in_full) {
-        by_name.retain(|id| in_full(id) || people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
+        by_name.retain(|id| in_full(id) || is_person(people, *id));
     }
     if !by_name.is_empty() {
         // `the east china normal university professor` names a university but asks for
@@ -1080,8 +1080,13 @@ fn outlet_and_topic(phrase: &str, people: &dyn Registry, sources: &dyn Sources) 
 
 /// Whether `w` (folded) is the name, or a part of the name, of someone the corpus knows as a
 /// person (not an organisation or a place).
+/// Whether an id of the registry is a person's, not an organisation's.
+pub(super) fn is_person(people: &dyn Registry, id: PersonId) -> bool {
+    people.person(id).is_some_and(|p| p.kind == crate::quotes::Kind::Person)
+}
+
 pub(super) fn names_a_person(people: &dyn Registry, w: &str) -> bool {
-    people.named(w).iter().any(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
+    people.named(w).iter().any(|id| is_person(people, *id))
 }
 
 /// Chat drops the apostrophe of a possessive (`putins delegation`, `xis options`, `chinas
@@ -1179,7 +1184,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
         let who = c["who"].to_string();
         let mut ids = resolve(&who, people, Some(sources));
         if of_work {
-            ids.retain(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
+            ids.retain(|id| is_person(people, *id));
         }
         // "who was in Putin's delegation" names Putin but does not ask who he is.
         let only_name = ids.len() == 1
@@ -1199,10 +1204,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     }
     for c in ACCORDING_TO.iter().filter_map(|re| re.captures(&q)) {
         let speakers = resolve(&c["who"], people, Some(sources));
-        let persons = |ids: &[PersonId]| {
-            !ids.is_empty()
-                && ids.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person))
-        };
+        let persons = |ids: &[PersonId]| !ids.is_empty() && ids.iter().all(|id| is_person(people, *id));
         if persons(&speakers) {
             return Intent::SaidBy { speakers, topic: content_words(&c["rest"]).join(" ") };
         }
@@ -1313,8 +1315,7 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
         if speakers.is_empty() {
             speakers.extend(by_context(&d, people, sources));
         }
-        let persons =
-            speakers.iter().all(|id| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person));
+        let persons = speakers.iter().all(|id| is_person(people, *id));
         if speakers.len() == 1 && persons {
             return Intent::SaidBy { speakers, topic: String::new() };
         }
@@ -1371,7 +1372,7 @@ fn by_context(phrase: &str, people: &dyn Registry, sources: &dyn Sources) -> Opt
     if words.is_empty() || words.iter().any(|w| names_a_person(people, w)) {
         return None;
     }
-    let person = |id: &PersonId| people.person(*id).is_some_and(|p| p.kind == crate::quotes::Kind::Person);
+    let person = |id: &PersonId| is_person(people, *id);
     if let Some(id) = sources.quoted_after(&words).filter(person) {
         return Some(id);
     }
