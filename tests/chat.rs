@@ -188,6 +188,59 @@ fn an_outlet_asked_as_the_source_gives_only_its_own_articles() {
 }
 
 #[test]
+fn a_time_asked_about_gives_only_articles_published_then() {
+    let (engine, _idx) = engine();
+    // Every form that marks a date as the time of what was said or reported, with and
+    // without an outlet and a person: each answer is from articles published then.
+    let forms = [
+        "what did {who} say in {when}",
+        "in {when}, what did {who} say about {topic}",
+        "what did {who} say about {topic} at the {when} summit",
+        "{who} quotes from {when}",
+        "what did {who} tell reporters in {when}",
+    ];
+    let mut answered = 0;
+    let mut asked = 0;
+    for (when, prefix) in [("2023", "2023"), ("march 2023", "2023-03"), ("2024", "2024"), ("may 2024", "2024-05")] {
+        for who in ["xi", "putin", "npr", "the post", "gabuev", "the analysts"] {
+            for topic in ["ukraine", "the west", "trade"] {
+                for form in forms {
+                    let ask = form.replace("{who}", who).replace("{when}", when).replace("{topic}", topic);
+                    let answer = engine.ask(&ask).unwrap();
+                    asked += 1;
+                    answered += usize::from(!answer.items.is_empty());
+                    for i in &answer.items {
+                        assert!(
+                            i.document.published.starts_with(prefix),
+                            "{ask}: {} of {}",
+                            i.text,
+                            i.document.published
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(answered * 4 > asked * 3, "{answered} of {asked} answered");
+    // The same topics asked without a date come from both years.
+    let years: std::collections::HashSet<String> = engine
+        .ask("what did xi say")
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|i| i.document.published[..4].to_string())
+        .collect();
+    assert_eq!(years.len(), 2, "{years:?}");
+    // A date that is the topic's (an amount for a year, reported the next) stays a word of it.
+    let answer = engine.ask("how much did china and russia trade in 2023").unwrap();
+    assert!(answer.items[0].text.contains("$240 billion"), "{:?}", answer.items[0]);
+    // With nothing published then, the reply says so and answers with the date as words.
+    let answer = engine.ask("what did putin say in 2019").unwrap();
+    assert!(answer.note.unwrap_or_default().starts_with("No article in the corpus was published in 2019."));
+    assert!(!answer.items.is_empty());
+}
+
+#[test]
 fn a_word_that_names_no_quoted_person_is_never_reported_as_someone_without_quotes() {
     let (engine, _idx) = engine();
     for ask in [

@@ -3,6 +3,7 @@
 //! adds what BM25 cannot see: how much of the question a unit covers, phrase order, whether it
 //! holds the kind of fact asked for, and whether it is a direct quote.
 
+pub mod period;
 pub mod question;
 pub mod when;
 
@@ -169,7 +170,26 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 /// Answers a question from the library and its index.
 #[tracing::instrument(skip_all, fields(question = %question.as_str()))]
 pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
-    let Reading { intent, outlet } = understand(question, lib, lib);
+    // A time the question asks about restricts it to the articles published then, as an
+    // outlet does; the rest is read as if the date had not been written.
+    // With no article from then, the date is read as words of the question, as ever (it
+    // may be when something reported later happened), and the reply says so.
+    let mut undated = None;
+    let dated = period::dated(question.as_str())
+        .and_then(|(when, rest)| Some((when, Question::parse(&rest, usize::MAX).ok()?)))
+        .filter(|(when, _)| {
+            let any = crate::store::Outlets::outlet_word(lib, &crate::index::period_term(when));
+            if !any {
+                undated = Some(format!("No article in the corpus was published in {}.", period::label(when)));
+            }
+            any
+        });
+    let Reading { intent, mut outlet } = understand(dated.as_ref().map_or(question, |(_, q)| q), lib, lib);
+    // Whether an outlet is named, not only a time.
+    let named_outlet = !outlet.is_empty();
+    if let Some((when, _)) = &dated {
+        outlet.push(crate::index::period_term(when));
+    }
     tracing::debug!(?intent, ?outlet, "understood");
     let mut note = None;
     let anyone = Scope { speakers: &[], kind: None, outlet: &outlet };
@@ -218,7 +238,7 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         Intent::When { topic } => {
             // The timeline merges what every outlet reported; asked of one outlet, its
             // sentences are searched instead.
-            let mut items = if outlet.is_empty() { when::when(lib, topic, max)? } else { Vec::new() };
+            let mut items = if named_outlet { Vec::new() } else { when::when(lib, topic, max)? };
             if items.is_empty() {
                 items = rank(lib, topic, passages, Some(Expect::Date), max, Retrieval::Ranked)?;
             }
@@ -226,14 +246,21 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
         }
         Intent::Fact { topic, expect } => {
             // An outlet's own words are its passages; a quote it printed is what it reported too.
-            let scope = if outlet.is_empty() { passages } else { anyone };
+            let scope = if named_outlet { anyone } else { passages };
             let items = rank(lib, &strip_frame(&supplied_from(topic)), scope, *expect, max, Retrieval::Ranked)?;
             words_announced_first(lib, topic, items, max)?
         }
     };
     let note = note.or_else(|| {
-        items.is_empty().then(|| "Nothing in the corpus answers that. Try a person's name or other words.".to_string())
+        items.is_empty().then(|| match &dated {
+            Some((when, _)) => format!("Nothing in the articles published in {} answers that.", period::label(when)),
+            None => "Nothing in the corpus answers that. Try a person's name or other words.".to_string(),
+        })
     });
+    let note = match (undated, note) {
+        (Some(u), Some(n)) => Some(format!("{u} {n}")),
+        (u, n) => u.or(n),
+    };
     Ok(Answer { question: question.as_str().to_string(), items, note })
 }
 

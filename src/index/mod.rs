@@ -69,7 +69,26 @@ pub struct ArticleDoc<'a> {
     pub speakers: &'a [u64],
     /// The outlet that printed it (its words, so a question can name it: `the post's story`).
     pub outlet: &'a str,
+    /// When it was published (its period terms, so a question can ask for a time: `in may 2024`).
+    pub published: chrono::NaiveDate,
     pub data: &'a str,
+}
+
+/// The term an article's source field holds for each period its publication date lies in (the
+/// year, the month, the day: `p2024`, `p202405`, `p20240516`), so a question restricted to a
+/// period is restricted as one to an outlet is, by a word its source must hold. Not a word of
+/// any outlet's name: a name is letters and spaces, and none starts with `p` and a year.
+pub fn period_term(when: &crate::timeline::When) -> String {
+    format!("p{}", when.label().replace('-', ""))
+}
+
+/// The period terms of a publication date: its year's, month's and day's.
+fn period_terms(published: chrono::NaiveDate) -> String {
+    use crate::timeline::When;
+    use chrono::Datelike;
+    let periods =
+        [When::year(published.year()), When::month(published.year(), published.month()), Some(When::day(published))];
+    periods.iter().flatten().map(period_term).collect::<Vec<_>>().join(" ")
 }
 
 /// What is indexed for one timeline entry.
@@ -206,7 +225,8 @@ struct Fields {
     a_title: Field,
     /// An article record's whole text, which a search first ranks articles by.
     body: Field,
-    /// An article record's outlet, word by word (lower case, unstemmed).
+    /// An article record's source: its outlet, word by word (lower case, unstemmed), and its
+    /// publication date's period terms (see [`period_term`]).
     a_outlet: Field,
     /// A unit's meaning, eight bytes per column (see [`embed::pack`]).
     meaning: [Field; embed::DIM / 8],
@@ -570,6 +590,7 @@ impl Builder {
         doc.add_text(f.a_title, a.title_key);
         doc.add_text(f.body, a.body);
         doc.add_text(f.a_outlet, a.outlet);
+        doc.add_text(f.a_outlet, period_terms(a.published));
         for s in a.speakers {
             doc.add_text(f.speaker, s.to_string());
         }

@@ -41,6 +41,7 @@ fn quoted_article(b: &mut Builder, key: u64, id: &str, quote: &str, body: &str) 
         body,
         speakers: &[7],
         outlet: "Test News",
+        published: chrono::NaiveDate::from_ymd_opt(2024, 5, 16).unwrap(),
         data: "{}",
     })
     .unwrap();
@@ -100,6 +101,7 @@ fn generated(b: &mut Builder, articles: u64, units: u64, seed: u64) {
             body,
             speakers: &quoted,
             outlet: "Test News",
+            published: chrono::NaiveDate::from_ymd_opt(2024, 5, 16).unwrap(),
             data: "{}",
         };
         b.add_article(&doc).unwrap();

@@ -832,6 +832,7 @@ fn update(
                 body: &a.text,
                 speakers: &speakers,
                 outlet: &a.meta.outlet,
+                published: a.meta.published,
                 data: &data,
             })?;
             reports.insert(a.id.clone(), dated);
