@@ -234,6 +234,14 @@ fn a_time_asked_about_gives_only_articles_published_then() {
     // A date that is the topic's (an amount for a year, reported the next) stays a word of it.
     let answer = engine.ask("how much did china and russia trade in 2023").unwrap();
     assert!(answer.items[0].text.contains("$240 billion"), "{:?}", answer.items[0]);
+    // What happened then: the events the articles date within it.
+    for (ask, prefix) in [("what happened in may 2024", "2024-05"), ("what went on at the 2023 summit", "2023")] {
+        let answer = engine.ask(ask).unwrap();
+        assert!(!answer.items.is_empty(), "{ask}");
+        for i in &answer.items {
+            assert!(i.date.as_deref().is_some_and(|d| d.starts_with(prefix)), "{ask}: {:?} {}", i.date, i.text);
+        }
+    }
     // With nothing published then, the reply says so and answers with the date as words.
     let answer = engine.ask("what did putin say in 2019").unwrap();
     assert!(answer.note.unwrap_or_default().starts_with("No article in the corpus was published in 2019."));

@@ -172,6 +172,12 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
     // A time the question asks about restricts it to the articles published then, as an
     // outlet does; the rest is read as if the date had not been written.
+    if let Some(period) = period::happened_in(question.as_str()) {
+        let items = when::during(lib, &period, max)?;
+        if !items.is_empty() {
+            return Ok(Answer { question: question.as_str().to_string(), items, note: None });
+        }
+    }
     // With no article from then, the date is read as words of the question, as ever (it
     // may be when something reported later happened), and the reply says so.
     let mut undated = None;

@@ -39,7 +39,7 @@ const SPEECH_VERBS: &str = r"say|said|says|tell|told|think|thought|report|report
 /// the event or piece it picks out, up to three words (an outlet's name) between them.
 static DATE_OF_THING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<pre>\b(?:at|during|on|from|in|around)\s+)?\b(?P<det>the|that|this|a|an)\s+{}(?:'s|’s)?\s+(?P<mid>(?:[a-z.]+\s+){{0,3}}?)(?P<thing>{DATED_THINGS})\b",
+        r"(?i)(?P<pre>\b(?:at|during|on|from|in|around)\s+)?(?:\b(?P<det>the|that|this|a|an)\s+|^){}(?:'s|’s)?\s+(?P<mid>(?:[a-z.]+\s+){{0,3}}?)(?P<thing>{DATED_THINGS})\b",
         date_pattern()
     ))
     .unwrap()
@@ -79,6 +79,22 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:how (?:much|many|big|large)|worth|value|total|percent|billion|million)\b").unwrap()
 });
 
+/// `what happened in may 2024`, `what went on at the 2023 summit`: what happened then, and
+/// nothing else (a question naming more, `what happened to trade in 2023`, is read by words).
+static HAPPENED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:so\s+)?what\s+(?:happened|went on|took place|was going on)\s+(?:back\s+)?(?:in|on|during|at the|at)\s+{}(?:\s+(?:{}))?\s*[?.!]*\s*$",
+        date_pattern(),
+        EVENTS.join("|")
+    ))
+    .unwrap()
+});
+
+/// The period a question asks what happened in, if that is all it asks.
+pub fn happened_in(question: &str) -> Option<When> {
+    parse(&HAPPENED_IN.captures(question)?["d"])
+}
+
 /// The period a question asks about and the question without it, if its language marks a
 /// date as the time of what is asked (see the module header).
 pub fn dated(question: &str) -> Option<(When, String)> {
@@ -95,7 +111,13 @@ pub fn dated(question: &str) -> Option<(When, String)> {
         let kept = if said_there && c.name("pre").is_some() && EVENTS.contains(&thing.to_lowercase().as_str()) {
             String::new()
         } else {
-            format!("{}{} {}{}", c.name("pre").map_or("", |m| m.as_str()), &c["det"], &c["mid"], thing)
+            format!(
+                "{}{} {}{}",
+                c.name("pre").map_or("", |m| m.as_str()),
+                c.name("det").map_or("", |m| m.as_str()),
+                &c["mid"],
+                thing
+            )
         };
         return Some((when, rejoin(q, whole.start(), whole.end(), &kept)));
     }
@@ -194,6 +216,7 @@ mod tests {
         );
         assert_eq!(asked("putin on the visit in may 2024"), pair("2024-05", "putin on the visit"));
         assert_eq!(asked("what happened at the 2024 summit"), pair("2024", "what happened at the summit"));
+        assert_eq!(asked("2023 summit takeaways"), pair("2023", "summit takeaways"));
     }
 
     #[test]
@@ -229,6 +252,16 @@ mod tests {
         assert_eq!(asked("what may putin say next"), None);
         assert_eq!(asked("what did xi say last year"), None);
         assert_eq!(asked("what did xi say in march"), None);
+    }
+
+    #[test]
+    fn what_happened_then_asks_for_the_periods_events() {
+        let label = |q: &str| happened_in(q).map(|w| w.label());
+        assert_eq!(label("what happened in may 2024"), Some("2024-05".to_string()));
+        assert_eq!(label("so what went on at the 2023 summit?"), Some("2023".to_string()));
+        assert_eq!(label("what happened on 16 may 2024"), Some("2024-05-16".to_string()));
+        assert_eq!(label("what happened to trade in 2023"), None);
+        assert_eq!(label("what happened in harbin"), None);
     }
 
     #[test]

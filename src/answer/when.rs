@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::index::{EventQuery, EventWord};
 use crate::store::Store;
 use crate::text::Span;
-use crate::timeline::{content_words, word_fits, Event, Report};
+use crate::timeline::{content_words, word_fits, Event, Report, When};
 
 /// At most this many entries are weighed per question, whatever the corpus: those the index
 /// scores best for the asked words (the entries sharing more and rarer words).
@@ -97,4 +97,43 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
         });
     }
     Ok(items)
+}
+
+/// At most this many of a period's entries are weighed (a busy month at 100,000 articles has
+/// thousands): the index's first, which the order below then sorts.
+const PERIOD_CANDIDATES: usize = 500;
+
+/// Answers "what happened in <period>": the entries dated within it, those more reports
+/// carry first (what most articles tell is what happened), then the more precisely dated,
+/// then in date order; never what was only planned.
+pub fn during(lib: &Store, period: &When, max: usize) -> Result<Vec<Item>> {
+    let (from, to) = (crate::store::days(period.start), crate::store::days(period.end()));
+    let q = EventQuery { from: Some(from), to: Some(to), limit: PERIOD_CANDIDATES, ..EventQuery::default() };
+    let mut events: Vec<Event> = lib
+        .entries(&q)?
+        .into_iter()
+        .map(|(_, e)| e)
+        .filter(|e| !e.planned && e.when.start >= period.start && e.when.end() <= period.end())
+        .collect();
+    crate::timeline::sort(&mut events);
+    events.sort_by(|a, b| b.reports.len().cmp(&a.reports.len()).then(b.when.precision.cmp(&a.when.precision)));
+    Ok(events
+        .into_iter()
+        .take(max)
+        .map(|e| {
+            let r = &e.reports[0];
+            Item {
+                pieces: Vec::new(),
+                kind: ItemKind::Passage,
+                text: r.clause_text.clone(),
+                speaker: None,
+                attribution: Attribution::Narration,
+                document: lib.citation(&r.article),
+                paragraph: r.paragraph,
+                span: r.clause,
+                date: Some(e.when.label()),
+                score: e.reports.len() as f32,
+            }
+        })
+        .collect())
 }
