@@ -257,6 +257,12 @@ pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
             words_announced_first(lib, topic, items, max)?
         }
     };
+    // `why did putin go to beijing in may 2024`: an article of May 2024 also tells of his
+    // visit of February 2022; a sentence dated at another time answers after those that are not.
+    let mut items = items;
+    if let Some((when, _)) = &dated {
+        items.sort_by_key(|i| period::of_another_time(&i.text, when));
+    }
     let note = note.or_else(|| {
         items.is_empty().then(|| match &dated {
             Some((when, _)) => format!("Nothing in the articles published in {} answers that.", period::label(when)),

@@ -146,6 +146,16 @@ fn rejoin(q: &str, start: usize, end: usize, with: &str) -> String {
     out.trim_start_matches([',', ' ']).to_string()
 }
 
+static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}", date_pattern())).unwrap());
+
+/// Whether a sentence tells of another time than `period`: it dates what it says (`when Putin
+/// visited Xi in Beijing in February 2022`) and no date of it falls in the period. A sentence
+/// with no date of its own may be of any time.
+pub fn of_another_time(text: &str, period: &When) -> bool {
+    let mut dates = DATE.captures_iter(text).filter_map(|c| parse(&c["d"])).peekable();
+    dates.peek().is_some() && dates.all(|d| d.end() < period.start || d.start > period.end())
+}
+
 /// A matched date as a period: a day, a month or a year.
 fn parse(text: &str) -> Option<When> {
     let t = text.to_lowercase();
@@ -262,6 +272,15 @@ mod tests {
         assert_eq!(label("what happened on 16 may 2024"), Some("2024-05-16".to_string()));
         assert_eq!(label("what happened to trade in 2023"), None);
         assert_eq!(label("what happened in harbin"), None);
+    }
+
+    #[test]
+    fn a_sentence_dated_outside_the_period_is_of_another_time() {
+        let may = When::parse("2024-05").unwrap();
+        assert!(of_another_time("They signed a partnership when Putin visited Beijing in February 2022.", &may));
+        assert!(!of_another_time("Trade hit $240 billion in 2023, a goal they planned for 2024.", &may));
+        assert!(!of_another_time("The visit was timed to honor the 75th anniversary.", &may));
+        assert!(!of_another_time("Putin arrived on May 16, 2024.", &may));
     }
 
     #[test]
