@@ -1292,8 +1292,8 @@ fn degree_asked(topic: &str) -> Option<String> {
 fn compared_forms(w: &str) -> Vec<String> {
     let stem = if let Some(root) = w.strip_suffix('y') {
         format!("{root}i")
-    } else if w.ends_with('e') {
-        w[..w.len() - 1].to_string()
+    } else if let Some(root) = w.strip_suffix('e') {
+        root.to_string()
     } else {
         let b = w.as_bytes();
         let vowel = |c: u8| b"aeiou".contains(&c);
