@@ -109,6 +109,11 @@ fn an_eighteenth_batch_of_descriptions_outlets_and_whys_is_answered_right_by_the
 }
 
 #[test]
+fn a_nineteenth_batch_of_typos_descriptors_outlets_and_years_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh19.toml");
+}
+
+#[test]
 fn a_speaker_none_of_whose_words_hold_the_topic_is_answered_by_the_quote_a_sentence_on_it_leads_into() {
     let (engine, _idx) = engine();
     // "Whether deals had been reached remained unclear." then "…," says Rand's Charap.

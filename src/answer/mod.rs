@@ -1279,6 +1279,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
         Retrieval::Ranked => plain_motion(&phrasal_verbs(topic)),
         Retrieval::Verbatim => topic.to_string(),
     };
+    let degree = degree_asked(&topic);
     content_words(&topic, retrieval == Retrieval::Ranked)
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -1286,6 +1287,9 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
             let mut group = vec![w.to_string()];
             if retrieval == Retrieval::Ranked {
                 let f = fold(w);
+                if degree.as_deref() == Some(f.as_str()) {
+                    group.extend(compared_forms(&f));
+                }
                 group.extend(
                     irregular_past(&f)
                         .or_else(|| base_form(&f).and_then(|b| irregular_past(&b)))
@@ -1294,6 +1298,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(same_thing(&f))
                         .chain(news_words(&f))
                         .chain(measure_for(&f))
+                        .chain(secrecy_for(&f))
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f))
@@ -1308,6 +1313,39 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
             group
         })
         .collect()
+}
+
+/// The adjective a `how strong is xi` question asks the degree of: news tells a degree by
+/// comparing ("stronger than ever", "closer than before"), in a form a stemmer keeps apart.
+fn degree_asked(topic: &str) -> Option<String> {
+    let mut words = topic.split_whitespace().map(fold);
+    (words.next()? == "how").then_some(())?;
+    let w = words.next()?;
+    let verb_follows =
+        words.next().is_some_and(|v| matches!(v.as_str(), "is" | "are" | "was" | "were" | "has" | "have"));
+    (verb_follows && w.len() >= 3 && !is_frame_word(&w)).then_some(w)
+}
+
+/// The comparative and superlative of a short adjective (`strong`: stronger, strongest;
+/// `close`: closer; `big`: bigger; `heavy`: heavier).
+fn compared_forms(w: &str) -> Vec<String> {
+    let stem = if let Some(root) = w.strip_suffix('y') {
+        format!("{root}i")
+    } else if let Some(root) = w.strip_suffix('e') {
+        root.to_string()
+    } else {
+        let b = w.as_bytes();
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        let n = b.len();
+        // One vowel before one final consonant doubles it: `big`, `hot`, `thin`.
+        let doubles = n >= 3 && !vowel(b[n - 1]) && vowel(b[n - 2]) && !vowel(b[n - 3]) && !b"wxy".contains(&b[n - 1]);
+        if doubles {
+            format!("{w}{}", &w[n - 1..])
+        } else {
+            w.to_string()
+        }
+    };
+    vec![format!("{stem}er"), format!("{stem}est")]
 }
 
 /// The American spelling of a British one (`defence`, `criticised`, `honour`, `analyse`,
@@ -1502,6 +1540,13 @@ fn phrasal_verbs(topic: &str) -> String {
     let topic = DEAL_WITH.replace_all(&topic, "");
     let topic = PUSH_TO.replace_all(&topic, "pressure $1 to");
     let topic = BACK.replace_all(&topic, "block");
+    // `what will they keep secret`, `keeping it quiet`: what is kept is the secret, and
+    // `keep` alone would match "keep its economy afloat".
+    static KEEP_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:keep|keeps|keeping|kept)\s+(?:\w+\s+)?(?:secret|quiet|hidden|private|under\s+wraps)\b")
+            .unwrap()
+    });
+    let topic = KEEP_SECRET.replace_all(&topic, "secret");
     let topic = UP_TO.replace_all(&topic, "closer");
     // `the most oil`, `most of its oil`: the biggest share of it, as news writes (`China's
     // biggest oil supplier`); `most analysts` is a hedge. (Only `biggest`: `biggest` asked is
@@ -1577,7 +1622,20 @@ fn news_words(w: &str) -> Vec<&'static str> {
         &["win", "winning", "won", "victory"],
         &["sell", "sells", "sold", "selling", "export", "exports", "exported", "supplier", "suppliers"],
         &["buy", "buys", "bought", "buying", "purchase", "purchases", "import", "imports", "customer", "customers"],
-        &["distance", "distancing", "downgrade", "abandon", "abandoning", "ditch", "ditching"],
+        &["distance", "distancing", "downgrade", "abandon", "abandoning", "ditch", "ditching", "dump", "dumping"],
+        // How someone weighs a thing: news writes that it is "assessed" or "evaluated".
+        &[
+            "judge",
+            "judges",
+            "judged",
+            "judging",
+            "assess",
+            "assesses",
+            "assessed",
+            "evaluate",
+            "evaluates",
+            "evaluated",
+        ],
         &["contain", "containment", "encircle", "encircling", "suppress", "suppressing"],
         &["hurt", "hurts", "harm", "harms", "damage", "damages"],
         &["comments", "comment", "remarks", "remark"],
@@ -1630,6 +1688,18 @@ fn measure_for(w: &str) -> Vec<&'static str> {
     match w {
         "punish" | "punishes" | "punished" | "punishing" | "punishment" | "penalize" | "penalized" | "penalise"
         | "penalised" => vec!["sanctions", "sanctioned"],
+        _ => Vec::new(),
+    }
+}
+
+/// What news writes of a secret (`what will they keep secret`): what is not shared
+/// "publicly", given no "visibility". One way only: a question asking what was said publicly
+/// asks of no secret.
+fn secrecy_for(w: &str) -> Vec<&'static str> {
+    match w {
+        "secret" | "secrets" | "secretly" | "secrecy" | "hidden" | "confidential" | "private" | "privately" => {
+            vec!["publicly", "visibility"]
+        }
         _ => Vec::new(),
     }
 }
@@ -2110,6 +2180,29 @@ mod tests {
         assert!(news_words("iceberg").is_empty());
         // A who-said question quotes its words as typed.
         assert_eq!(asked_words("boring", Retrieval::Verbatim), [["boring"]]);
+    }
+
+    #[test]
+    fn how_an_adjective_is_asks_its_degree_and_is_searched_in_its_comparing_forms_too() {
+        let groups = asked_words("how strong is xi now", Retrieval::Ranked);
+        assert!(groups[0].contains(&"stronger".to_string()), "{groups:?}");
+        assert_eq!(compared_forms("close"), ["closer", "closest"]);
+        assert_eq!(compared_forms("big"), ["bigger", "biggest"]);
+        assert_eq!(compared_forms("heavy"), ["heavier", "heaviest"]);
+        // Only the word a `how` asks the degree of: `how did xi describe putin` asks no degree.
+        assert_eq!(degree_asked("how did xi describe putin"), None);
+        assert!(!searched_words("trade is strong", Retrieval::Ranked).contains("stronger"));
+    }
+
+    #[test]
+    fn dumping_judging_and_a_secret_kept_are_searched_in_the_words_news_writes_for_them() {
+        assert!(news_words("dumping").contains(&"abandoning"));
+        assert!(news_words("judge").contains(&"assessed"));
+        assert!(secrecy_for("secret").contains(&"publicly"));
+        assert!(secrecy_for("publicly").is_empty());
+        // Keeping something secret is the secret, not the keeping.
+        assert_eq!(phrasal_verbs("what will they keep secret"), "what will they secret");
+        assert_eq!(phrasal_verbs("are they keeping it quiet"), "are they secret");
     }
 
     #[test]

@@ -150,6 +150,11 @@ static ACCORDING_TO: LazyLock<[Regex; 2]> = LazyLock::new(|| {
         Regex::new(r"^according to (?P<who>[^,]+),\s*(?P<rest>.+)$").unwrap(),
     ]
 });
+/// `why was blinken upset about xi's visit`, `why is charap worried about the us`: a feeling
+/// someone has about a thing is told in what they said of it.
+static WHY_FEELS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:why|how come)\s+(?:is|was|are|were|'s)\s+(?P<who>.+?)\s+(?:so\s+|that\s+)?(?:upset|angry|mad|annoyed|frustrated|unhappy|happy|pleased|worried|concerned|alarmed|nervous|skeptical|sceptical|optimistic|pessimistic|critical|hopeful|confident)\s+(?:about|with|at|over|by|of|on)\s+(?P<rest>.+)$").unwrap()
+});
 static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:who|which (?:person|expert|analyst|official|leader|scholar|journalist))\s+(?:has\s+|had\s+)?(?:{SPEECH_VERBS})\b(?P<rest>.*)$")).unwrap()
 });
@@ -1201,6 +1206,12 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
     }
     if let Some(c) = WHEN.captures(&q) {
         return Intent::When { topic: c["rest"].trim().to_string() };
+    }
+    if let Some(c) = WHY_FEELS.captures(&q) {
+        let speakers = resolve(&c["who"], people, Some(sources));
+        if !speakers.is_empty() && speakers.iter().all(|id| is_person(people, *id)) {
+            return Intent::SaidBy { speakers, topic: c["rest"].trim().to_string() };
+        }
     }
     for c in ACCORDING_TO.iter().filter_map(|re| re.captures(&q)) {
         let speakers = resolve(&c["who"], people, Some(sources));
@@ -2497,6 +2508,18 @@ mod tests {
         assert!(matches!(intent("what did the guy say about oil"), Intent::Fact { .. }));
         assert!(matches!(intent("oil quotes"), Intent::Fact { .. }));
         assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
+    }
+
+    #[test]
+    fn why_someone_feels_a_way_about_a_thing_asks_for_their_words_on_it() {
+        let p = people();
+        let putin = p.named("putin")[0];
+        assert_eq!(
+            intent_with("why was putin upset about the sanctions", &p),
+            Intent::SaidBy { speakers: vec![putin], topic: "the sanctions".into() }
+        );
+        // A country or a thing feeling so is no one's words: the reason is asked.
+        assert!(matches!(intent_with("why is china worried about sanctions", &p), Intent::Fact { .. }));
     }
 
     #[test]
