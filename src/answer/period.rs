@@ -24,8 +24,9 @@ fn date_pattern() -> String {
     )
 }
 
-/// Things a question names by their date: an event or a piece of reporting.
-const DATED_THINGS: &str = r"summit|visit|trip|meeting|talks|story|stories|article|articles|piece|pieces|report|reports|interview|segment|broadcast|coverage";
+/// Things a question names by their date: an event, what leaders issue at one (reported the
+/// same days), or a piece of reporting. Not a treaty or a partnership: reported for years.
+const DATED_THINGS: &str = r"statement|declaration|summit|visit|trip|meeting|talks|story|stories|article|articles|piece|pieces|report|reports|interview|segment|broadcast|coverage";
 /// Of those, the events: `at the 2023 summit` says when, nothing more.
 const EVENTS: &[&str] = &["summit", "visit", "trip", "meeting", "talks"];
 
@@ -225,6 +226,7 @@ mod tests {
             pair("2024-05", "in the post article, who is quoted")
         );
         assert_eq!(asked("putin on the visit in may 2024"), pair("2024-05", "putin on the visit"));
+        assert_eq!(asked("nato in the 2023 joint statement"), pair("2023", "nato in the joint statement"));
         assert_eq!(asked("what happened at the 2024 summit"), pair("2024", "what happened at the summit"));
         assert_eq!(asked("2023 summit takeaways"), pair("2023", "summit takeaways"));
     }
