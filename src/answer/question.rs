@@ -1229,6 +1229,20 @@ fn intent_of(question: &Question, people: &dyn Registry, sources: &dyn Sources) 
                 continue;
             }
             let mut rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+            // `putin stabilizing factor quote`: a name and then topic words before the noun
+            // for words are what that person said of them, as `gabuev iceberg` is.
+            if std::ptr::eq(re, &*NAME_QUOTES) && rest.is_empty() {
+                // Not a mistyped rest of the name (`shen dingly quotes`).
+                let retyped = |at: usize| {
+                    let next: Vec<String> = who[at..].split_whitespace().take(1).map(String::from).collect();
+                    find_in_words(people, &next)
+                };
+                if let Some((person, at)) =
+                    leading_name(&who, people).filter(|&(p, at)| !retyped(at).iter().any(|f| f.0 == p))
+                {
+                    return Intent::SaidBy { speakers: vec![person], topic: who[at..].trim().to_string() };
+                }
+            }
             let mut verb = c.name("verb").map(|m| m.as_str().to_string());
             // A speech verb can be a word of the subject (`the georgia state expert say`):
             // a plain `say` a few words on is the verb, and the words before it the subject.
@@ -2001,6 +2015,10 @@ mod tests {
         );
         assert!(matches!(intent("putin and oil"), Intent::Fact { .. }));
         assert!(matches!(intent("why putin went"), Intent::Fact { .. }));
+        // Before the noun for words, too.
+        assert_eq!(intent("gabuev iceberg quote"), Intent::SaidBy { speakers: vec![gabuev], topic: "iceberg".into() });
+        assert_eq!(intent("gabuev quotes"), Intent::SaidBy { speakers: vec![gabuev], topic: "".into() });
+        assert_eq!(intent("alexander gabuyev quotes"), Intent::SaidBy { speakers: vec![gabuev], topic: "".into() });
     }
 
     #[test]
