@@ -1698,6 +1698,16 @@ mod tests {
     }
 
     #[test]
+    fn a_town_and_its_state_in_an_opening_phrase_are_not_the_subject_of_the_participle() {
+        let c = corpus(&[concat!(
+            "Donald Trump spent the final day attacking a rival, Jeb Bush.",
+            "\n\n",
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \"a total stiff.\""
+        )]);
+        assert_eq!(speaker_of(&c, "a total stiff").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
     fn a_connective_between_the_subject_and_its_verb_keeps_the_cue() {
         let c = corpus(&["Tom Carter visited the region. Carter however said he would welcome a \"principled security network\" for Asia."]);
         assert_eq!(speaker_of(&c, "principled security").as_deref(), Some("Tom Carter"));

@@ -915,6 +915,7 @@ impl Reader<'_> {
                 || time_phrase)
         {
             s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
+            s = past_place(toks, s, v);
         }
         let t = toks.get(s).filter(|t| t.is_word() && s < v)?;
         let is_verb = |w: &Token<'_>| {
@@ -1545,6 +1546,24 @@ fn noun_after_indefinite_article(toks: &[Token<'_>], v: usize) -> bool {
             || n.is_word() && (PREPOSITIONS.contains(&fold(n.text).as_str()) || matches!(n.text, "in" | "and" | "or"))
     });
     bare && after_article && ends_phrase
+}
+
+/// `Speaking in Salem, New Hampshire, Trump went after Bush`: the state (or country) news sets
+/// after a town, between commas, ends the opening phrase; the clause starts after it, at the
+/// next capitalised word. `s` is the token after the phrase's first comma, `v` the verb.
+fn past_place(toks: &[Token<'_>], s: usize, v: usize) -> usize {
+    let mut s = s;
+    for _ in 0..2 {
+        let Some(run) = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive) else { break };
+        let comma = run.last + 1;
+        let next_is_name = toks.get(comma + 1).is_some_and(|t| t.is_word() && is_name_word(t.text));
+        if comma + 1 < v && toks[comma].kind == Tok::Punct(',') && next_is_name {
+            s = comma + 1;
+        } else {
+            break;
+        }
+    }
+    s
 }
 
 /// `put forward by`, `asked by`, `described by`: the verb at `v` is a passive participle whose
