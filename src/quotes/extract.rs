@@ -1203,15 +1203,19 @@ fn read_paragraph(
                     && i > 0
                     && matches!(fold(toks[i - 1].text).as_str(), "a" | "an" | "the");
                 let person = |id: &PersonId| !(after_article && people.get(*id).kind == Kind::Person);
-                if let Some(id) = run
-                    .words
-                    .last()
-                    .and_then(|last| {
-                        let cands = discourse.run_candidates(people, &run);
-                        discourse.choose(people, &cands, last)
-                    })
-                    .filter(person)
-                {
+                // (`Comedian Sarah Silverman was booed`: a capital before a given name and a family
+                // name describes the person, as registration and cues read it.)
+                let described = run.words.len() >= 3
+                    && gender_of_word(&run.words[0]).is_none()
+                    && gender_of_word(&run.words[1]).is_some();
+                let choose = |run: &NameRun| {
+                    let cands = discourse.run_candidates(people, run);
+                    discourse.choose(people, &cands, run.words.last()?)
+                };
+                let found = choose(&run).or_else(|| {
+                    described.then(|| choose(&NameRun { words: run.words[1..].to_vec(), ..run.clone() })).flatten()
+                });
+                if let Some(id) = found.filter(person) {
                     if !run.possessive && !modifies_next_noun(toks, run.last) {
                         sentence_mentions.push((sentence_of[i], i, id));
                     }
@@ -1661,6 +1665,52 @@ mod tests {
         )]);
         let who = speaker_of(&c, "Tolerance is");
         assert!(who.as_deref().is_none_or(|w| !w.contains("Clinton")), "{who:?}");
+    }
+
+    #[test]
+    fn a_passive_with_by_reports_nothing_and_leaves_the_pronoun_to_the_last_speaker() {
+        let c = corpus(&[concat!(
+            "Mike Morrell, a veteran of the CIA, said the simplistic approach put forward by Tom Baker is insufficient.",
+            "\n\n",
+            "\"It must be defeated where it grows,\" he told reporters."
+        )]);
+        assert_eq!(speaker_of(&c, "It must be defeated").as_deref(), Some("Mike Morrell"));
+    }
+
+    #[test]
+    fn a_question_put_to_the_subject_is_the_words_of_the_one_named_after_by() {
+        let c = corpus(&[concat!(
+            "Tom Baker was asked by host Bill Maher, who backs him, \"Are you tired of hearing about the emails?\"",
+            "\n\n",
+            "\"I am,\" Tom Baker said."
+        )]);
+        assert_eq!(speaker_of(&c, "Are you tired").as_deref(), Some("Bill Maher"));
+    }
+
+    #[test]
+    fn a_word_of_description_before_a_full_name_opening_the_article_still_names_the_person() {
+        let c = corpus(&[concat!(
+            "Comedian Sarah Hale was booed by the crowd on Monday.",
+            "\n\n",
+            "\"You are being ridiculous,\" she said."
+        )]);
+        assert_eq!(speaker_of(&c, "You are being").as_deref(), Some("Sarah Hale"));
+    }
+
+    #[test]
+    fn a_town_and_its_state_in_an_opening_phrase_are_not_the_subject_of_the_participle() {
+        let c = corpus(&[concat!(
+            "Donald Trump spent the final day attacking a rival, Jeb Bush.",
+            "\n\n",
+            "Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling him \"a total stiff.\""
+        )]);
+        assert_eq!(speaker_of(&c, "a total stiff").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn a_connective_between_the_subject_and_its_verb_keeps_the_cue() {
+        let c = corpus(&["Tom Carter visited the region. Carter however said he would welcome a \"principled security network\" for Asia."]);
+        assert_eq!(speaker_of(&c, "principled security").as_deref(), Some("Tom Carter"));
     }
 
     #[test]

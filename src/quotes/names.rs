@@ -383,6 +383,8 @@ const ADVERBS: &[&str] = &[
     "firmly",
     "further",
     "even",
+    // `Carter however said`: a connective set between the subject and its verb.
+    "however",
     "reportedly",
     "later",
     "not",

@@ -650,6 +650,9 @@ impl Reader<'_> {
         if controls_an_infinitive(toks, v) || noun_after_indefinite_article(toks, v) {
             return None;
         }
+        if let Some(by) = passive_by(toks, v) {
+            return self.asked_by(v, by);
+        }
         // `Trump issued a statement saying …`: the statement speaks for the clause's subject.
         let statement = v > 0
             && names::is_participle(toks[v].text)
@@ -814,6 +817,34 @@ impl Reader<'_> {
         None
     }
 
+    /// `Sanders was asked by host Bill Maher, "…"`: a question put to the subject is the words of
+    /// the one who asked it, named after `by` (token `by`). Any other passive (`the approach put
+    /// forward by Trump`, `a clip described by the judge`) reports nothing of its subject, and
+    /// its `by` may name no speaker either.
+    fn asked_by(&self, v: usize, by: usize) -> Option<CueAt> {
+        let toks = self.toks;
+        let asking = matches!(fold(toks[v].text).as_str(), "asked" | "questioned" | "pressed" | "challenged");
+        let passive = v > 0
+            && toks[v - 1].is_word()
+            && matches!(fold(toks[v - 1].text).as_str(), "was" | "were" | "is" | "been" | "being");
+        if !(asking && passive) {
+            return None;
+        }
+        let run = names::run_forward(toks, by + 1).filter(|r| r.first <= by + 3 && !r.possessive);
+        // (Only a few lower-case words of role may lead the name: `by host Bill Maher`.)
+        let run = run.filter(|r| {
+            toks[by + 1..r.first].iter().all(|t| {
+                t.is_word()
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&fold(t.text).as_str())
+                    && !matches!(fold(t.text).as_str(), "the" | "a" | "an")
+            })
+        });
+        let speaker =
+            run.as_ref().and_then(|r| self.run_speaker(r)).filter(|&id| self.people.get(id).kind == Kind::Person);
+        Some(CueAt { verb: v, speaker, from: v, to: run.map_or(by, |r| r.last) })
+    }
+
     /// The subject of the clause a participle at `v` ends (`During a speech, Trump attacked
     /// Clinton, saying …` → Trump): a pronoun or a name opening the sentence, or opening it
     /// after an introductory phrase and its comma, followed by its verb or an aside. `None`
@@ -884,6 +915,7 @@ impl Reader<'_> {
                 || time_phrase)
         {
             s = (s..v).find(|&k| toks[k].kind == Tok::Punct(','))? + 1;
+            s = past_place(toks, s, v);
         }
         let t = toks.get(s).filter(|t| t.is_word() && s < v)?;
         let is_verb = |w: &Token<'_>| {
@@ -1514,6 +1546,40 @@ fn noun_after_indefinite_article(toks: &[Token<'_>], v: usize) -> bool {
             || n.is_word() && (PREPOSITIONS.contains(&fold(n.text).as_str()) || matches!(n.text, "in" | "and" | "or"))
     });
     bare && after_article && ends_phrase
+}
+
+/// `Speaking in Salem, New Hampshire, Trump went after Bush`: the state (or country) news sets
+/// after a town, between commas, ends the opening phrase; the clause starts after it, at the
+/// next capitalised word. `s` is the token after the phrase's first comma, `v` the verb.
+fn past_place(toks: &[Token<'_>], s: usize, v: usize) -> usize {
+    let mut s = s;
+    for _ in 0..2 {
+        let Some(run) = names::run_forward(toks, s).filter(|r| r.first == s && !r.possessive) else { break };
+        let comma = run.last + 1;
+        let next_is_name = toks.get(comma + 1).is_some_and(|t| t.is_word() && is_name_word(t.text));
+        if comma + 1 < v && toks[comma].kind == Tok::Punct(',') && next_is_name {
+            s = comma + 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// `put forward by`, `asked by`, `described by`: the verb at `v` is a passive participle whose
+/// agent follows `by` (past a particle); the token of the `by`.
+fn passive_by(toks: &[Token<'_>], v: usize) -> Option<usize> {
+    let past = is_inflected(toks[v].text) && fold(toks[v].text).ends_with("ed")
+        || matches!(fold(toks[v].text).as_str(), "put" | "told");
+    if !past {
+        return None;
+    }
+    let mut k = v + 1;
+    if toks.get(k).is_some_and(|t| t.is_word() && matches!(t.text, "forward" | "out" | "up" | "down" | "back" | "off"))
+    {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| t.is_word() && t.text == "by").then_some(k)
 }
 
 pub(crate) fn is_inflected(verb: &str) -> bool {

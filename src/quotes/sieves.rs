@@ -537,11 +537,27 @@ pub fn quote_paragraph_after_speaker(site: &Site<'_>) -> Outcome {
             || (k == site.q + 1 || site.sentence_of[k] == site.sentence_of[site.q]) && Some(id) != site.previous_voice
     });
     let quotes_before = (0..site.q).any(|k| site.toks[k].is_quote());
-    if !opens_sentence || named_before || quotes_before && site.prev_quote.is_none() || mispaired_marks(site) {
+    if !opens_sentence
+        || named_before
+        || quotes_before && site.prev_quote.is_none()
+        || mispaired_marks(site)
+        || unknown_name_after(site)
+    {
         return Outcome::Pass;
     }
     let speaker = need!(site.previous_voice);
     Outcome::Speaker(Verdict { speaker, cue: Cue::Continuation, cue_span: None })
+}
+
+/// `"France will always be France," an angry Hollande retaliated.`: a capitalised name in the
+/// quote's sentence after it, one the article has not registered (no mention), may be its
+/// speaker, so the quote is no voice running on from the paragraph before.
+fn unknown_name_after(site: &Site<'_>) -> bool {
+    let s = site.sentence_of[site.q];
+    (site.q + 1..site.toks.len()).take_while(|&k| site.sentence_of[k] == s).any(|k| {
+        let t = site.toks[k];
+        t.is_word() && super::names::is_name_word(t.text) && !site.mentions.iter().any(|&(m, _)| m == k)
+    })
 }
 
 /// `"Trump tried to laugh it off by interjecting, “Only Rosie O’Donnell.”`: a quotation left
@@ -624,6 +640,20 @@ mod tests {
         let cues = [CueAt { verb: haley + 1, speaker: Some(3), from: haley, to: haley + 1 }];
         let sent = vec![0; tk.len()];
         assert_eq!(cue_after_quote(&site(&tk, qs[0], &cues, &sent)), Outcome::Pass);
+    }
+
+    #[test]
+    fn a_name_nobody_registered_after_the_quote_stops_the_last_voice_running_on() {
+        let t = "\"France will always be France,\" an angry Hollande retaliated.";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let s = Site { previous_voice: Some(4), ..site(&tk, qs[0], &[], &sent) };
+        assert_eq!(quote_paragraph_after_speaker(&s), Outcome::Pass);
+        let t = "\"France will always be France,\" an angry crowd shouted back.";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let s = Site { previous_voice: Some(4), ..site(&tk, qs[0], &[], &sent) };
+        assert_eq!(speaker(quote_paragraph_after_speaker(&s)), Some(4));
     }
 
     #[test]
