@@ -844,6 +844,16 @@ struct Scope<'a> {
     outlet: &'a [String],
 }
 
+/// Whether the units holding every asked word are searched over the whole corpus too, not
+/// only in the articles that answer the words best: for a quotation asked verbatim, and for
+/// someone's words. A person quoted in hundreds of articles (`what did trump say about …`)
+/// has a short quote holding every asked word ("Who knows at this point," Eric Trump
+/// responded) in an article whose whole text ranks below many that repeat one of the words;
+/// restricted to the speakers' units, that search stays small.
+fn searches_every_holding_unit(retrieval: Retrieval, speakers: &[u64]) -> bool {
+    retrieval == Retrieval::Verbatim || !speakers.is_empty()
+}
+
 /// Retrieves candidates from the index and re-ranks them.
 fn rank(
     lib: &Store,
@@ -864,7 +874,7 @@ fn rank(
     let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let negated = asks_negated(topic);
-    let whole = retrieval == Retrieval::Verbatim;
+    let whole = searches_every_holding_unit(retrieval, speakers);
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
         words: &words,
@@ -1995,6 +2005,13 @@ fn same_word(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn someones_words_holding_every_asked_word_are_searched_in_every_article_not_only_the_best() {
+        assert!(searches_every_holding_unit(Retrieval::Ranked, &[3]));
+        assert!(searches_every_holding_unit(Retrieval::Verbatim, &[]));
+        assert!(!searches_every_holding_unit(Retrieval::Ranked, &[]));
+    }
 
     #[test]
     fn a_window_grown_sentence_by_sentence_covers_what_its_stems_together_cover() {
