@@ -49,6 +49,7 @@ static DATE_OF_THING: LazyLock<Regex> = LazyLock::new(|| {
 static THING_OF_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\b(?:{DATED_THINGS})(?P<cut>\s+(?:in|of|from|on|during)\s+{})", date_pattern())).unwrap()
 });
+/// A verb of saying or reporting, anywhere before a dated event (`what did xi say at …`).
 static SPOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{SPEECH_VERBS})\b")).unwrap());
 /// `what did putin say in 2023`, `what did xi tell putin in march 2023`.
 static AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {

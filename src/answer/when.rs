@@ -81,22 +81,23 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
         seen.push(key);
         new
     });
-    let mut items = Vec::new();
-    for (score, e, r) in scored.into_iter().take(max) {
-        items.push(Item {
-            pieces: Vec::new(),
-            kind: ItemKind::Passage,
-            text: r.clause_text.clone(),
-            speaker: None,
-            attribution: Attribution::Narration,
-            document: lib.citation(&r.article),
-            paragraph: r.paragraph,
-            span: r.clause,
-            date: Some(e.when.label()),
-            score,
-        });
+    Ok(scored.into_iter().take(max).map(|(score, e, r)| dated_clause(lib, e, r, score)).collect())
+}
+
+/// An entry as an answer: the clause its date modifies, in one report, with that date.
+fn dated_clause(lib: &Store, e: &Event, r: &Report, score: f32) -> Item {
+    Item {
+        pieces: Vec::new(),
+        kind: ItemKind::Passage,
+        text: r.clause_text.clone(),
+        speaker: None,
+        attribution: Attribution::Narration,
+        document: lib.citation(&r.article),
+        paragraph: r.paragraph,
+        span: r.clause,
+        date: Some(e.when.label()),
+        score,
     }
-    Ok(items)
 }
 
 /// At most this many of a period's entries are weighed (a busy month at 100,000 articles has
@@ -117,23 +118,5 @@ pub fn during(lib: &Store, period: &When, max: usize) -> Result<Vec<Item>> {
         .collect();
     crate::timeline::sort(&mut events);
     events.sort_by(|a, b| b.reports.len().cmp(&a.reports.len()).then(b.when.precision.cmp(&a.when.precision)));
-    Ok(events
-        .into_iter()
-        .take(max)
-        .map(|e| {
-            let r = &e.reports[0];
-            Item {
-                pieces: Vec::new(),
-                kind: ItemKind::Passage,
-                text: r.clause_text.clone(),
-                speaker: None,
-                attribution: Attribution::Narration,
-                document: lib.citation(&r.article),
-                paragraph: r.paragraph,
-                span: r.clause,
-                date: Some(e.when.label()),
-                score: e.reports.len() as f32,
-            }
-        })
-        .collect())
+    Ok(events.iter().take(max).map(|e| dated_clause(lib, e, &e.reports[0], e.reports.len() as f32)).collect())
 }
