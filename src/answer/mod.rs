@@ -170,16 +170,17 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[“"]\p{Lu}[^”
 /// Answers a question from the library and its index.
 #[tracing::instrument(skip_all, fields(question = %question.as_str()))]
 pub fn answer(lib: &Store, question: &Question, max: usize) -> Result<Answer> {
-    // A time the question asks about restricts it to the articles published then, as an
-    // outlet does; the rest is read as if the date had not been written.
+    // `what happened in may 2024` and nothing more: the events the articles date then.
     if let Some(period) = period::happened_in(question.as_str()) {
         let items = when::during(lib, &period, max)?;
         if !items.is_empty() {
             return Ok(Answer { question: question.as_str().to_string(), items, note: None });
         }
     }
-    // With no article from then, the date is read as words of the question, as ever (it
-    // may be when something reported later happened), and the reply says so.
+    // A time the question asks about restricts it to the articles published then, as an
+    // outlet does; the rest is read as if the date had not been written. With no article
+    // from then, the date is read as words of the question, as ever (it may be when something
+    // reported later happened), and the reply says so.
     let mut undated = None;
     let dated = period::dated(question.as_str())
         .and_then(|(when, rest)| Some((when, Question::parse(&rest, usize::MAX).ok()?)))

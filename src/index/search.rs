@@ -486,9 +486,9 @@ impl SearchIndex {
         let mut top = searcher
             .search(&query, &TopDocs::with_limit(ARTICLES_SEARCHED).order_by_score())
             .map_err(|e| index_err(&self.dir, e))?;
-        // `what happened at the 2024 summit`, where that year's articles say `visit`, never
-        // `summit`: a restricted search still looks inside the articles it is restricted to,
-        // for units whose meaning is close to the question's.
+        // A question asked of one outlet or period in words none of its articles use (a
+        // paraphrase): the search still looks inside the articles it is restricted to, for
+        // units whose meaning is close to the question's (with no meaning asked, none).
         if top.is_empty() && !terms.is_empty() {
             if let Some(all) = fallback {
                 top = searcher
