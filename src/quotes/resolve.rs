@@ -138,6 +138,9 @@ pub struct Discourse {
     pub known: Vec<PersonId>,
     /// People this article calls `Sir …` or `Dame …`: a plain `Mr Blair` is someone else.
     pub knighted: Vec<PersonId>,
+    /// Speakers in the order the article first named them (a later mention never moves one):
+    /// who the article has established as the bearer of a family name.
+    introduced: Vec<PersonId>,
 }
 
 impl Discourse {
@@ -168,6 +171,7 @@ impl Discourse {
     }
 
     pub fn mention(&mut self, id: PersonId, salient: bool) {
+        self.introduce(id);
         let was_salient = self.mentions.iter().any(|m| m.id == id && m.salient && m.para == self.para);
         self.mentions.retain(|m| m.id != id);
         self.order += 1;
@@ -184,6 +188,7 @@ impl Discourse {
     /// quote does, not after the names that follow it (`Kemp responded: "…". Mr Howard said …`
     /// leaves Howard the latest). A mention of the same speaker after it is kept, made salient.
     pub fn mention_at(&mut self, id: PersonId, position: usize) {
+        self.introduce(id);
         if let Some(later) = self.mentions.iter_mut().find(|m| m.id == id && m.order > position) {
             later.salient |= later.para == self.para;
             return;
@@ -193,16 +198,37 @@ impl Discourse {
         self.mentions.insert(at, Mention { id, para: self.para, salient: true, order: position });
     }
 
+    fn introduce(&mut self, id: PersonId) {
+        if !self.introduced.contains(&id) {
+            self.introduced.push(id);
+        }
+    }
+
     /// A cue's subject was a person the text does not name.
     pub fn nominal_speaker(&mut self) {
         self.order += 1;
         self.nominal = Some((self.para, self.order));
     }
 
+    /// Picks the speaker a cue's name `words` means: as [`Discourse::choose_latest`], but a
+    /// family name alone is the person the article introduced first with it, when it has named
+    /// several (see [`Discourse::bearer_of_family_name`]), unless the latest of them is a
+    /// subject of this paragraph.
+    pub fn choose(&self, people: &People, cands: &[PersonId], words: &[String]) -> Option<PersonId> {
+        let surname = words.last()?;
+        let latest = self.mentions.iter().rev().find(|m| cands.contains(&m.id));
+        if let ([_], false) = (words, latest.is_some_and(|m| self.subject_of_this_paragraph(m))) {
+            if let Some(id) = self.bearer_of_family_name(people, cands, surname) {
+                return Some(id);
+            }
+        }
+        self.choose_latest(people, cands, surname)
+    }
+
     /// Picks among candidates for a name ending in `surname`: the one named most recently in
     /// this article, else the only one the article names at all, else the only candidate the
     /// corpus knows.
-    pub fn choose(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
+    pub fn choose_latest(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
         if let Some(m) = self.mentions.iter().rev().find(|m| cands.contains(&m.id)) {
             return Some(m.id);
         }
@@ -217,8 +243,35 @@ impl Discourse {
         (cands.len() == 1 && sole(people.get(cands[0]))).then(|| cands[0])
     }
 
+    /// A family name alone (`Trump said`) when the article has named several people by it so
+    /// far (`Donald Trump` … `Ivanka Trump`): the first of them. News establishes the bearer of
+    /// a family name with the first full name and calls a relative or namesake introduced later
+    /// by her own full or given name, so the latest named is no guide. An honorific that fits
+    /// one only (`Mrs Clinton`) has already left the others out of `cands`; a knight's title
+    /// likewise. `None` when fewer than two candidates named so far bear the name, or when the
+    /// first one's name does not open with a given name we know: capitals before a family name
+    /// may be a description (`Republican Donor Adelson`, `Oscar-winner Sarandon`), no one else.
+    fn bearer_of_family_name(&self, people: &People, cands: &[PersonId], word: &str) -> Option<PersonId> {
+        let word = fold(word);
+        let bears = |id: &&PersonId| {
+            let p = people.get(**id);
+            p.kind == Kind::Person && p.words.len() > 1 && p.surname() == word && cands.contains(id)
+        };
+        let mut bearers = self.introduced.iter().filter(bears);
+        let first = *bearers.next()?;
+        let given = names::gender_of_word(&people.get(first).words[0]).is_some();
+        (given && bearers.next().is_some()).then_some(first)
+    }
+
+    /// Whether `m` is a subject or a speaker of the paragraph being read: a family name alone
+    /// right after it means that person (`Hillary Clinton rebuffed a heckler. "…," Clinton
+    /// told her`), whoever the article introduced first with the name.
+    fn subject_of_this_paragraph(&self, m: &Mention) -> bool {
+        m.salient && m.para == self.para
+    }
+
     /// [`Discourse::choose`] among the people this article names only, never by the corpus.
-    pub fn choose_in_article(&self, people: &People, cands: &[PersonId], surname: &str) -> Option<PersonId> {
+    pub fn choose_in_article(&self, people: &People, cands: &[PersonId], words: &[String]) -> Option<PersonId> {
         let ours: Vec<PersonId> = cands
             .iter()
             .copied()
@@ -227,7 +280,7 @@ impl Discourse {
         if ours.is_empty() {
             return None;
         }
-        self.choose(people, &ours, surname)
+        self.choose(people, &ours, words)
     }
 
     /// `he`/`she`/`it`: an earlier speaker of the same sentence that fits, else the latest
@@ -340,8 +393,7 @@ impl Reader<'_> {
         if run.possessive {
             return None;
         }
-        let found =
-            self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), run.words.last()?);
+        let found = self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, run), &run.words);
         // `Rival Hillary Clinton had mocked …`: a capital opening the sentence before a given
         // name and a family name describes the person (as registration reads it too).
         let described = run.words.len() >= 3
@@ -349,7 +401,7 @@ impl Reader<'_> {
             && names::gender_of_word(&run.words[1]).is_some();
         found.or_else(|| {
             described.then(|| NameRun { words: run.words[1..].to_vec(), ..run.clone() }).and_then(|r| {
-                self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, &r), r.words.last()?)
+                self.discourse.choose(self.people, &self.discourse.run_candidates(self.people, &r), &r.words)
             })
         })
     }
@@ -948,9 +1000,9 @@ impl Reader<'_> {
             // (A family name read without the words before it is only someone this article
             // names: `Dana Whitfield` is not the Mary Whitfield of another article.)
             if k > 0 && k + 1 == run.words.len() {
-                self.discourse.choose_in_article(self.people, &cands, run.words.last()?)
+                self.discourse.choose_in_article(self.people, &cands, &run.words[k..])
             } else {
-                self.discourse.choose(self.people, &cands, run.words.last()?)
+                self.discourse.choose(self.people, &cands, &run.words[k..])
             }
         });
         Some(CueAt { verb: v, speaker, from: v, to: v })
