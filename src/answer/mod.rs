@@ -1308,8 +1308,7 @@ fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
                         .chain(question::place_forms(&f))
                         .chain(same_thing(&f))
                         .chain(news_words(&f))
-                        .chain(measure_for(&f))
-                        .chain(secrecy_for(&f))
+                        .chain(news_writes_for(&f))
                         .chain(number_word(&f))
                         .map(String::from)
                         .chain(american_spelling(&f))
@@ -1692,27 +1691,32 @@ fn news_words(w: &str) -> Vec<&'static str> {
         .unwrap_or_default()
 }
 
-/// What news names where chat names the act (`how did the us punish firms`: "hit … with
-/// sanctions"). One way only: a question asking of sanctions asks of the measure, not of any
-/// punishment (`Western punishment for that force` is no sanction).
-fn measure_for(w: &str) -> Vec<&'static str> {
-    match w {
-        "punish" | "punishes" | "punished" | "punishing" | "punishment" | "penalize" | "penalized" | "penalise"
-        | "penalised" => vec!["sanctions", "sanctioned"],
-        _ => Vec::new(),
-    }
-}
-
-/// What news writes of a secret (`what will they keep secret`): what is not shared
-/// "publicly", given no "visibility". One way only: a question asking what was said publicly
-/// asks of no secret.
-fn secrecy_for(w: &str) -> Vec<&'static str> {
-    match w {
-        "secret" | "secrets" | "secretly" | "secrecy" | "hidden" | "confidential" | "private" | "privately" => {
-            vec!["publicly", "visibility"]
-        }
-        _ => Vec::new(),
-    }
+/// What news writes where chat names a thing, one way only: a question asking of the news
+/// word asks of no more than it. `how did the us punish firms`: "hit … with sanctions" (but
+/// `Western punishment for that force` is no sanction); `what will they keep secret`: what is
+/// not shared "publicly", given no "visibility" (but what was said publicly is no secret).
+fn news_writes_for(w: &str) -> Vec<&'static str> {
+    const ONE_WAY: &[(&[&str], &[&str])] = &[
+        (
+            &[
+                "punish",
+                "punishes",
+                "punished",
+                "punishing",
+                "punishment",
+                "penalize",
+                "penalized",
+                "penalise",
+                "penalised",
+            ],
+            &["sanctions", "sanctioned"],
+        ),
+        (
+            &["secret", "secrets", "secretly", "secrecy", "hidden", "confidential", "private", "privately"],
+            &["publicly", "visibility"],
+        ),
+    ];
+    ONE_WAY.iter().find(|(chat, _)| chat.contains(&w)).map(|(_, news)| news.to_vec()).unwrap_or_default()
 }
 
 /// `did they meet` asks what the text tells in the past (`they met`), and a stemmer joins
@@ -2216,8 +2220,8 @@ mod tests {
     fn dumping_judging_and_a_secret_kept_are_searched_in_the_words_news_writes_for_them() {
         assert!(news_words("dumping").contains(&"abandoning"));
         assert!(news_words("judge").contains(&"assessed"));
-        assert!(secrecy_for("secret").contains(&"publicly"));
-        assert!(secrecy_for("publicly").is_empty());
+        assert!(news_writes_for("secret").contains(&"publicly"));
+        assert!(news_writes_for("publicly").is_empty());
         // Keeping something secret is the secret, not the keeping.
         assert_eq!(phrasal_verbs("what will they keep secret"), "what will they secret");
         assert_eq!(phrasal_verbs("are they keeping it quiet"), "are they secret");
