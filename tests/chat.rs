@@ -298,6 +298,25 @@ fn a_quote_broken_by_its_cue_is_shown_as_its_quoted_words_each_as_the_article_pr
 }
 
 #[test]
+fn a_few_quoted_words_in_the_writers_sentence_are_shown_as_the_speakers_alone() {
+    let (engine, _idx) = engine();
+    let answer = engine.ask("putin benchmark").unwrap();
+    let first = &answer.items[0];
+    assert!(
+        first.text.contains("Putin called the Sino-Russian relationship a “benchmark of cooperation”"),
+        "{first:?}"
+    );
+    assert!(first.fragment);
+    let text = summitbot::render::text(&answer);
+    assert!(text.contains("— Vladimir Putin, in the words in quotation marks (the rest is the article's)"), "{text}");
+    assert!(summitbot::render::json(&answer).contains("\"fragment\": true"));
+    // A whole quote is the speaker's, and says so plainly.
+    let answer = engine.ask("what did xi say about a political solution").unwrap();
+    assert!(!answer.items[0].fragment);
+    assert!(summitbot::render::text(&answer).contains("— Xi Jinping\n"));
+}
+
+#[test]
 fn a_person_asked_on_a_topic_they_never_spoke_of_is_answered_by_sentences_naming_them_and_it() {
     let (engine, _idx) = engine();
     let answer = engine.ask("xi on taiwan?").unwrap();

@@ -44,6 +44,10 @@ pub struct Item {
     /// For a direct quote broken by its cue (`"…," said Xi. "…"`): the quoted words alone,
     /// as spans of the article, in order. Empty: the whole text is what to show.
     pub pieces: Vec<Span>,
+    /// A few quoted words inside a sentence of the writer's (`called it a "benchmark of
+    /// cooperation"`): the sentence is shown for sense, and only the words in quotation marks
+    /// are the speaker's.
+    pub fragment: bool,
     #[serde(skip)]
     pub score: f32,
 }
@@ -725,6 +729,7 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
             span: d.span,
             date: None,
             pieces: Vec::new(),
+            fragment: false,
             score: 1.0,
         });
     }
@@ -1160,6 +1165,7 @@ fn item(lib: &Store, unit: &Unit, span: Span, score: f32) -> Item {
     };
     Item {
         pieces,
+        fragment: direct && unit.data.fragment,
         kind: match unit.data.kind {
             UnitKind::Quote => ItemKind::Quote,
             UnitKind::Passage => ItemKind::Passage,

@@ -88,6 +88,7 @@ pub fn when(lib: &Store, topic: &str, max: usize) -> Result<Vec<Item>> {
 fn dated_clause(lib: &Store, e: &Event, r: &Report, score: f32) -> Item {
     Item {
         pieces: Vec::new(),
+        fragment: false,
         kind: ItemKind::Passage,
         text: r.clause_text.clone(),
         speaker: None,

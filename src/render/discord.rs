@@ -82,6 +82,9 @@ fn truncate_chars(s: &str, max: usize) -> String {
 /// `— Alexander Gabuev` / `— Putin (reported speech, not a direct quote)`.
 pub fn speaker_line(item: &Item) -> String {
     match (&item.speaker, item.attribution) {
+        (Some(s), Attribution::Direct) if item.fragment => {
+            format!("— **{}**, {}", escape_markdown(s), super::FRAGMENT)
+        }
         (Some(s), Attribution::Direct) => format!("— **{}**", escape_markdown(s)),
         (Some(s), Attribution::Reported) => {
             format!("— **{}** (reported speech, not a direct quote)", escape_markdown(s))
@@ -129,6 +132,7 @@ pub fn answer_page(answer: &Answer, index: usize) -> Vec<EmbedSpec> {
     current.push_str(tail.trim_start_matches('\n'));
     embeds.push(EmbedSpec { description: current, ..Default::default() });
     let title = match &item.speaker {
+        Some(s) if item.attribution == Attribution::Direct && item.fragment => format!("Quoting {s}"),
         Some(s) if item.attribution == Attribution::Direct => format!("{s} said"),
         Some(s) => s.clone(),
         None => "From the corpus".to_string(),
@@ -239,6 +243,7 @@ mod tests {
             question: "q".into(),
             items: vec![Item {
                 pieces: Vec::new(),
+                fragment: false,
                 kind: ItemKind::Quote,
                 text: text.into(),
                 speaker: Some("Alexander Gabuev".into()),
@@ -279,6 +284,16 @@ mod tests {
             "{d}"
         );
         assert_eq!(page[0].footer.as_deref(), Some("1 of 1"));
+    }
+
+    #[test]
+    fn a_few_quoted_words_in_the_writers_sentence_are_titled_as_quoting_the_speaker() {
+        let mut answer = answer_with("Putin called it a “benchmark of cooperation” and left.");
+        answer.items[0].fragment = true;
+        answer.items[0].speaker = Some("Vladimir Putin".into());
+        let page = answer_page(&answer, 0);
+        assert_eq!(page[0].title.as_deref(), Some("Quoting Vladimir Putin"));
+        assert!(page[0].description.contains("— **Vladimir Putin**, in the words in quotation marks"));
     }
 
     #[test]

@@ -35,6 +35,9 @@ struct JsonItem<'a> {
     /// The quoted words alone (spans of the article), when a cue breaks the quote.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pieces: Vec<[usize; 2]>,
+    /// Only the words in quotation marks are the speaker's; the rest of the text is the writer's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fragment: bool,
 }
 
 /// Between the pieces of a quote broken by its cue: the mark of words left out.
@@ -62,6 +65,7 @@ pub fn json(answer: &Answer) -> String {
                 span: [i.span.start, i.span.end],
                 date: i.date.as_deref(),
                 pieces: i.pieces.iter().map(|p| [p.start, p.end]).collect(),
+                fragment: i.fragment,
             })
             .collect(),
         note: answer.note.as_deref(),
@@ -69,9 +73,13 @@ pub fn json(answer: &Answer) -> String {
     serde_json::to_string_pretty(&out).expect("answers serialize")
 }
 
+/// After the speaker of a few quoted words in the writer's sentence: whose the rest is.
+pub const FRAGMENT: &str = "in the words in quotation marks (the rest is the article's)";
+
 /// "Alexander Gabuev said" / "reported speech of …" / "from the article".
 pub fn who_line(item: &Item) -> String {
     match (&item.speaker, item.attribution) {
+        (Some(s), Attribution::Direct) if item.fragment => format!("— {s}, {FRAGMENT}"),
         (Some(s), Attribution::Direct) => format!("— {s}"),
         (Some(s), Attribution::Reported) => format!("— {s} (reported speech, not a direct quote)"),
         (Some(s), Attribution::Authored) => format!("— {s} (author of this section)"),
