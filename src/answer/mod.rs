@@ -1721,6 +1721,9 @@ fn news_writes_for(w: &str) -> Vec<&'static str> {
             &["secret", "secrets", "secretly", "secrecy", "hidden", "confidential", "private", "privately"],
             &["publicly", "visibility"],
         ),
+        // Whether a thing mattered: news weighs its "significance" (but a significant rise
+        // is not asked as one that mattered).
+        (&["matter", "matters", "mattered"], &["significance", "significant"]),
     ];
     ONE_WAY.iter().find(|(chat, _)| chat.contains(&w)).map(|(_, news)| news.to_vec()).unwrap_or_default()
 }
@@ -2228,6 +2231,8 @@ mod tests {
         assert!(news_words("judge").contains(&"assessed"));
         assert!(news_writes_for("secret").contains(&"publicly"));
         assert!(news_writes_for("publicly").is_empty());
+        assert!(news_writes_for("mattered").contains(&"significance"));
+        assert!(news_writes_for("significance").is_empty());
         // Keeping something secret is the secret, not the keeping.
         assert_eq!(phrasal_verbs("what will they keep secret"), "what will they secret");
         assert_eq!(phrasal_verbs("are they keeping it quiet"), "are they secret");
