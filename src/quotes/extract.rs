@@ -1326,8 +1326,10 @@ fn push_passages(
         let voice = if let Some(q) = inside {
             q.speaker.map_or(Voice::Unattributed, Voice::Quoted)
         } else {
-            let reported =
-                cues.iter().find(|c| c.speaker.is_some() && s.contains(toks[c.verb].span)).and_then(|c| c.speaker);
+            let reported = cues
+                .iter()
+                .find(|c| c.speaker.is_some() && s.contains(toks[c.verb].span) && !names_a_term(toks, c))
+                .and_then(|c| c.speaker);
             match (reported, turn, section) {
                 (Some(r), _, _) => Voice::Reported(r),
                 (None, Some(t), _) => Voice::Turn(t),
@@ -1337,6 +1339,16 @@ fn push_passages(
         };
         ex.passages.push(Passage { article: article.id.clone(), paragraph: p.index, span: trim_span(text, s), voice });
     }
+}
+
+/// `on what Xi calls "the Ukraine issue"`, `what critics described as …`: a cue after `what`
+/// lends the writer the speaker's term for a thing; the rest of the sentence is the writer's
+/// claim, not the speaker's reported speech (the quoted term is still the speaker's quote).
+fn names_a_term(toks: &[Token<'_>], cue: &CueAt) -> bool {
+    cue.from
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .is_some_and(|t| t.is_word() && t.text.eq_ignore_ascii_case("what"))
 }
 
 fn transcript_host(article: &Article, people: &People) -> Option<PersonId> {
@@ -1924,6 +1936,22 @@ mod tests {
             "State Del. Maria \"Cuca\" Delgado (D-Fresno) opened the meeting. \"We are ready for this fight,\" she said.",
         ]);
         assert_eq!(speaker_of(&c, "We are ready").as_deref(), Some("Maria Delgado"));
+    }
+
+    #[test]
+    fn a_term_borrowed_with_what_someone_calls_it_leaves_the_sentence_the_writers() {
+        let c = corpus(&[
+            "Xi Jinping met Putin. Formally, China proclaims neutrality on what Xi calls \"the Ukraine issue\" and has sought to mediate. Xi said the talks went well.",
+        ]);
+        let ex = extract(&c);
+        let voice_of = |needle: &str| {
+            let text = &c.articles[0].text;
+            ex.passages.iter().find(|p| text[p.span.start..p.span.end].contains(needle)).map(|p| p.voice)
+        };
+        assert!(matches!(voice_of("proclaims neutrality"), Some(Voice::Narration)), "{:?}", voice_of("proclaims"));
+        assert!(matches!(voice_of("the talks went well"), Some(Voice::Reported(_))));
+        // The borrowed term itself is still Xi's quote.
+        assert!(speaker_of(&c, "the Ukraine issue").is_some_and(|s| s.starts_with("Xi")));
     }
 
     #[test]
