@@ -860,6 +860,14 @@ fn searches_every_holding_unit(retrieval: Retrieval, speakers: &[u64]) -> bool {
     retrieval == Retrieval::Verbatim || !speakers.is_empty()
 }
 
+/// Whether the question recalls words someone said: it asks for a speaker's words or quotes
+/// the words it looks for. Such a question holds the words as they were said, in their form
+/// and order; a question on a topic puts it in the asker's own words (`what cars is china
+/// selling russia`), where neither tells the answer apart.
+fn recalls_words(retrieval: Retrieval, speakers: &[u64]) -> bool {
+    retrieval == Retrieval::Verbatim || !speakers.is_empty()
+}
+
 /// Retrieves candidates from the index and re-ranks them.
 fn rank(
     lib: &Store,
@@ -873,6 +881,7 @@ fn rank(
     let Scope { speakers, kind, outlet } = scope;
     let asked = asked_words(topic, retrieval);
     let words = asked.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+    let typed = typed_forms(&asked);
     let asked = match retrieval {
         Retrieval::Ranked => the_two(lib, topic, one_group_per_name(lib, asked)),
         Retrieval::Verbatim => asked,
@@ -939,6 +948,14 @@ fn rank(
             score += 4.0 * cover + 1.5 * phrase as f32;
             if cover >= 1.0 && groups.len() >= 2 {
                 score += EVERY_WORD;
+                if recalls_words(retrieval, speakers)
+                    && in_asked_order(&text_stems(&mut analyzer, unit.slice(span), &terms), &groups)
+                {
+                    score += ASKED_ORDER;
+                }
+            }
+            if recalls_words(retrieval, speakers) {
+                score += EXACT_FORM * share_typed_as_asked(&typed, unit.slice(span));
             }
         }
         if let Some(e) = expect {
@@ -2010,6 +2027,54 @@ fn once_per_word(analyzer: &mut Analyzer, text: &str, groups: &[Vec<String>]) ->
 /// What a word held only in another form than the one asked weighs in BM25.
 const OTHER_FORM: f32 = 0.7;
 
+/// What a unit holding every asked word in the very form it was typed gains over one holding
+/// them only as other words of their stems: enough to settle a near-tie, never to outweigh
+/// a word held or missed.
+const EXACT_FORM: f32 = 1.0;
+
+/// What a unit holding every asked word in the order they were asked gains: a tie-breaker.
+const ASKED_ORDER: f32 = 0.5;
+
+/// The asked words as typed, each in the analyser's plain tokens (lower case, split where a
+/// letter or digit ends): the first form of every asked group, before any other form a rule
+/// adds to it.
+fn typed_forms(asked: &[Vec<String>]) -> Vec<String> {
+    asked.iter().filter_map(|g| g.first()).flat_map(|w| plain_tokens(w).collect::<Vec<_>>()).collect()
+}
+
+/// `text` in the analyser's plain tokens: split on what is not a letter or digit, lower case.
+fn plain_tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// The share of the asked words (`typed`, see [`typed_forms`]) that `text` holds in the very
+/// form they were typed. A stemmer joins words a question tells apart: asked of `show`, the
+/// sentence saying "which Donald Trump will show up" quotes the words recalled, one saying
+/// "showing videos of Donald Trump" only a word of the same stem; `negotiator` is not the
+/// "negotiable" it stems alike with. Coverage counts both the same; the form typed settles it.
+fn share_typed_as_asked(typed: &[String], text: &str) -> f32 {
+    if typed.is_empty() {
+        return 0.0;
+    }
+    let held: HashSet<String> = plain_tokens(text).filter(|w| typed.contains(w)).collect();
+    typed.iter().filter(|t| held.contains(*t)).count() as f32 / typed.len() as f32
+}
+
+/// Whether `stems` (a text's, in order) hold the asked words (`groups`) one after another in
+/// the order they were asked, other words between them or not. A question that recalls words
+/// of a quotation recalls them in the order they were said: asked `people what's happening`,
+/// "led by people that don't know what's happening" is the quote, "what's happening in
+/// Colorado, where the people" another that holds the same words the other way round.
+fn in_asked_order(stems: &[String], groups: &[Vec<String>]) -> bool {
+    let mut next = 0;
+    for s in stems {
+        if next < groups.len() && groups[next].iter().any(|t| same_word(t, s)) {
+            next += 1;
+        }
+    }
+    next == groups.len()
+}
+
 /// Stems of one word: equal, or one a prefix of the other when both are long enough
 /// (`suppli` from "supplies" and `supplier`).
 fn same_word(a: &str, b: &str) -> bool {
@@ -2527,6 +2592,35 @@ mod tests {
         assert_eq!(coverage(&groups, &stems), (1.0, 1));
         let stems = a.stems("A visit, the first to Moscow, to Russia.");
         assert_eq!(coverage(&groups, &stems), (1.0, 0));
+    }
+
+    #[test]
+    fn a_word_is_held_as_typed_only_where_the_text_prints_that_form_not_another_of_its_stem() {
+        let typed = typed_forms(&[vec!["donald".to_string()], vec!["Show".to_string(), "shown".to_string()]]);
+        assert_eq!(typed, ["donald", "show"]);
+        assert_eq!(share_typed_as_asked(&typed, "perplexed about \"which Donald Trump will show up.\""), 1.0);
+        assert_eq!(share_typed_as_asked(&typed, "showing videos of Donald Trump"), 0.5);
+        assert_eq!(share_typed_as_asked(&typed, "It was shown."), 0.0);
+        assert_eq!(share_typed_as_asked(&[], "show"), 0.0);
+    }
+
+    #[test]
+    fn asked_words_are_in_the_order_asked_with_other_words_between_them_but_not_the_other_way_round() {
+        let mut a = Analyzer::default();
+        let groups: Vec<Vec<String>> = ["people", "happening"].iter().map(|w| a.stems(w)).collect();
+        let terms: Vec<String> = groups.iter().flatten().cloned().collect();
+        let said = "We're being led by people that don't know what's happening";
+        assert!(in_asked_order(&text_stems(&mut a, said, &terms), &groups));
+        let other = "Look at what's happening in Colorado, where the people never got a chance";
+        assert!(!in_asked_order(&text_stems(&mut a, other, &terms), &groups));
+        assert!(!in_asked_order(&text_stems(&mut a, "people alone", &terms), &groups));
+    }
+
+    #[test]
+    fn only_a_question_recalling_someones_words_weighs_the_form_and_order_they_were_said_in() {
+        assert!(recalls_words(Retrieval::Ranked, &[3]));
+        assert!(recalls_words(Retrieval::Verbatim, &[]));
+        assert!(!recalls_words(Retrieval::Ranked, &[]));
     }
 
     #[test]

@@ -471,7 +471,7 @@ fn resolve(phrase: &str, people: &dyn Registry, sources: Option<&dyn Sources>) -
     }
     let words = content_words(phrase);
     if words.is_empty() {
-        return Vec::new();
+        return family_name_as_common_word(phrase, people);
     }
     // A word for someone (`the carnegie guy`) asks for a person, whatever else the phrase
     // names: an organisation it names is where that person is.
@@ -533,6 +533,21 @@ fn resolve(phrase: &str, people: &dyn Registry, sources: Option<&dyn Sources>) -
         return vec![one];
     }
     by_descriptor(&abbreviations_spelled_out(words, people), people, sources)
+}
+
+/// `what did Will say`, `what did may say`: a family name that is also a common word (the
+/// columnist George Will, Theresa May) is dropped by a stop list, yet where a question asks
+/// for a speaker it can be no verb. A phrase of that one word names the people whose family
+/// name it is, when the articles give their name in full.
+fn family_name_as_common_word(phrase: &str, people: &dyn Registry) -> Vec<PersonId> {
+    let words = all_words(phrase);
+    let [w] = words.as_slice() else { return Vec::new() };
+    let w = fold(w);
+    people
+        .named(&w)
+        .into_iter()
+        .filter(|&id| people.person(id).is_some_and(|p| is_person(people, id) && p.words.len() > 1 && p.surname() == w))
+        .collect()
 }
 
 /// `the former nsc official`: letters that abbreviate an organisation stand, in a
@@ -1742,6 +1757,21 @@ mod tests {
                 topic: "about the iceberg".into()
             }
         );
+    }
+
+    #[test]
+    fn a_family_name_that_is_also_a_common_word_names_its_bearer_where_a_speaker_is_asked() {
+        let mut p = people();
+        p.add(&["George".to_string(), "Will".to_string()]);
+        let will = p.by_name("George Will").unwrap();
+        assert_eq!(
+            intent_with("what did Will say about the eruption?", &p),
+            Intent::SaidBy { speakers: vec![will], topic: "about the eruption".into() }
+        );
+        assert_eq!(family_name_as_common_word("will", &p), vec![will]);
+        // Without a bearer, or as a word of a longer phrase, it names nobody.
+        assert!(family_name_as_common_word("will", &people()).is_empty());
+        assert!(family_name_as_common_word("the will", &p).is_empty());
     }
 
     #[test]
