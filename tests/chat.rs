@@ -152,6 +152,11 @@ fn words_asked_for_by_a_noun_for_them_are_the_quote_the_best_sentence_announces_
     assert!(first.text.contains("Addressing students"), "{}", first.text);
 }
 
+#[test]
+fn a_twenty_second_batch_of_doubts_reactions_and_acts_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh22.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =
