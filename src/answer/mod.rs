@@ -1715,6 +1715,9 @@ fn news_writes_for(w: &str) -> Vec<&'static str> {
             &["secret", "secrets", "secretly", "secrecy", "hidden", "confidential", "private", "privately"],
             &["publicly", "visibility"],
         ),
+        // `did china send anyone to putin's swearing in`: news writes of a leader's
+        // "inauguration" (but an inauguration asked of is no oath sworn).
+        (&["swearing", "sworn"], &["inauguration", "inaugurated"]),
     ];
     ONE_WAY.iter().find(|(chat, _)| chat.contains(&w)).map(|(_, news)| news.to_vec()).unwrap_or_default()
 }
@@ -2214,6 +2217,13 @@ mod tests {
         // Only the word a `how` asks the degree of: `how did xi describe putin` asks no degree.
         assert_eq!(degree_asked("how did xi describe putin"), None);
         assert!(!searched_words("trade is strong", Retrieval::Ranked).contains("stronger"));
+    }
+
+    #[test]
+    fn a_swearing_in_is_searched_as_the_inauguration_news_writes_of_but_not_the_other_way() {
+        assert!(news_writes_for("swearing").contains(&"inauguration"));
+        assert!(news_writes_for("sworn").contains(&"inauguration"));
+        assert!(news_writes_for("inauguration").is_empty());
     }
 
     #[test]
