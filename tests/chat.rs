@@ -119,6 +119,11 @@ fn a_twentieth_batch_run_twice_before_its_rule_is_answered_right_by_the_first_an
 }
 
 #[test]
+fn a_twenty_first_batch_with_source_labels_and_short_forms_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh21.toml");
+}
+
+#[test]
 fn a_speaker_none_of_whose_words_hold_the_topic_is_answered_by_the_quote_a_sentence_on_it_leads_into() {
     let (engine, _idx) = engine();
     // "Whether deals had been reached remained unclear." then "…," says Rand's Charap.

@@ -150,6 +150,13 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
 static DONE_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sanction|punish|blam|critici[sz]|condemn|penali[sz]|fined\b|prais|thank|reward|arrest|indict|charg)\w*\b[^.;]{0,80}?\bfor (?:\w+ing|his|her|its|their)\b").unwrap()
 });
+/// What something is needed for, the reason it matters: `Russia's relationship with China is
+/// fundamental to withstanding it`, `ties are essential to pushing back` answer `why is china so
+/// important to russia`. Only the adjective with what it serves (`to`/`for` after it): `a
+/// fundamental shift` says nothing of why.
+static NEEDED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:fundamental|essential|vital|crucial|indispensable|instrumental) (?:to|for|in)\b").unwrap()
+});
 /// What harms someone, the reason they do not want it: `would be bad for China`.
 static BAD_FOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:bad|harmful|dangerous|a threat|costly|damaging) (?:for|to)\b").unwrap());
@@ -818,7 +825,7 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
         Expect::Person => PERSON.is_match(text),
-        Expect::Reason => REASON.is_match(text) || DONE_FOR.is_match(text),
+        Expect::Reason => REASON.is_match(text) || DONE_FOR.is_match(text) || NEEDED_FOR.is_match(text),
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => {
             let text = TAG_QUESTION.replace_all(text, "");
@@ -1741,6 +1748,13 @@ fn news_writes_for(w: &str) -> Vec<&'static str> {
         // Whether a thing mattered: news weighs its "significance" (but a significant rise
         // is not asked as one that mattered).
         (&["matter", "matters", "mattered"], &["significance", "significant"]),
+        // `did china send anyone to putin's swearing in`: news writes of a leader's
+        // "inauguration" (but an inauguration asked of is no oath sworn).
+        (&["swearing", "sworn"], &["inauguration", "inaugurated"]),
+        // `why is china so important to russia`: news writes that a tie is "fundamental",
+        // "essential" or "vital" to something (but what is fundamental is not all that
+        // chat would call important).
+        (&["important", "importance"], &["fundamental", "essential", "vital", "crucial"]),
     ];
     ONE_WAY.iter().find(|(chat, _)| chat.contains(&w)).map(|(_, news)| news.to_vec()).unwrap_or_default()
 }
@@ -2288,6 +2302,28 @@ mod tests {
         // Only the word a `how` asks the degree of: `how did xi describe putin` asks no degree.
         assert_eq!(degree_asked("how did xi describe putin"), None);
         assert!(!searched_words("trade is strong", Retrieval::Ranked).contains("stronger"));
+    }
+
+    #[test]
+    fn a_swearing_in_is_searched_as_the_inauguration_news_writes_of_but_not_the_other_way() {
+        assert!(news_writes_for("swearing").contains(&"inauguration"));
+        assert!(news_writes_for("sworn").contains(&"inauguration"));
+        assert!(news_writes_for("inauguration").is_empty());
+    }
+
+    #[test]
+    fn what_a_thing_is_fundamental_or_essential_to_is_why_it_matters() {
+        assert!(holds(Expect::Reason, "And Russia’s relationship with China is fundamental to withstanding it."));
+        assert!(holds(Expect::Reason, "Robust ties are essential to pushing back against Western countries."));
+        assert!(!holds(Expect::Reason, "It marks a fundamental shift in relations."));
+        assert!(!holds(Expect::Reason, "Oil is an essential commodity."));
+    }
+
+    #[test]
+    fn what_chat_calls_important_is_searched_in_what_news_calls_fundamental_or_essential() {
+        assert!(news_writes_for("important").contains(&"fundamental"));
+        assert!(news_writes_for("importance").contains(&"essential"));
+        assert!(news_writes_for("fundamental").is_empty());
     }
 
     #[test]

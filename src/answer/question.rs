@@ -238,7 +238,9 @@ fn clean(q: &str) -> String {
 /// `the georgia state prof`), and the question's shape is read from those words: each is
 /// written out before anything else reads the question.
 fn chat_spelling(q: &str) -> String {
-    let words = q.split_whitespace().enumerate().filter_map(|(i, w)| {
+    let typed: Vec<&str> = q.split_whitespace().collect();
+    let after_call_sign = |i: usize| i > 0 && is_call_sign(typed[i - 1]);
+    let words = typed.iter().copied().enumerate().filter_map(|(i, w)| {
         let core = w.trim_end_matches(['?', '.', '!', ',']);
         let full = match core {
             "wat" | "wut" | "wht" | "waht" | "whta" | "whut" => "what",
@@ -252,6 +254,10 @@ fn chat_spelling(q: &str) -> String {
             "govts" | "govs" => "governments",
             "pm" => "prime minister",
             "pms" => "prime ministers",
+            // `russian fm?`: the foreign minister, as headlines shorten him; after a station's
+            // call sign (`wkno fm`) it is the radio band.
+            "fm" if !after_call_sign(i) => "foreign minister",
+            "fms" => "foreign ministers",
             "ppl" => "people",
             "w" | "w/" if i > 0 => "with",
             "b4" => "before",
@@ -319,6 +325,14 @@ fn chat_spelling(q: &str) -> String {
         Some(format!("{full}{}", &w[core.len()..]))
     });
     words.collect::<Vec<_>>().join(" ")
+}
+
+/// A radio station's call sign (`wkno`, `kqed`: four letters opening with w or k, as North
+/// American stations are named) or its frequency (`89.1`), which `fm` follows as the band.
+fn is_call_sign(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '\'']);
+    (w.len() == 4 && (w.starts_with('w') || w.starts_with('k')) && w.chars().all(|c| c.is_ascii_lowercase()))
+        || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.'))
 }
 
 /// The country or people a word one letter away from its name spells (`ukrane`, `rusia`,
@@ -1002,7 +1016,7 @@ pub fn understand(question: &Question, people: &dyn Registry, sources: &dyn Sour
     // `why hasn't china sent weapons, according to the bbc`, `per npr, who went to dinner`: an
     // outlet that the rest is told by, with no piece named, restricts the answer to its
     // reporting as `in the bbc's article` does.
-    for c in ACCORDING_TO.iter().chain(PER.iter()).filter_map(|re| re.captures(&q)) {
+    for c in ACCORDING_TO.iter().chain(PER.iter()).chain(SOURCE_LABEL.iter()).filter_map(|re| re.captures(&q)) {
         if let Some(outlet) = outlet_named(&c["who"], people, sources) {
             let asked = Question(c["rest"].trim().to_string());
             return Reading { intent: intent_of(&asked, people, sources), outlet };
@@ -1021,6 +1035,17 @@ static PER: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     [
         Regex::new(r"^(?P<rest>.+?),?\s+per (?P<who>[^,]+)$").unwrap(),
         Regex::new(r"^per (?P<who>[^,]+),\s*(?P<rest>.+)$").unwrap(),
+    ]
+});
+
+/// `bbc: why is china so important to russia`, `npr - who went to dinner`: chat labels a
+/// question with its source as a headline does, the outlet before a colon or a dash; what
+/// follows is asked of its reporting, as after `according to`. (Not an outlet, the label is
+/// read with the rest: `xi: what did he promise` stays a question about Xi.)
+static SOURCE_LABEL: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [
+        Regex::new(r"^(?P<who>[^:,]+?)\s*:\s*(?P<rest>.+)$").unwrap(),
+        Regex::new(r"^(?P<who>[^:,]+?)\s+[-–—]+\s+(?P<rest>.+)$").unwrap(),
     ]
 });
 
@@ -1540,9 +1565,28 @@ fn spelled_out(q: &str, people: &dyn Registry) -> String {
         }
         if let Some(org) = abbreviation(std::slice::from_ref(&w), people).and_then(|id| people.person(id)) {
             out = format!("{out} {}", org.words.join(" "));
+        } else if let Some(name) = name_spelled_otherwise(&w, people) {
+            out = format!("{out} {name}");
         }
     }
     out
+}
+
+/// `will xi talk to zelensky`: a family name typed in another spelling than the text's
+/// ("Zelenskyy"; names from other alphabets are spelled several ways, and typed by ear) is
+/// searched as the text spells it too. Only a long word naming nobody exactly that one
+/// edit from one person's family name, with its first letter, makes (a short word sits an
+/// edit from many common words); the typed word is kept.
+fn name_spelled_otherwise(w: &str, people: &dyn Registry) -> Option<String> {
+    if w.chars().count() < 6 || !people.named(w).is_empty() {
+        return None;
+    }
+    let found = find_in_words(people, &[w.to_string()]);
+    let [(id, edits)] = found.as_slice() else { return None };
+    let p = people.person(*id).filter(|p| p.kind == crate::quotes::Kind::Person)?;
+    let surname = p.surname();
+    (*edits == 1 && surname.chars().next() == w.chars().next() && crate::text::edit_distance(surname, w) == 1)
+        .then(|| surname.to_string())
 }
 
 /// The person a question opens with and where its topic starts, when it goes straight on
@@ -2485,6 +2529,26 @@ mod tests {
     }
 
     #[test]
+    fn fm_is_the_foreign_minister_except_after_a_radio_stations_call_sign() {
+        assert_eq!(chat_spelling("russian fm?"), "russian foreign minister?");
+        assert_eq!(chat_spelling("what did the chinese fms say"), "what did the chinese foreign ministers say");
+        assert_eq!(chat_spelling("what did wkno fm report"), "what did wkno fm report");
+        assert_eq!(chat_spelling("what did 89.1 fm report"), "what did 89.1 fm report");
+    }
+
+    #[test]
+    fn an_outlet_before_a_colon_or_a_dash_labels_the_question_with_its_source() {
+        let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        let r = reading("bbc: why is china so important to russia");
+        assert_eq!(r.outlet, words(&["bbc"]));
+        assert!(matches!(r.intent, Intent::Fact { expect: Some(Expect::Reason), .. }), "{:?}", r.intent);
+        assert_eq!(reading("the washington post - who went to dinner").outlet, words(&["washington", "post"]));
+        // A label that names no outlet is no source.
+        assert!(reading("gabuev: what is the threat").outlet.is_empty());
+        assert!(reading("what did putin say: anything about seeds").outlet.is_empty());
+    }
+
+    #[test]
     fn according_to_an_outlet_or_per_an_outlet_restricts_the_rest_to_its_reporting() {
         let words = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
         let r = reading("why hasnt china sent weapons according to the bbc");
@@ -2541,6 +2605,20 @@ mod tests {
         );
         // A word that abbreviates nothing is left as it is.
         assert_eq!(spelled_out("what about the xyz", &p), "what about the xyz");
+    }
+
+    #[test]
+    fn a_family_name_typed_one_letter_off_is_searched_as_the_text_spells_it_too() {
+        let mut p = people();
+        let words = |n: &str| n.split(' ').map(String::from).collect::<Vec<_>>();
+        p.add_kind(&words("Volodymyr Zelenskyy"), crate::quotes::Kind::Person).unwrap();
+        assert_eq!(spelled_out("will xi talk to zelensky", &p), "will xi talk to zelensky zelenskyy");
+        // The text's own spelling, a short word, or another first letter is left as it is.
+        assert_eq!(spelled_out("will xi talk to zelenskyy", &p), "will xi talk to zelenskyy");
+        assert_eq!(name_spelled_otherwise("selenskyy", &p), None);
+        assert_eq!(name_spelled_otherwise("zelensk", &p), None);
+        assert_eq!(name_spelled_otherwise("gabuevv", &p), Some("gabuev".to_string()));
+        assert_eq!(name_spelled_otherwise("hasss", &p), None);
     }
 
     #[test]
