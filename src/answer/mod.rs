@@ -857,20 +857,15 @@ struct Scope<'a> {
     outlet: &'a [String],
 }
 
-/// Whether the units holding every asked word are searched over the whole corpus too, not
-/// only in the articles that answer the words best: for a quotation asked verbatim, and for
-/// someone's words. A person quoted in hundreds of articles (`what did trump say about …`)
-/// has a short quote holding every asked word ("Who knows at this point," Eric Trump
-/// responded) in an article whose whole text ranks below many that repeat one of the words;
-/// restricted to the speakers' units, that search stays small.
-fn searches_every_holding_unit(retrieval: Retrieval, speakers: &[u64]) -> bool {
-    retrieval == Retrieval::Verbatim || !speakers.is_empty()
-}
-
 /// Whether the question recalls words someone said: it asks for a speaker's words or quotes
 /// the words it looks for. Such a question holds the words as they were said, in their form
 /// and order; a question on a topic puts it in the asker's own words (`what cars is china
-/// selling russia`), where neither tells the answer apart.
+/// selling russia`), where neither tells the answer apart. Its units holding every asked word
+/// are also searched over the whole corpus, not only in the articles that answer the words
+/// best: a person quoted in hundreds of articles (`what did trump say about …`) has a short
+/// quote holding every asked word ("Who knows at this point," Eric Trump responded) in an
+/// article whose whole text ranks below many that repeat one of the words; restricted to the
+/// speakers' units, that search stays small.
 fn recalls_words(retrieval: Retrieval, speakers: &[u64]) -> bool {
     retrieval == Retrieval::Verbatim || !speakers.is_empty()
 }
@@ -896,7 +891,7 @@ fn rank(
     let groups = stem_groups(lib, &asked)?;
     let terms: Vec<String> = groups.iter().flatten().cloned().collect();
     let negated = asks_negated(topic);
-    let whole = searches_every_holding_unit(retrieval, speakers);
+    let whole = recalls_words(retrieval, speakers);
     let meaning = lib.meaning(&words);
     let hits = lib.units(&SearchRequest {
         words: &words,
@@ -2100,10 +2095,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn someones_words_holding_every_asked_word_are_searched_in_every_article_not_only_the_best() {
-        assert!(searches_every_holding_unit(Retrieval::Ranked, &[3]));
-        assert!(searches_every_holding_unit(Retrieval::Verbatim, &[]));
-        assert!(!searches_every_holding_unit(Retrieval::Ranked, &[]));
+    fn only_a_question_recalling_someones_words_searches_every_article_and_weighs_form_and_order() {
+        assert!(recalls_words(Retrieval::Ranked, &[3]));
+        assert!(recalls_words(Retrieval::Verbatim, &[]));
+        assert!(!recalls_words(Retrieval::Ranked, &[]));
     }
 
     #[test]
@@ -2650,13 +2645,6 @@ mod tests {
         let other = "Look at what's happening in Colorado, where the people never got a chance";
         assert!(!in_asked_order(&text_stems(&mut a, other, &terms), &groups));
         assert!(!in_asked_order(&text_stems(&mut a, "people alone", &terms), &groups));
-    }
-
-    #[test]
-    fn only_a_question_recalling_someones_words_weighs_the_form_and_order_they_were_said_in() {
-        assert!(recalls_words(Retrieval::Ranked, &[3]));
-        assert!(recalls_words(Retrieval::Verbatim, &[]));
-        assert!(!recalls_words(Retrieval::Ranked, &[]));
     }
 
     #[test]
