@@ -2538,6 +2538,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_opened_by_ranking_or_managing_describes_the_name_after_an_inverted_cue() {
+        let c = corpus(&[concat!(
+            "\"They are spending their final days here,\" said Oversight ranking Democrat Elijah Cummings (D-Md.).\n\n",
+            "\"We stand by the story,\" said managing editor Cameron Barr."
+        )]);
+        assert_eq!(speaker_of(&c, "They are spending").as_deref(), Some("Elijah Cummings"));
+        assert_eq!(speaker_of(&c, "We stand by").as_deref(), Some("Cameron Barr"));
+    }
+
+    #[test]
     fn a_person_described_after_the_is_no_organisation() {
         let c = corpus(&[concat!(
             "Rick Perry spoke in Dallas.\n\n",
