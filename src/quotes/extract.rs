@@ -464,6 +464,100 @@ fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
         && matches!(fold(toks[k - 2].text).as_str(), "spokesman" | "spokeswoman" | "spokesperson")
 }
 
+/// `the Daily Caller reported`, `CNN reported`, `the ACU said`, `according to the Las Vegas
+/// Sun`: capitalised words after `the`, or an acronym, as the subject of a reporting verb or
+/// after `according to`, are an organisation (an outlet, a group): news writes no person's
+/// name after `the`, nor in capitals. Starting at token `i` (the `the` or the acronym): the
+/// organisation's words and last token. Not one capitalised word after `the` (`the Post`,
+/// `the Hill`: the family name of someone elsewhere, read in pass two as the organisation
+/// the article named in full), nor words of a person's description (`the Texan said`, `the
+/// Utah Republican said`, `the President said`, `the Rev. Jesse Jackson said`), nor a name
+/// holding an institution word (registered as such, without the `the`).
+fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word());
+    let acronym = |k: usize| word(k).is_some_and(|t| names::is_acronym(t.text) && !names::is_possessive(t.text));
+    let det = word(i).is_some_and(|t| fold(t.text) == "the");
+    let first = i + usize::from(det);
+    let mut last = first;
+    let according = i >= 2
+        && word(i - 2).is_some_and(|t| fold(t.text) == "according")
+        && word(i - 1).is_some_and(|t| t.text == "to");
+    // The subject opens its clause: after punctuation, a quote, `and`, `as` (`As the Daily
+    // Caller reported`) or a day, never inside a phrase (`obtained by the Associated Press
+    // warns`, `how the United States responds`, `a super PAC called`).
+    let opens_clause = i.checked_sub(1).map(|k| toks[k]).is_none_or(|b| {
+        !b.is_word()
+            || matches!(fold(b.text).as_str(), "and" | "but" | "as" | "so" | "then")
+            || crate::text::is_calendar_word(&fold(b.text))
+    });
+    if !(opens_clause || according) {
+        return None;
+    }
+    if acronym(first) {
+        // `the ACU`, `CNN`: an acronym alone, not the head of a longer name (`NBC News`), nor
+        // a country's (`the US had agreed`: a place, and the subject of many a clause that
+        // reports what someone else said).
+        if is_country(&[toks[first].text.to_string()]) {
+            return None;
+        }
+    } else {
+        if !det {
+            return None;
+        }
+        let capital = |k: usize| {
+            word(k).is_some_and(|t| {
+                names::is_capitalised(t.text)
+                    && !names::is_possessive(t.text)
+                    && (is_name_word(t.text) || names::is_acronym(t.text))
+                    && !is_cue_verb(t.text)
+            })
+        };
+        if !capital(first) {
+            return None;
+        }
+        while last - first < 4 && capital(last + 1) {
+            last += 1;
+        }
+        let words = &toks[first..=last];
+        let describes_person = |t: &Token<'_>| {
+            let f = fold(t.text);
+            names::is_title(&f)
+                || names::is_honorific(&f)
+                || gender_of_word(&f).is_some()
+                || names::is_institution_word(&f)
+                || ["an", "ans", "crat", "crats", "ite", "ites", "ese", "is", "ive", "ives"]
+                    .iter()
+                    .any(|end| f.ends_with(end))
+        };
+        let names: Vec<String> = words.iter().map(|t| t.text.to_string()).collect();
+        if last == first || words.iter().any(describes_person) || is_country(&names) {
+            return None;
+        }
+    }
+    // A reporting verb after the name (past adverbs), or `according to` before it.
+    let mut v = last + 1;
+    while word(v).is_some_and(|t| is_adverb(t.text)) {
+        v += 1;
+    }
+    let verb = word(v).is_some_and(|t| {
+        (is_cue_verb(t.text) || names::is_phrasal_cue(toks, v)) && super::resolve::is_inflected(t.text)
+    });
+    if !(verb || according) {
+        return None;
+    }
+    let words = toks[first..=last].iter().map(|t| t.text.to_string()).collect();
+    Some((words, last))
+}
+
+/// A country's name or initials (`US`, `UK`, `EU`, `the United States`, `the Czech Republic`):
+/// a place that news makes the subject of what its government did (`the US had agreed`),
+/// not a speaker of its own.
+fn is_country(words: &[String]) -> bool {
+    let last = words.last().map(|w| fold(w)).unwrap_or_default();
+    matches!(last.as_str(), "us" | "usa" | "uk" | "eu" | "uae" | "ussr" | "prc" | "dprk")
+        || matches!(last.as_str(), "states" | "kingdom" | "emirates" | "republic" | "islands")
+}
+
 /// Pass one: speakers from bylines, section markers, transcript labels and strong text evidence;
 /// returns the one-word names of the article, registered once the whole corpus is read.
 fn register(article: &Article, people: &mut People) -> Singles {
@@ -512,6 +606,12 @@ fn register(article: &Article, people: &mut People) -> Singles {
         let mut i = 0;
         let mut org_ended_at = None;
         while i < toks.len() && !headline {
+            if let Some((words, last)) = organisation_in_speaker_slot(&toks, i) {
+                people.add_kind(&words, Kind::Organisation);
+                org_ended_at = Some(last);
+                i = last + 1;
+                continue;
+            }
             if let Some((words, last)) = org_run(&toks, i) {
                 if let Some(id) = people.add_kind(&words, Kind::Organisation) {
                     if let Some(acr) = spelled_acronym(&toks, last) {
@@ -2439,6 +2539,70 @@ mod tests {
         assert_eq!(speaker_of(&c, "which Donald").as_deref(), Some("Hillary Clinton"));
         assert_eq!(speaker_of(&c, "I am trying").as_deref(), Some("Donald Trump"));
         assert_eq!(speaker_of(&c, "found something").as_deref(), Some("Ben Carson"));
+    }
+
+    #[test]
+    fn an_outlet_or_group_after_the_or_in_capitals_is_the_speaker_of_its_report() {
+        let c = corpus(&[concat!(
+            "Bill Cosby gave money.\n\n",
+            "\"The donations came in 2013,\" the Daily Caller reported.\n\n",
+            "\"We are very disappointed in the decision,\" the ACU said in a statement.\n\n",
+            "\"Officials expect to finish within weeks,\" according to CNN.\n\n",
+            "\"The noise has caused the team to deal with stories,\" MWW said."
+        )]);
+        assert_eq!(speaker_of(&c, "The donations").as_deref(), Some("Daily Caller"));
+        assert_eq!(speaker_of(&c, "We are very").as_deref(), Some("ACU"));
+        assert_eq!(speaker_of(&c, "Officials expect").as_deref(), Some("CNN"));
+        assert_eq!(speaker_of(&c, "The noise").as_deref(), Some("MWW"));
+    }
+
+    #[test]
+    fn a_quote_after_a_cue_and_its_according_to_source_is_the_cue_speakers() {
+        let c = corpus(&[concat!(
+            "Bernie Sanders spoke to delegates.\n\n",
+            "\"Do not protest on the floor,\" Sanders said, according to CNN. \"Explain this to your delegations.\""
+        )]);
+        assert_eq!(speaker_of(&c, "Explain this").as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_role_opened_by_ranking_or_managing_describes_the_name_after_an_inverted_cue() {
+        let c = corpus(&[concat!(
+            "\"They are spending their final days here,\" said Oversight ranking Democrat Elijah Cummings (D-Md.).\n\n",
+            "\"We stand by the story,\" said managing editor Cameron Barr."
+        )]);
+        assert_eq!(speaker_of(&c, "They are spending").as_deref(), Some("Elijah Cummings"));
+        assert_eq!(speaker_of(&c, "We stand by").as_deref(), Some("Cameron Barr"));
+    }
+
+    #[test]
+    fn a_person_described_after_the_is_no_organisation() {
+        let c = corpus(&[concat!(
+            "Rick Perry spoke in Dallas.\n\n",
+            "\"The electorate wants something else,\" the Texan said.\n\n",
+            "\"We will win the state back,\" the Utah Republican said."
+        )]);
+        assert_eq!(speaker_of(&c, "The electorate"), None);
+        assert_eq!(speaker_of(&c, "We will win"), None);
+    }
+
+    #[test]
+    fn the_last_word_of_an_organisation_named_in_full_is_that_organisation() {
+        let c = corpus(&[concat!(
+            "The Washington Post reported that he was ousted \"at the urging of his children.\"\n\n",
+            "\"It just came to a head,\" the Post reported."
+        )]);
+        assert_eq!(speaker_of(&c, "It just came").as_deref(), Some("Washington Post"));
+    }
+
+    #[test]
+    fn an_organisation_after_a_preposition_or_how_is_not_the_subject_of_the_verb_after_it() {
+        let c = corpus(&[concat!(
+            "\"The storm is coming,\" the Associated Press reported.\n\n",
+            "A letter from the Legion obtained by the Associated Press warns that \"any use of the emblem is wrong.\""
+        )]);
+        assert_eq!(speaker_of(&c, "The storm").as_deref(), Some("Associated Press"));
+        assert_eq!(speaker_of(&c, "any use of"), None);
     }
 
     #[test]

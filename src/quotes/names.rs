@@ -1938,9 +1938,18 @@ pub fn given_name_after(toks: &[Token<'_>], i: usize) -> Option<usize> {
     None
 }
 
+/// `ranking Democrat`, `managing editor`, `acting director`, `outgoing chairman`: a form in
+/// `-ing` that news sets before a role as part of its title, an adjective there and no verb.
+fn is_role_participle(folded: &str) -> bool {
+    matches!(
+        folded,
+        "ranking" | "managing" | "acting" | "outgoing" | "incoming" | "founding" | "visiting" | "presiding" | "leading"
+    )
+}
+
 /// A token that may stand inside a description before a name (`Senate Minority Whip`, `9/11
-/// widow`, `political scientist`): a word other than a preposition, conjunction, verb or
-/// pronoun, or a dash or slash.
+/// widow`, `political scientist`, `ranking Democrat`): a word other than a preposition,
+/// conjunction, verb or pronoun, or a dash or slash.
 pub fn may_describe(t: Token<'_>) -> bool {
     const BREAKS: &[&str] = &["in", "on", "at", "for", "to", "by", "with", "from", "and", "or", "but", "that", "who"];
     match t.kind {
@@ -1950,7 +1959,10 @@ pub fn may_describe(t: Token<'_>) -> bool {
             let f = fold(t.text);
             let lower = t.text.chars().next().is_some_and(char::is_lowercase);
             let breaks = lower
-                && (BREAKS.contains(&f.as_str()) || is_cue_verb(t.text) || f.ends_with("ed") || f.ends_with("ing"));
+                && (BREAKS.contains(&f.as_str())
+                    || is_cue_verb(t.text)
+                    || f.ends_with("ed")
+                    || f.ends_with("ing") && !is_role_participle(&f));
             !breaks && pronoun(t.text).is_none()
         }
     }

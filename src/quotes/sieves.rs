@@ -7,7 +7,7 @@
 use super::lexer::{Tok, Token};
 use super::people::PersonId;
 use super::Cue;
-use crate::text::Span;
+use crate::text::{fold, Span};
 
 /// A reporting cue found in a paragraph: the verb (or `according to`), and the speaker its
 /// subject resolved to, if any.
@@ -328,7 +328,12 @@ pub fn cue_between_quotes(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     let p = need!(site.prev_quote);
-    let between: Vec<&CueAt> = site.cues.iter().filter(|c| c.verb > p && c.verb < site.q).collect();
+    let mut between: Vec<&CueAt> = site.cues.iter().filter(|c| c.verb > p && c.verb < site.q).collect();
+    // `"…," Sanders said, according to CNN. "…"`: the source of the report qualifies the cue
+    // before it; the speaker is still the cue's.
+    if between.len() == 2 && is_according_to(site, between[1]) {
+        between.pop();
+    }
     let [c] = between.as_slice() else { return Outcome::Pass };
     // Only the cue phrase and punctuation may stand between: a sentence of narration breaks the link.
     let words_between = (p + 1..site.q).filter(|&k| site.toks[k].is_word() && !(c.from..=c.to).contains(&k)).count();
@@ -336,6 +341,11 @@ pub fn cue_between_quotes(site: &Site<'_>) -> Outcome {
         return Outcome::Pass;
     }
     verdict(site, c, Cue::Paragraph)
+}
+
+/// Whether a cue is `according to …` (its first token is `according`).
+fn is_according_to(site: &Site<'_>, c: &CueAt) -> bool {
+    site.toks[c.verb].is_word() && fold(site.toks[c.verb].text) == "according"
 }
 
 /// `Ms Trew said many dancers were no longer willing. "You have to be very dedicated."`: a quote
