@@ -162,6 +162,11 @@ fn a_twenty_second_batch_of_doubts_reactions_and_acts_is_answered_right_by_the_f
     answered_right_by_the_first_answer("chat_fresh22.toml");
 }
 
+#[test]
+fn a_twenty_third_batch_of_descriptors_outlets_and_capitals_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh23.toml");
+}
+
 fn answered_right_by_the_first_answer(fixture: &str) {
     let (engine, _idx) = engine();
     let raw =

@@ -126,9 +126,11 @@ const PLAIN_VERBS: &[&str] = &[
     "wrote",
 ];
 
+/// What someone said, asked as `what did X say`, `does X think`. The second auxiliary is a
+/// whole word: `does washington think` is not `does was hington think`.
 static SAID_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:what|how|why|did|does|has|have|in what way)\s+(?:did|does|do|has|had|is|was|would|will)?\s*(?P<who>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?P<rest>.*)$"
+        r"^(?:what|how|why|did|does|has|have|in what way)\s+(?:(?:did|does|do|has|had|is|was|would|will)\s+)?(?P<who>.+?)\s+(?P<verb>{SPEECH_VERBS})\b(?P<rest>.*)$"
     ))
     .unwrap()
 });
@@ -546,7 +548,18 @@ fn resolve(phrase: &str, people: &dyn Registry, sources: Option<&dyn Sources>) -
         }
         return vec![one];
     }
+    if !someone && is_a_seat_of_government(&words) {
+        return Vec::new();
+    }
     by_descriptor(&abbreviations_spelled_out(words, people), people, sources)
+}
+
+/// `does washington think`, `what does moscow say`: a capital alone, as the one speaking, is
+/// news language for its government, not for someone the articles place there (an analyst
+/// "in Washington", a correspondent "based in Moscow"). With a word for a person (`the moscow
+/// guy`) it describes someone.
+fn is_a_seat_of_government(words: &[String]) -> bool {
+    !words.is_empty() && words.iter().all(|w| !seat_of(w).is_empty())
 }
 
 /// `what did Will say`, `what did may say`: a family name that is also a common word (the
@@ -2380,6 +2393,21 @@ mod tests {
             intent("What did Biden say about Taiwan?"),
             Intent::UnknownSpeaker { name: "Biden".into(), topic: "about taiwan".into() }
         );
+    }
+
+    #[test]
+    fn a_capital_alone_as_the_speaker_is_its_government_not_someone_placed_there() {
+        assert!(is_a_seat_of_government(&["washington".to_string()]));
+        assert!(is_a_seat_of_government(&["moscow".to_string()]));
+        assert!(!is_a_seat_of_government(&["moscow".to_string(), "correspondent".to_string()]));
+        assert!(!is_a_seat_of_government(&["georgia".to_string(), "state".to_string()]));
+    }
+
+    #[test]
+    fn a_name_opening_with_an_auxiliary_is_not_cut_after_it() {
+        // `does washington think`: not an unknown speaker "hington".
+        let i = intent("does washington think beijing might send lethal aid");
+        assert!(!matches!(&i, Intent::UnknownSpeaker { name, .. } if name.contains("hington")), "{i:?}");
     }
 
     #[test]
