@@ -1560,9 +1560,14 @@ fn phrasal_verbs(topic: &str) -> String {
     // `no big deal`, `not a big deal`: of little significance, as news writes it.
     static BIG_DEAL: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:no|not\s+a|not\s+that|not\s+such\s+a)\s+big\s+deal\b").unwrap());
+    // `how often do they see each other`: people who see each other meet, as news writes it
+    // (`have met face to face`); `each other` alone would match "supported each other".
+    static SEE_EACH_OTHER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:see|sees|seeing|saw|seen)\s+(?:each\s+other|one\s+another)\b").unwrap());
     // (`holding them down` is left as typed: news writes it so too.)
+    let topic = SEE_EACH_OTHER.replace_all(topic, "meet");
     let topic = GOING_ON.replace_all(
-        topic,
+        &topic,
         |c: &regex::Captures<'_>| {
             if c.get(1).is_some() {
                 c[0].to_string()
@@ -2234,6 +2239,13 @@ mod tests {
         assert_eq!(phrasal_verbs("who says china came out ahead"), "who says china got more better");
         assert_eq!(phrasal_verbs("who has their back"), "who has their back");
         assert_eq!(phrasal_verbs("is the west holding them down"), "is the west holding them down");
+    }
+
+    #[test]
+    fn people_who_see_each_other_are_searched_as_meeting() {
+        assert_eq!(phrasal_verbs("how often do they see each other"), "how often do they meet");
+        assert_eq!(phrasal_verbs("have xi and putin seen one another since"), "have xi and putin meet since");
+        assert_eq!(phrasal_verbs("did they support each other"), "did they support each other");
     }
 
     #[test]
