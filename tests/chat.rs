@@ -498,3 +498,13 @@ fn an_outlet_named_in_any_form_gives_first_answers_only_from_its_articles() {
     assert!(wrong.is_empty(), "{} of {asked} from another outlet: {wrong:#?}", wrong.len());
     assert!(answered * 2 > asked, "only {answered} of {asked} answered");
 }
+
+#[test]
+fn what_someone_said_with_no_topic_is_first_a_whole_quote_not_a_sentence_around_a_few_quoted_words() {
+    let (engine, _idx) = engine();
+    for ask in ["what did xi say", "xi quotes", "what did the kremlin leader say"] {
+        let first = engine.ask(ask).unwrap().items.remove(0);
+        assert!(!first.fragment, "{ask}: {}", first.text);
+        assert!(first.speaker.is_some(), "{ask}: {}", first.text);
+    }
+}

@@ -997,8 +997,15 @@ fn rank(
             score += MEANING_WEIGHT * (s - CLOSE_IN_MEANING);
         }
         if terms.is_empty() {
-            // No topic: prefer full quotes, longer first, then order of appearance.
-            score = if unit.data.kind == UnitKind::Quote { 1.0 } else { 0.5 } + (span.len().min(400) as f32) / 1000.0;
+            // No topic: prefer full quotes, longer first, then order of appearance. A fragment
+            // (`calling Putin an "old friend"`) is shown with its sentence, which is mostly the
+            // article's words: its length says nothing of how much the speaker said.
+            let kind = match unit.data.kind {
+                UnitKind::Quote if !unit.data.fragment => 1.0,
+                UnitKind::Quote => 0.6,
+                UnitKind::Passage => 0.5,
+            };
+            score = kind + (span.len().min(400) as f32) / 1000.0;
         } else if cover == 0.0 && expect.is_none() && speakers.is_empty() && close.is_none() {
             continue;
         }
