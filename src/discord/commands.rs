@@ -227,7 +227,7 @@ pub fn answer_reply(data: &Data, user: u64, raw: &str) -> (Outgoing, Outcome) {
         return (Outgoing::Text(text), Outcome::RateLimited);
     }
     let engine = data.engine();
-    let q = match Question::parse(raw, engine.max_question_chars) {
+    let q = match Question::parse(&super::handler::without_mentions(raw), engine.max_question_chars) {
         Ok(q) => q,
         Err(e) => return (Outgoing::Text(e.user_message()), Outcome::Refused),
     };

@@ -47,6 +47,15 @@ pub fn question_in(content: &str, bot_id: u64) -> String {
     content.replace(&format!("<@{bot_id}>"), " ").replace(&format!("<@!{bot_id}>"), " ").trim().to_string()
 }
 
+/// A question without the mentions chat puts in it (`@everyone what did xi say`, `<@42> asked
+/// me …`, a role or a channel): Discord's markup, not words of the question, and searched as
+/// words they found "Enter Xi Jinping." for `@everyone what did xi say`.
+pub fn without_mentions(question: &str) -> String {
+    static MENTION: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<(?:@[!&]?|#)\d+>|(?:^|\s)@(?:everyone|here)\b").unwrap());
+    MENTION.replace_all(question, " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Result<(), Error> {
     let bot_id = data.bot_id.load(Ordering::Relaxed);
     if msg.author.bot || bot_id == 0 || !msg.mentions.iter().any(|u| u.id.get() == bot_id) {
@@ -185,5 +194,30 @@ pub async fn on_error(err: poise::FrameworkError<'_, Arc<Data>, Error>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_of_people_roles_channels_and_everyone_are_no_words_of_the_question() {
+        assert_eq!(without_mentions("@everyone what did xi say"), "what did xi say");
+        assert_eq!(
+            without_mentions("hey @here <@123> <@!45> <@&6> what did xi say in <#789>?"),
+            "hey what did xi say in ?"
+        );
+        // An address is no mention, and neither is the word alone.
+        assert_eq!(
+            without_mentions("what did everyone say at putin@kremlin.ru"),
+            "what did everyone say at putin@kremlin.ru"
+        );
+    }
+
+    #[test]
+    fn the_bot_mention_is_taken_out_of_the_message() {
+        assert_eq!(question_in("<@42> what did xi say", 42), "what did xi say");
+        assert_eq!(question_in("<@!42>", 42), "");
     }
 }
