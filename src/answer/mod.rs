@@ -782,6 +782,17 @@ fn holds_many_asked_words(asked: usize) -> bool {
     asked >= 4
 }
 
+/// Whether a sentence giving a reason gives it for something other than what is asked: it
+/// holds under three in ten of the asked words (one word of four or more). `why didnt the peace plan go anywhere` was answered by
+/// "China's trade with Russia hit a record $240 billion ... reaching a goal they planned for
+/// 2024", a goal (a cause word) and `planned` its only asked word; the reason it gives is no
+/// reason for the plan's fate. (Not two words of five: `why did xi pick moscow for his first
+/// trip` is answered by "Xi Jinping's visit to Russia is intended to promote bilateral ties",
+/// which holds Xi and a visit.)
+fn reason_for_something_else(expect: Expect, cover: f32) -> bool {
+    expect == Expect::Reason && cover < 0.3
+}
+
 /// Whether a question asks of something not done (`why doesn't`, `why hasnt`, `why not`).
 fn asks_negated(topic: &str) -> bool {
     let t = fold(topic).replace('’', "'");
@@ -997,8 +1008,10 @@ fn rank(
                 Expect::Reason if negated => holds(e, unit.slice(span)) || BAD_FOR.is_match(unit.slice(span)),
                 _ => holds(e, unit.slice(span)),
             };
-            if held {
+            if held && !reason_for_something_else(e, cover) {
                 score += 3.0;
+            } else if held {
+                // Neither a reason for what is asked nor a sentence lacking one.
             } else {
                 let denies = negated && says_not(unit.slice(span));
                 score *= missing_kind_weight(e, cover, denies, groups.len());
@@ -2847,6 +2860,13 @@ mod tests {
     fn learning_is_searched_as_the_understanding_news_writes_of() {
         let groups = asked_words("what is xi learning from the war", Retrieval::Ranked);
         assert!(groups.iter().any(|g| g[0] == "learning" && g.contains(&"understand".to_string())), "{groups:?}");
+    }
+
+    #[test]
+    fn a_cause_word_in_a_sentence_holding_under_half_the_asked_words_is_a_reason_for_something_else() {
+        assert!(reason_for_something_else(Expect::Reason, 0.25));
+        assert!(!reason_for_something_else(Expect::Reason, 0.4));
+        assert!(!reason_for_something_else(Expect::Date, 0.25));
     }
 
     #[test]
