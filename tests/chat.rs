@@ -168,6 +168,11 @@ fn a_twenty_third_batch_of_descriptors_outlets_and_capitals_is_answered_right_by
 }
 
 #[test]
+fn a_twenty_fourth_batch_of_unquoted_names_unused_descriptors_and_comparisons_is_answered_right_by_the_first_answer() {
+    answered_right_by_the_first_answer("chat_fresh24.toml");
+}
+
+#[test]
 fn a_twenty_fifth_batch_of_views_counts_and_terse_questions_is_answered_right_by_the_first_answer() {
     answered_right_by_the_first_answer("chat_fresh25.toml");
 }

@@ -157,6 +157,18 @@ static DONE_FOR: LazyLock<Regex> = LazyLock::new(|| {
 static NEEDED_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:fundamental|essential|vital|crucial|indispensable|instrumental) (?:to|for|in)\b").unwrap()
 });
+/// A danger someone runs, the reason they or others worry: `Putin is in danger of losing
+/// control of Russia's own destiny` answers `why are people in moscow worried about binding
+/// russia to china`, and no purpose or cause word is in it.
+static DANGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in danger of|at risk of|the (?:danger|risk) (?:of|that)|risks? (?:losing|being|becoming))\b")
+        .unwrap()
+});
+
+/// Whether a sentence names a danger someone runs (see [`DANGER`]).
+fn names_a_danger(text: &str) -> bool {
+    DANGER.is_match(text)
+}
 /// What harms someone, the reason they do not want it: `would be bad for China`.
 static BAD_FOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:bad|harmful|dangerous|a threat|costly|damaging) (?:for|to)\b").unwrap());
@@ -750,11 +762,35 @@ fn who_is(lib: &Store, person: PersonId, max: usize) -> Vec<Item> {
 /// it: it keeps more than one holding part of the asked words, still less than one that also
 /// gives a reason. (Without the negation, many sentences hold every word of `why did putin go
 /// to china` and say nothing of why.)
-fn missing_kind_weight(expect: Expect, cover: f32, denies: bool) -> f32 {
+///
+/// So too a sentence holding every one of four or more asked words: `why is moscow selling gas
+/// to china and india` is answered by "Western sanctions have isolated Russia, which has
+/// relatively few big customers left, and Moscow has turned to China and India as its primary
+/// gas and oil customers", whose cause is told without a cause word; so many words held
+/// together are seldom held by a sentence on something else (three, as in `why did putin go to
+/// china`, often are).
+fn missing_kind_weight(expect: Expect, cover: f32, denies: bool, asked: usize) -> f32 {
     match expect {
-        Expect::Reason if cover >= 1.0 && denies => 0.8,
+        Expect::Reason if cover >= 1.0 && (denies || holds_many_asked_words(asked)) => 0.8,
         _ => 0.6,
     }
+}
+
+/// Whether a question asks of so many words (four or more) that a sentence holding all of
+/// them is on the very thing asked.
+fn holds_many_asked_words(asked: usize) -> bool {
+    asked >= 4
+}
+
+/// Whether a sentence giving a reason gives it for something other than what is asked: it
+/// holds under three in ten of the asked words (one word of four or more). `why didnt the peace plan go anywhere` was answered by
+/// "China's trade with Russia hit a record $240 billion ... reaching a goal they planned for
+/// 2024", a goal (a cause word) and `planned` its only asked word; the reason it gives is no
+/// reason for the plan's fate. (Not two words of five: `why did xi pick moscow for his first
+/// trip` is answered by "Xi Jinping's visit to Russia is intended to promote bilateral ties",
+/// which holds Xi and a visit.)
+fn reason_for_something_else(expect: Expect, cover: f32) -> bool {
+    expect == Expect::Reason && cover < 0.3
 }
 
 /// Whether a question asks of something not done (`why doesn't`, `why hasnt`, `why not`).
@@ -825,7 +861,9 @@ fn holds(expect: Expect, text: &str) -> bool {
         Expect::Place => text.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)),
         Expect::Title => TITLE.is_match(text),
         Expect::Person => PERSON.is_match(text),
-        Expect::Reason => REASON.is_match(text) || DONE_FOR.is_match(text) || NEEDED_FOR.is_match(text),
+        Expect::Reason => {
+            REASON.is_match(text) || DONE_FOR.is_match(text) || NEEDED_FOR.is_match(text) || names_a_danger(text)
+        }
         Expect::Outcome => OUTCOME.is_match(text),
         Expect::Question => {
             let text = TAG_QUESTION.replace_all(text, "");
@@ -970,11 +1008,13 @@ fn rank(
                 Expect::Reason if negated => holds(e, unit.slice(span)) || BAD_FOR.is_match(unit.slice(span)),
                 _ => holds(e, unit.slice(span)),
             };
-            if held {
+            if held && !reason_for_something_else(e, cover) {
                 score += 3.0;
+            } else if held {
+                // Neither a reason for what is asked nor a sentence lacking one.
             } else {
                 let denies = negated && says_not(unit.slice(span));
-                score *= missing_kind_weight(e, cover, denies);
+                score *= missing_kind_weight(e, cover, denies, groups.len());
             }
         }
         // A sentence that asks something answers nothing, unless what was asked is wanted.
@@ -1319,7 +1359,7 @@ fn searched_words(topic: &str, retrieval: Retrieval) -> String {
 /// quotes the words it looks for, and a unit must hold every one of them.
 fn asked_words(topic: &str, retrieval: Retrieval) -> Vec<Vec<String>> {
     let topic = match retrieval {
-        Retrieval::Ranked => plain_motion(&phrasal_verbs(topic)),
+        Retrieval::Ranked => plain_motion(&phrasal_verbs(&question::without_any_person(topic))),
         Retrieval::Verbatim => topic.to_string(),
     };
     let degree = degree_asked(&topic);
@@ -1599,8 +1639,19 @@ fn phrasal_verbs(topic: &str) -> String {
     // biggest oil supplier`); `most analysts` is a hedge. (Only `biggest`: `biggest` asked is
     // not also `primary`, which would take "primary … customers" for the biggest customer.)
     static THE_MOST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:the\s+most|most\s+of)\b").unwrap());
+    let topic = mere_talk(&topic);
     let topic = AHEAD.replace_all(&topic, "got more better");
     THE_MOST.replace_all(&topic, "biggest").into_owned()
+}
+
+/// `just talk`, `all talk`, `only words`: words with nothing done behind them, which news
+/// calls "rhetoric" or "proclamations" (`proclamations are one thing, and the practical
+/// realities can sometimes be another`); no talks held.
+fn mere_talk(topic: &str) -> String {
+    static MERE_TALK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:just|only|all|mere|mostly|merely|empty)\s+(?:talk|talking|words|hot\s+air)\b").unwrap()
+    });
+    MERE_TALK.replace_all(topic, "rhetoric").into_owned()
 }
 
 /// Words news uses for the same thing a question asks of: a visit is a trip; those who go
@@ -1653,6 +1704,9 @@ fn same_thing(w: &str) -> Vec<&'static str> {
 fn news_words(w: &str) -> Vec<&'static str> {
     const PLAIN_AND_NEWS: &[&[&str]] = &[
         &["boring", "dull", "bland", "unremarkable"],
+        &["rhetoric", "proclamations", "posturing"],
+        // Learning from something is coming to understand it, as news writes.
+        &["learn", "learns", "learned", "learnt", "learning", "understand", "understands", "understanding"],
         &["outdated", "obsolete", "outmoded", "antiquated"],
         &["cheap", "cheaper", "discount", "discounts", "discounted"],
         &["near", "nearby", "close"],
@@ -1762,6 +1816,32 @@ fn news_writes_for(w: &str) -> Vec<&'static str> {
         // "essential" or "vital" to something (but what is fundamental is not all that
         // chat would call important).
         (&["important", "importance"], &["fundamental", "essential", "vital", "crucial"]),
+        // `what does china sell russia`, `why is moscow selling gas to india`: what is sold
+        // news names the "goods", and those sold to its "customers" (but goods or customers
+        // asked of are not all that is sold).
+        (
+            &["sell", "sells", "sold", "selling", "export", "exports", "exported", "exporting"],
+            &["goods", "products", "customer", "customers"],
+        ),
+        // `does china bankroll the war`: paying for something is giving "money", a
+        // "lifeline" or "funding" (but money asked of is not funding).
+        (
+            &[
+                "bankroll",
+                "bankrolls",
+                "bankrolled",
+                "bankrolling",
+                "fund",
+                "funds",
+                "funded",
+                "funding",
+                "finance",
+                "finances",
+                "financed",
+                "financing",
+            ],
+            &["money", "lifeline", "funding", "financing"],
+        ),
     ];
     ONE_WAY.iter().find(|(chat, _)| chat.contains(&w)).map(|(_, news)| news.to_vec()).unwrap_or_default()
 }
@@ -2395,8 +2475,8 @@ mod tests {
     fn a_sentence_denying_every_asked_word_answers_a_why_not_question_better_than_half_the_words() {
         assert!(asks_negated("why doesn't putin trust the west") && !asks_negated("why did putin go to china"));
         assert!(says_not("He no longer trusts the West") && !says_not("Putin visited Xi in Beijing"));
-        assert!(missing_kind_weight(Expect::Reason, 1.0, true) > missing_kind_weight(Expect::Reason, 1.0, false));
-        assert_eq!(missing_kind_weight(Expect::Reason, 0.5, true), missing_kind_weight(Expect::Count, 1.0, true));
+        assert!(missing_kind_weight(Expect::Reason, 1.0, true, 3) > missing_kind_weight(Expect::Reason, 1.0, false, 3));
+        assert_eq!(missing_kind_weight(Expect::Reason, 0.5, true, 3), missing_kind_weight(Expect::Count, 1.0, true, 3));
     }
 
     #[test]
@@ -2588,7 +2668,7 @@ mod tests {
         // (`the most` is the biggest share, searched as news ranks it.)
         assert_eq!(
             searched_words("which country sells china the most oil", Retrieval::Ranked),
-            "country sells sold sell selling export exports exported supplier suppliers china chinese beijing biggest oil"
+            "country sells sold sell selling export exports exported supplier suppliers goods products customer customers china chinese beijing biggest oil"
         );
         assert_eq!(searched_words("very cheap", Retrieval::Ranked), "cheap cheaper discount discounts discounted");
     }
@@ -2747,6 +2827,72 @@ mod tests {
             "maybe a willingness to cool the temperature - right? - to get China's economy back"
         ));
         assert!(holds(Expect::Question, "It is a deal, right? Is it?"));
+    }
+
+    #[test]
+    fn what_someone_is_in_danger_of_is_a_reason_to_worry() {
+        assert!(holds(Expect::Reason, "Putin is in danger of losing control of Russia's own destiny."));
+        assert!(holds(Expect::Reason, "China is at risk of being drawn into the war."));
+        assert!(!holds(Expect::Reason, "Putin is the junior partner in the relationship."));
+    }
+
+    #[test]
+    fn a_sentence_holding_four_or_more_asked_words_without_a_cause_word_still_answers_why() {
+        assert!(
+            missing_kind_weight(Expect::Reason, 1.0, false, 5) > missing_kind_weight(Expect::Reason, 1.0, false, 3)
+        );
+        assert_eq!(
+            missing_kind_weight(Expect::Reason, 0.8, false, 5),
+            missing_kind_weight(Expect::Reason, 1.0, false, 3)
+        );
+        assert_eq!(missing_kind_weight(Expect::Outcome, 1.0, false, 5), 0.6);
+    }
+
+    #[test]
+    fn what_is_sold_is_searched_as_goods_and_those_sold_to_as_customers_but_not_the_other_way() {
+        let groups = asked_words("why is moscow selling gas to china and india", Retrieval::Ranked);
+        let selling = groups.iter().find(|g| g[0] == "selling").unwrap();
+        assert!(selling.contains(&"customers".to_string()) && selling.contains(&"goods".to_string()), "{groups:?}");
+        let goods = asked_words("chinese goods", Retrieval::Ranked);
+        assert!(!goods[1].iter().any(|w| w.starts_with("sell")), "{goods:?}");
+    }
+
+    #[test]
+    fn just_talk_is_searched_as_the_rhetoric_or_proclamations_news_writes_of() {
+        let groups = asked_words("which analyst thinks the economic stuff is just talk", Retrieval::Ranked);
+        assert!(groups.iter().any(|g| g[0] == "rhetoric" && g.contains(&"proclamations".to_string())), "{groups:?}");
+        assert!(!groups.iter().any(|g| g[0] == "talk"), "{groups:?}");
+        // Talks held are no mere talk.
+        assert!(asked_words("what did they talk about", Retrieval::Ranked).iter().any(|g| g[0] == "talk"));
+    }
+
+    #[test]
+    fn any_expert_asked_of_is_anyone_and_no_word_searched() {
+        let groups = asked_words("did any expert disagree that the visit mattered", Retrieval::Ranked);
+        assert!(!groups.iter().any(|g| g[0] == "expert"), "{groups:?}");
+        assert!(groups.iter().any(|g| g[0] == "disagree"), "{groups:?}");
+        // Experts named as such are searched.
+        assert!(asked_words("what did some experts expect", Retrieval::Ranked).iter().any(|g| g[0] == "experts"));
+    }
+
+    #[test]
+    fn learning_is_searched_as_the_understanding_news_writes_of() {
+        let groups = asked_words("what is xi learning from the war", Retrieval::Ranked);
+        assert!(groups.iter().any(|g| g[0] == "learning" && g.contains(&"understand".to_string())), "{groups:?}");
+    }
+
+    #[test]
+    fn a_cause_word_in_a_sentence_holding_under_half_the_asked_words_is_a_reason_for_something_else() {
+        assert!(reason_for_something_else(Expect::Reason, 0.25));
+        assert!(!reason_for_something_else(Expect::Reason, 0.4));
+        assert!(!reason_for_something_else(Expect::Date, 0.25));
+    }
+
+    #[test]
+    fn bankrolling_something_is_searched_as_the_money_or_lifeline_news_writes_of() {
+        let groups = asked_words("does china bankroll russias war", Retrieval::Ranked);
+        assert!(groups.iter().any(|g| g[0] == "bankroll" && g.contains(&"money".to_string())), "{groups:?}");
+        assert!(groups.iter().any(|g| g[0] == "bankroll" && g.contains(&"lifeline".to_string())), "{groups:?}");
     }
 
     #[test]
