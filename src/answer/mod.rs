@@ -1611,8 +1611,14 @@ fn phrasal_verbs(topic: &str) -> String {
     // (`have met face to face`); `each other` alone would match "supported each other".
     static SEE_EACH_OTHER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:see|sees|seeing|saw|seen)\s+(?:each\s+other|one\s+another)\b").unwrap());
+    // `what is putin asking xi for`: asking someone for something is pushing for it, as news
+    // writes a leader's demands (`Putin will push for more Chinese assistance`); `ask` alone is
+    // a question put, and stays.
+    static ASK_FOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:ask|asks|asking|asked)\s+(?:(\w+)\s+)?for\b").unwrap());
     // (`holding them down` is left as typed: news writes it so too.)
     let topic = SEE_EACH_OTHER.replace_all(topic, "meet");
+    let topic = ASK_FOR.replace_all(&topic, "push $1 for");
     let topic = GOING_ON.replace_all(
         &topic,
         |c: &regex::Captures<'_>| {
@@ -2333,6 +2339,13 @@ mod tests {
         assert_eq!(phrasal_verbs("how often do they see each other"), "how often do they meet");
         assert_eq!(phrasal_verbs("have xi and putin seen one another since"), "have xi and putin meet since");
         assert_eq!(phrasal_verbs("did they support each other"), "did they support each other");
+    }
+
+    #[test]
+    fn asking_someone_for_something_is_searched_as_pushing_for_it() {
+        assert_eq!(phrasal_verbs("what is putin asking xi for"), "what is putin push xi for");
+        assert_eq!(phrasal_verbs("what did russia ask for"), "what did russia push  for");
+        assert_eq!(phrasal_verbs("what did kelly ask ruwitch"), "what did kelly ask ruwitch");
     }
 
     #[test]
