@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexer::{segments, tokens, Segment, Tok, Token};
+use super::lexer::{according_to_at, segments, tokens, word_is, Segment, Tok, Token};
 use super::names::{
     self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
 };
@@ -454,7 +454,7 @@ fn org_by_apposition(toks: &[Token<'_>], run: &NameRun) -> Option<String> {
 /// Whether a name run stands after `spokesman for (the)`: the name of an organisation.
 fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
     let mut k = run.first;
-    if k > 0 && toks[k - 1].is_word() && fold(toks[k - 1].text) == "the" {
+    if k > 0 && word_is(toks, k - 1, "the") {
         k -= 1;
     }
     k >= 2
@@ -476,12 +476,10 @@ fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
 fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word());
     let acronym = |k: usize| word(k).is_some_and(|t| names::is_acronym(t.text) && !names::is_possessive(t.text));
-    let det = word(i).is_some_and(|t| fold(t.text) == "the");
+    let det = word_is(toks, i, "the");
     let first = i + usize::from(det);
     let mut last = first;
-    let according = i >= 2
-        && word(i - 2).is_some_and(|t| fold(t.text) == "according")
-        && word(i - 1).is_some_and(|t| t.text == "to");
+    let according = i >= 2 && according_to_at(toks, i - 2);
     // The subject opens its clause: after punctuation, a quote, `and`, `as` (`As the Daily
     // Caller reported`) or a day, never inside a phrase (`obtained by the Associated Press
     // warns`, `how the United States responds`, `a super PAC called`).

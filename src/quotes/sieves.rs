@@ -4,7 +4,7 @@
 //! sieve that decides wins; a quote no sieve decides stays unattributed. Each sieve has a name
 //! that `summitbot quotes` reports, so an admin can see why a quote went to whom.
 
-use super::lexer::{Tok, Token};
+use super::lexer::{according_to_at, Tok, Token};
 use super::people::PersonId;
 use super::Cue;
 use crate::text::{fold, Span};
@@ -257,7 +257,7 @@ pub fn subject_before_colon(site: &Site<'_>) -> Outcome {
             && !super::names::is_possessive(t.text)
             && super::names::pronoun(t.text).is_none()
             && !matches!(
-                crate::text::fold(t.text).as_str(),
+                fold(t.text).as_str(),
                 "for"
                     | "of"
                     | "to"
@@ -345,7 +345,7 @@ pub fn cue_between_quotes(site: &Site<'_>) -> Outcome {
 
 /// Whether a cue is `according to …` (its first token is `according`).
 fn is_according_to(site: &Site<'_>, c: &CueAt) -> bool {
-    site.toks[c.verb].is_word() && fold(site.toks[c.verb].text) == "according"
+    according_to_at(site.toks, c.verb)
 }
 
 /// `Ms Trew said many dancers were no longer willing. "You have to be very dedicated."`: a quote
@@ -492,7 +492,7 @@ fn after_aside(site: &Site<'_>, v: usize) -> usize {
 /// and holds no quotation; otherwise the sentence's first token.
 fn after_opening_phrase(site: &Site<'_>, opening: usize) -> usize {
     const OPENERS: &[&str] = &["in", "at", "on", "during", "after", "before", "earlier", "later", "last", "since"];
-    let opens = site.toks[opening].is_word() && OPENERS.contains(&crate::text::fold(site.toks[opening].text).as_str());
+    let opens = site.toks[opening].is_word() && OPENERS.contains(&fold(site.toks[opening].text).as_str());
     if !opens {
         return opening;
     }
