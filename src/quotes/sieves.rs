@@ -171,10 +171,35 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
     let mut before = site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q && site.sentence_of[c.verb] == s);
     let outermost = need!(before.next());
     let nearest = before.next_back().unwrap_or(outermost);
+    if source_vouches_for_anothers_clause(site, nearest) {
+        return Outcome::Nobody;
+    }
     if nearest.speaker.is_none() && outermost.speaker.is_some() && outermost.to < nearest.from {
         return verdict(site, outermost, Cue::Before);
     }
     verdict(site, nearest, Cue::Before)
+}
+
+/// `According to Variety, Trump brought "SNL" its best ratings`: an `according to` source
+/// vouches for a clause whose subject is someone else (a name opening it, or a name between
+/// the source and the quote);
+/// the quote is neither the source's words nor, for certain, that subject's (a title, a word
+/// the source chose): nobody's.
+fn source_vouches_for_anothers_clause(site: &Site<'_>, c: &CueAt) -> bool {
+    if !is_according_to(site, c) {
+        return false;
+    }
+    // The clause's own subject: a name right after the source's whole name and its comma (a
+    // pronoun there may be the source itself: `According to Trump, he was …`), or someone
+    // named on the way to the quote.
+    let name_word = |k: usize| site.toks.get(k).is_some_and(|t| t.is_word() && super::names::is_name_word(t.text));
+    let mut k = c.to + 1;
+    while k < site.q && name_word(k) {
+        k += 1;
+    }
+    let comma = site.toks.get(k).is_some_and(|t| t.kind == Tok::Punct(','));
+    let subject = comma && k + 1 < site.q && name_word(k + 1);
+    subject || site.mentions.iter().any(|&(k, id)| k > c.to && k < site.q && Some(id) != c.speaker)
 }
 
 /// `Guns are "a crisis" and "stunt growth," Dean said`: quotes joined by `and`, `or` or a
