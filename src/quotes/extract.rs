@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexer::{segments, tokens, Segment, Tok, Token};
+use super::lexer::{according_to_at, segments, tokens, word_is, Segment, Tok, Token};
 use super::names::{
     self, gender_of_word, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun,
 };
@@ -56,6 +56,7 @@ pub fn register_article(article: &Article, people: &mut People) -> Singles {
 /// word in full; then its quotes and passages, decided against `people` (which learns genders
 /// and descriptors as it reads).
 pub fn attribute_article(article: &Article, singles: Singles, people: &mut People) -> (Vec<Quote>, Vec<Passage>) {
+    register_outlets(&singles, people);
     let known = register_single_names(article, singles, people);
     let mut ex = Extraction { people: std::mem::take(people), quotes: Vec::new(), passages: Vec::new() };
     attribute(article, &mut ex, known);
@@ -130,6 +131,8 @@ pub struct Singles {
     runs: Vec<(String, Option<String>, bool)>,
     /// Folded words the article capitalises inside a sentence.
     mid_sentence_capitals: HashSet<String>,
+    /// One-word outlets in an outlet's slot (`according to Reuters`), as written.
+    outlets: Vec<String>,
 }
 
 /// Whether a one-word name run is a person by the text around it: an honorific (`Mr. Obama`),
@@ -454,7 +457,7 @@ fn org_by_apposition(toks: &[Token<'_>], run: &NameRun) -> Option<String> {
 /// Whether a name run stands after `spokesman for (the)`: the name of an organisation.
 fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
     let mut k = run.first;
-    if k > 0 && toks[k - 1].is_word() && fold(toks[k - 1].text) == "the" {
+    if k > 0 && word_is(toks, k - 1, "the") {
         k -= 1;
     }
     k >= 2
@@ -476,12 +479,10 @@ fn after_spokesperson(toks: &[Token<'_>], run: &NameRun) -> bool {
 fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<String>, usize)> {
     let word = |k: usize| toks.get(k).filter(|t| t.is_word());
     let acronym = |k: usize| word(k).is_some_and(|t| names::is_acronym(t.text) && !names::is_possessive(t.text));
-    let det = word(i).is_some_and(|t| fold(t.text) == "the");
+    let det = word_is(toks, i, "the");
     let first = i + usize::from(det);
     let mut last = first;
-    let according = i >= 2
-        && word(i - 2).is_some_and(|t| fold(t.text) == "according")
-        && word(i - 1).is_some_and(|t| t.text == "to");
+    let according = i >= 2 && according_to_at(toks, i - 2);
     // The subject opens its clause: after punctuation, a quote, `and`, `as` (`As the Daily
     // Caller reported`) or a day, never inside a phrase (`obtained by the Associated Press
     // warns`, `how the United States responds`, `a super PAC called`).
@@ -519,18 +520,8 @@ fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<Str
             last += 1;
         }
         let words = &toks[first..=last];
-        let describes_person = |t: &Token<'_>| {
-            let f = fold(t.text);
-            names::is_title(&f)
-                || names::is_honorific(&f)
-                || gender_of_word(&f).is_some()
-                || names::is_institution_word(&f)
-                || ["an", "ans", "crat", "crats", "ite", "ites", "ese", "is", "ive", "ives"]
-                    .iter()
-                    .any(|end| f.ends_with(end))
-        };
         let names: Vec<String> = words.iter().map(|t| t.text.to_string()).collect();
-        if last == first || words.iter().any(describes_person) || is_country(&names) {
+        if last == first || words.iter().any(|t| describes_person(t.text)) || is_country(&names) {
             return None;
         }
     }
@@ -547,6 +538,84 @@ fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<Str
     }
     let words = toks[first..=last].iter().map(|t| t.text.to_string()).collect();
     Some((words, last))
+}
+
+/// Whether a capitalised word describes a person or a body rather than naming an outlet: a
+/// title, an honorific, a given name, an institution word, or a word of origin or party
+/// (`the Texan`, `the Democrat`, `the Israelis`, `the Conservative`).
+fn describes_person(word: &str) -> bool {
+    let f = fold(word);
+    names::is_title(&f)
+        || names::is_honorific(&f)
+        || gender_of_word(&f).is_some()
+        || names::is_institution_word(&f)
+        || ["an", "ans", "crat", "crats", "ite", "ites", "ese", "is", "ive", "ives"].iter().any(|end| f.ends_with(end))
+}
+
+/// `according to Reuters`, `according to HuffPo:`, `the Blaze reported`: one capitalised word
+/// in the slot only an outlet or a body fills (after `according to`, or after a clause-opening
+/// `the` and before a verb of publication), the whole name (no capital after it). Starting at
+/// token `i`: the word. Only a candidate: one word may also be someone's family name (`the
+/// Hill`, `according to Kovacs`), so pass two registers it as an organisation only when no
+/// name of the corpus holds the word (see [`register_outlets`]). News names a person neither
+/// after `the` nor as what `reported`.
+fn one_word_outlet(toks: &[Token<'_>], i: usize) -> Option<String> {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word());
+    let according = according_to_at(toks, i);
+    let det = if according { word_is(toks, i + 2, "the") } else { word_is(toks, i, "the") };
+    let at = if according { i + 2 + usize::from(det) } else { i + 1 };
+    if !(according || det) {
+        return None;
+    }
+    let t = word(at)?;
+    if !is_name_word(t.text)
+        || names::is_possessive(t.text)
+        || names::is_acronym(t.text)
+        || is_cue_verb(t.text)
+        || describes_person(t.text)
+        || is_country(&[t.text.to_string()])
+    {
+        return None;
+    }
+    // The whole name: no capital (`according to Reuters reporter …` is fine, `according to
+    // Capitol Police` is no one word) and no `of` after it.
+    if word(at + 1).is_some_and(|n| names::is_capitalised(n.text) || matches!(n.text, "of" | "for" | "and")) {
+        return None;
+    }
+    if !according {
+        // The subject opens its clause (as in [`organisation_in_speaker_slot`]) and a verb of
+        // publication follows.
+        let opens_clause = i
+            .checked_sub(1)
+            .map(|k| toks[k])
+            .is_none_or(|b| !b.is_word() || matches!(fold(b.text).as_str(), "and" | "but" | "as" | "so" | "then"));
+        let published = word(at + 1).is_some_and(|v| {
+            matches!(
+                fold(v.text).as_str(),
+                "reported" | "reports" | "wrote" | "writes" | "published" | "publishes" | "revealed" | "reveals"
+            )
+        });
+        if !(opens_clause && published) {
+            return None;
+        }
+    }
+    Some(t.text.to_string())
+}
+
+/// Registers the one-word outlets an article names in an outlet's slot (see
+/// [`one_word_outlet`]) as organisations, when no name the corpus registered holds the word
+/// (a person's family name, a longer organisation's word: `the Post` after `the Washington
+/// Post` stays that one) and it is no given name, nor a one-word name the article gives a
+/// person (`Kovacs said`, `Mr. Kovacs`): then nobody else can be meant.
+fn register_outlets(singles: &Singles, people: &mut People) {
+    for w in &singles.outlets {
+        let f = fold(w);
+        let a_persons = singles.runs.iter().any(|(r, _, _)| fold(r) == f);
+        if a_persons || gender_of_word(&f).is_some() || !people.with_word(&f).is_empty() {
+            continue;
+        }
+        people.add_kind(std::slice::from_ref(w), Kind::Organisation);
+    }
 }
 
 /// A country's name or initials (`US`, `UK`, `EU`, `the United States`, `the Czech Republic`):
@@ -601,6 +670,15 @@ fn register(article: &Article, people: &mut People) -> Singles {
         for (k, t) in toks.iter().enumerate() {
             if t.is_word() && is_name_word(t.text) && !starts_sentence(&sentence_of, k) && !title_case {
                 singles.mid_sentence_capitals.insert(fold(names::strip_possessive(t.text)));
+            }
+        }
+        if !title_case {
+            for k in 0..toks.len() {
+                if let Some(w) = one_word_outlet(&toks, k) {
+                    if !singles.outlets.contains(&w) {
+                        singles.outlets.push(w);
+                    }
+                }
             }
         }
         let mut i = 0;
@@ -2539,6 +2617,47 @@ mod tests {
         assert_eq!(speaker_of(&c, "which Donald").as_deref(), Some("Hillary Clinton"));
         assert_eq!(speaker_of(&c, "I am trying").as_deref(), Some("Donald Trump"));
         assert_eq!(speaker_of(&c, "found something").as_deref(), Some("Ben Carson"));
+    }
+
+    #[test]
+    fn one_word_in_an_outlets_slot_is_an_organisation_when_no_name_holds_it() {
+        let c = corpus(&[concat!(
+            "Bill Cosby gave money.\n\n",
+            "\"Officials expect to finish within weeks,\" according to Reuters.\n\n",
+            "According to HuffPo: \"Senator Kaine has had a mixed record on abortion.\"\n\n",
+            "\"The donations came in that year,\" the Blaze reported.\n\n",
+            "\"We have lost this one,\" according to Kovacs. Kovacs said \"nothing more is to be said today.\""
+        )]);
+        assert_eq!(speaker_of(&c, "Officials").as_deref(), Some("Reuters"));
+        assert_eq!(speaker_of(&c, "Senator").as_deref(), Some("HuffPo"));
+        assert_eq!(speaker_of(&c, "The donations").as_deref(), Some("Blaze"));
+        // A one-word name the article gives a person stays a person.
+        let ex = extract(&c);
+        let kovacs = ex.people.all().iter().find(|p| p.name == "Kovacs").unwrap();
+        assert_eq!(kovacs.kind, Kind::Person);
+    }
+
+    #[test]
+    fn one_word_in_an_outlets_slot_that_a_full_name_holds_is_no_organisation() {
+        let c = corpus(&[
+            "Susan Hill said she would testify.",
+            "\"Heavy rain fell in the night,\" the Hill reported. \"It went on,\" according to Hill.",
+        ]);
+        let ex = extract(&c);
+        assert!(ex.people.all().iter().all(|p| !(p.kind == Kind::Organisation && p.words == ["hill"])));
+    }
+
+    #[test]
+    fn a_quote_in_a_clause_an_according_to_source_vouches_for_is_nobodys() {
+        let c = corpus(&[concat!(
+            "Donald Trump said he would host the show.\n\n",
+            "According to Variety, Trump brought \"SNL\" its best ratings in years.\n\n",
+            "According to the Daily Caller, \"Reines posted a quote from the testimony.\"\n\n",
+            "According to Trump, he is now \"the worst thing that ever happened to them.\""
+        )]);
+        assert_eq!(speaker_of(&c, "SNL"), None);
+        assert_eq!(speaker_of(&c, "Reines posted").as_deref(), Some("Daily Caller"));
+        assert_eq!(speaker_of(&c, "the worst thing").as_deref(), Some("Donald Trump"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A paragraph as a stream of tokens for cue matching: words, punctuation and whole quotations
 //! (one token per quoted segment, so words inside quote marks never act as cues).
 
-use crate::text::{words_at, Span};
+use crate::text::{fold, words_at, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tok {
@@ -168,6 +168,17 @@ pub fn tokens<'a>(text: &'a str, span: Span, segs: &[(usize, Segment)]) -> Vec<T
     out
 }
 
+/// Whether token `k` is a word that folds to `w` (`w` in lower case): `word_is(toks, k, "the")`.
+/// Out of range is no word.
+pub fn word_is(toks: &[Token<'_>], k: usize, w: &str) -> bool {
+    toks.get(k).is_some_and(|t| t.is_word() && fold(t.text) == w)
+}
+
+/// Whether `according to` opens at token `k`: the cue without a verb that names a source.
+pub fn according_to_at(toks: &[Token<'_>], k: usize) -> bool {
+    word_is(toks, k, "according") && word_is(toks, k + 1, "to")
+}
+
 /// Words written with a dot that does not end a sentence: honorifics, ranks and titles
 /// abbreviated before names, and single-letter initials.
 fn is_abbreviation(word: &str) -> bool {
@@ -239,6 +250,18 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(words, ["Ann", "Lee", ",", "R-Ore.", ",", "and", "Bo", "Kim", "(", "D-Vt.", ")", "spoke", "."]);
         assert_eq!(toks.iter().filter(|k| k.ends_sentence(t)).count(), 1);
+    }
+
+    #[test]
+    fn a_word_test_folds_case_and_an_according_to_needs_both_words() {
+        let t = "The report, According to Lee. according \"to\"";
+        let segs = segments(t, Span::new(0, t.len()), 0);
+        let toks = tokens(t, Span::new(0, t.len()), &[(0, segs[0])]);
+        assert!(word_is(&toks, 0, "the"));
+        assert!(!word_is(&toks, 2, "the"));
+        assert!(!word_is(&toks, 99, "the"));
+        assert!(according_to_at(&toks, 3));
+        assert!(!according_to_at(&toks, 7));
     }
 
     #[test]

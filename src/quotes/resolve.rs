@@ -5,7 +5,7 @@
 //! whose gender fits nobody recent, a name inside a prepositional phrase (`lawyers for Smith`)
 //! or a coordinated subject (`Smith and Jones said`) resolves to nobody.
 
-use super::lexer::{Tok, Token};
+use super::lexer::{according_to_at, word_is, Tok, Token};
 use super::names::{self, is_adverb, is_cue_verb, is_invertible, is_name_word, pronoun, NameRun, Pronoun};
 use super::people::{Gender, Kind, People, PersonId};
 use super::sieves::CueAt;
@@ -452,7 +452,7 @@ impl Reader<'_> {
             let alias = orgs.iter().copied().find(|&id| self.people.get(id).aliases.contains(&joined));
             alias.or_else(|| orgs.iter().copied().find(|&id| self.people.get(id).words.join(" ") == joined))
         });
-        let after_the = j > 0 && self.toks[j - 1].is_word() && fold(self.toks[j - 1].text) == "the";
+        let after_the = j > 0 && word_is(self.toks, j - 1, "the");
         named.or_else(|| (words.len() == 1 && after_the).then(|| self.org_by_last_word(&words[0])).flatten())
     }
 
@@ -722,7 +722,7 @@ impl Reader<'_> {
     /// spokesman for the bank said` and `the president of the club said` are
     /// [`Reader::head_before_organisation`]'s.)
     fn organisation_inside_phrase(&self, first: usize) -> bool {
-        let det = first.checked_sub(1).filter(|&k| self.toks[k].is_word() && fold(self.toks[k].text) == "the");
+        let det = first.checked_sub(1).filter(|&k| word_is(self.toks, k, "the"));
         det.unwrap_or(first).checked_sub(1).is_some_and(|k| {
             let t = self.toks[k];
             t.is_word() && matches!(fold(t.text).as_str(), "by" | "how" | "why" | "whether")
@@ -1271,7 +1271,7 @@ impl Reader<'_> {
                 // funding arm, said`: a name after a preposition ends an earlier apposition;
                 // the subject is further back.
                 let mut lead = run.first;
-                if lead > 0 && toks[lead - 1].is_word() && fold(toks[lead - 1].text) == "the" {
+                if lead > 0 && word_is(toks, lead - 1, "the") {
                     lead -= 1;
                 }
                 if lead > 0 && toks[lead - 1].is_word() && PREPOSITIONS.contains(&fold(toks[lead - 1].text).as_str()) {
@@ -1471,8 +1471,7 @@ impl Reader<'_> {
     /// `according to Kovacs` / `according to the bank`.
     pub fn according_to(&self, i: usize) -> Option<CueAt> {
         let toks = self.toks;
-        if !(toks[i].is_word() && fold(toks[i].text) == "according" && toks.get(i + 1).is_some_and(|n| n.text == "to"))
-        {
+        if !according_to_at(toks, i) {
             return None;
         }
         let first = toks.get(i + 2)?;

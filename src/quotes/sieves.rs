@@ -4,7 +4,7 @@
 //! sieve that decides wins; a quote no sieve decides stays unattributed. Each sieve has a name
 //! that `summitbot quotes` reports, so an admin can see why a quote went to whom.
 
-use super::lexer::{Tok, Token};
+use super::lexer::{according_to_at, Tok, Token};
 use super::people::PersonId;
 use super::Cue;
 use crate::text::{fold, Span};
@@ -171,10 +171,35 @@ pub fn cue_before_quote(site: &Site<'_>) -> Outcome {
     let mut before = site.cues.iter().filter(|c| c.verb >= lo && c.verb < site.q && site.sentence_of[c.verb] == s);
     let outermost = need!(before.next());
     let nearest = before.next_back().unwrap_or(outermost);
+    if source_vouches_for_anothers_clause(site, nearest) {
+        return Outcome::Nobody;
+    }
     if nearest.speaker.is_none() && outermost.speaker.is_some() && outermost.to < nearest.from {
         return verdict(site, outermost, Cue::Before);
     }
     verdict(site, nearest, Cue::Before)
+}
+
+/// `According to Variety, Trump brought "SNL" its best ratings`: an `according to` source
+/// vouches for a clause whose subject is someone else (a name opening it, or a name between
+/// the source and the quote);
+/// the quote is neither the source's words nor, for certain, that subject's (a title, a word
+/// the source chose): nobody's.
+fn source_vouches_for_anothers_clause(site: &Site<'_>, c: &CueAt) -> bool {
+    if !is_according_to(site, c) {
+        return false;
+    }
+    // The clause's own subject: a name right after the source's whole name and its comma (a
+    // pronoun there may be the source itself: `According to Trump, he was …`), or someone
+    // named on the way to the quote.
+    let name_word = |k: usize| site.toks.get(k).is_some_and(|t| t.is_word() && super::names::is_name_word(t.text));
+    let mut k = c.to + 1;
+    while k < site.q && name_word(k) {
+        k += 1;
+    }
+    let comma = site.toks.get(k).is_some_and(|t| t.kind == Tok::Punct(','));
+    let subject = comma && k + 1 < site.q && name_word(k + 1);
+    subject || site.mentions.iter().any(|&(k, id)| k > c.to && k < site.q && Some(id) != c.speaker)
 }
 
 /// `Guns are "a crisis" and "stunt growth," Dean said`: quotes joined by `and`, `or` or a
@@ -257,7 +282,7 @@ pub fn subject_before_colon(site: &Site<'_>) -> Outcome {
             && !super::names::is_possessive(t.text)
             && super::names::pronoun(t.text).is_none()
             && !matches!(
-                crate::text::fold(t.text).as_str(),
+                fold(t.text).as_str(),
                 "for"
                     | "of"
                     | "to"
@@ -345,7 +370,7 @@ pub fn cue_between_quotes(site: &Site<'_>) -> Outcome {
 
 /// Whether a cue is `according to …` (its first token is `according`).
 fn is_according_to(site: &Site<'_>, c: &CueAt) -> bool {
-    site.toks[c.verb].is_word() && fold(site.toks[c.verb].text) == "according"
+    according_to_at(site.toks, c.verb)
 }
 
 /// `Ms Trew said many dancers were no longer willing. "You have to be very dedicated."`: a quote
@@ -492,7 +517,7 @@ fn after_aside(site: &Site<'_>, v: usize) -> usize {
 /// and holds no quotation; otherwise the sentence's first token.
 fn after_opening_phrase(site: &Site<'_>, opening: usize) -> usize {
     const OPENERS: &[&str] = &["in", "at", "on", "during", "after", "before", "earlier", "later", "last", "since"];
-    let opens = site.toks[opening].is_word() && OPENERS.contains(&crate::text::fold(site.toks[opening].text).as_str());
+    let opens = site.toks[opening].is_word() && OPENERS.contains(&fold(site.toks[opening].text).as_str());
     if !opens {
         return opening;
     }
