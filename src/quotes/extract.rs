@@ -1267,7 +1267,7 @@ fn read_paragraph(
                     }
                     discourse.mention(s, true);
                 } else if is_unnamed_person(&toks[c.from..c.verb]) {
-                    discourse.nominal_speaker();
+                    discourse.nominal_speaker(&toks[c.from..c.verb]);
                 }
                 cues.push(c);
             }
