@@ -341,12 +341,32 @@ impl Discourse {
         let rival_after = |m: &Mention| {
             self.mentions.iter().any(|r| r.order > m.order && r.para > m.para && r.id != m.id && fits(r.id))
         };
+        let found = match found {
+            // (Not when the names before the pronoun are what was said: `Shays was pro Kasich,
+            // he said` leaves no one else to look for.)
+            None if pr != Pronoun::It && except.is_empty() => self.sole_fit_of_previous_paragraph(&fits),
+            found => found,
+        };
         match found {
             Some(m) if nominal_after(m.order) => None,
             Some(m) if pr != Pronoun::It && rival_after(m) => None,
             Some(m) => Some(m.id),
             None => None,
         }
+    }
+
+    /// `Clinton made an appearance, courtesy of Wes Nakagiri, a delegate from Michigan.` ·
+    /// `"…," he said.`: when no subject or speaker of the last paragraphs fits the pronoun,
+    /// the one person named in the paragraph just before who fits it (as an object, after an
+    /// opening phrase), if there is exactly one and nobody named in this paragraph fits.
+    fn sole_fit_of_previous_paragraph(&self, fits: &dyn Fn(PersonId) -> bool) -> Option<&Mention> {
+        let before = self.para.checked_sub(1)?;
+        if self.mentions.iter().any(|m| m.para == self.para && fits(m.id)) {
+            return None;
+        }
+        let mut fitting = self.mentions.iter().filter(|m| m.para == before && fits(m.id));
+        let sole = fitting.next()?;
+        fitting.next().is_none().then_some(sole)
     }
 
     /// `the bank`, `the studio`: the latest organisation in this article whose name or
@@ -1940,5 +1960,49 @@ mod tests {
         assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), Some(rendell));
         d.nominal_speaker(&toks("a spokesman"));
         assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), None);
+    }
+
+    fn person(people: &mut People, first: &str, last: &str, g: Gender) -> PersonId {
+        let id = people.add(&[first.to_string(), last.to_string()]).unwrap();
+        people.set_gender(id, g);
+        id
+    }
+
+    #[test]
+    fn he_after_a_paragraph_naming_one_man_only_as_an_object_is_that_man() {
+        let mut people = People::default();
+        let clinton = person(&mut people, "Hillary", "Clinton", Gender::Female);
+        let nakagiri = person(&mut people, "Wes", "Nakagiri", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(clinton, true);
+        d.mention(nakagiri, false);
+        d.para = 2;
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), Some(nakagiri));
+    }
+
+    #[test]
+    fn he_after_a_paragraph_naming_two_men_as_objects_is_nobody() {
+        let mut people = People::default();
+        let clinton = person(&mut people, "Hillary", "Clinton", Gender::Female);
+        let crespo = person(&mut people, "Henry", "Crespo", Gender::Male);
+        let obama = person(&mut people, "Barack", "Obama", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(obama, false);
+        d.mention(clinton, false);
+        d.mention(crespo, false);
+        d.para = 2;
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), None);
+    }
+
+    #[test]
+    fn a_pronoun_whose_clause_names_the_only_candidates_finds_no_one_in_the_paragraph_before() {
+        let mut people = People::default();
+        let trump = person(&mut people, "Donald", "Trump", Gender::Male);
+        let shays = person(&mut people, "Chris", "Shays", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(trump, false);
+        d.para = 2;
+        d.mention(shays, true);
+        assert_eq!(d.resolve_pronoun_except(&people, Pronoun::He, &[], &[shays]), None);
     }
 }
