@@ -1364,6 +1364,8 @@ fn read_paragraph(
                 let pr = pronoun(t.text).unwrap_or(Pronoun::Other);
                 if let Some(id) = discourse.resolve_pronoun(people, pr, &[]) {
                     discourse.mention(id, true);
+                    // (And names the sentence's subject for the sieves: `He offered "…"`.)
+                    sentence_mentions.push((sentence_of[i], i, id));
                 }
             }
         }
