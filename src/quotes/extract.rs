@@ -1345,7 +1345,7 @@ fn read_paragraph(
                     }
                     discourse.mention(s, true);
                 } else if is_unnamed_person(&toks[c.from..c.verb]) {
-                    discourse.nominal_speaker();
+                    discourse.nominal_speaker(&toks[c.from..c.verb]);
                 }
                 cues.push(c);
             }
@@ -1442,6 +1442,8 @@ fn read_paragraph(
                 let pr = pronoun(t.text).unwrap_or(Pronoun::Other);
                 if let Some(id) = discourse.resolve_pronoun(people, pr, &[]) {
                     discourse.mention(id, true);
+                    // (And names the sentence's subject for the sieves: `He offered "…"`.)
+                    sentence_mentions.push((sentence_of[i], i, id));
                 }
             }
         }

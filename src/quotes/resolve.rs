@@ -204,8 +204,13 @@ impl Discourse {
         }
     }
 
-    /// A cue's subject was a person the text does not name.
-    pub fn nominal_speaker(&mut self) {
+    /// A cue's subject was a person the text does not name (`a spokesman said`): a later `he`
+    /// may mean them. Only a subject whose head is a noun for a person counts (see
+    /// [`head_names_a_person`]): `in states`, `who said`, `five states`, `to put` do not.
+    pub fn nominal_speaker(&mut self, subject: &[Token<'_>]) {
+        if !head_names_a_person(subject) {
+            return;
+        }
         self.order += 1;
         self.nominal = Some((self.para, self.order));
     }
@@ -336,12 +341,32 @@ impl Discourse {
         let rival_after = |m: &Mention| {
             self.mentions.iter().any(|r| r.order > m.order && r.para > m.para && r.id != m.id && fits(r.id))
         };
+        let found = match found {
+            // (Not when the names before the pronoun are what was said: `Shays was pro Kasich,
+            // he said` leaves no one else to look for.)
+            None if pr != Pronoun::It && except.is_empty() => self.sole_fit_of_previous_paragraph(&fits),
+            found => found,
+        };
         match found {
             Some(m) if nominal_after(m.order) => None,
             Some(m) if pr != Pronoun::It && rival_after(m) => None,
             Some(m) => Some(m.id),
             None => None,
         }
+    }
+
+    /// `Clinton made an appearance, courtesy of Wes Nakagiri, a delegate from Michigan.` ·
+    /// `"…," he said.`: when no subject or speaker of the last paragraphs fits the pronoun,
+    /// the one person named in the paragraph just before who fits it (as an object, after an
+    /// opening phrase), if there is exactly one and nobody named in this paragraph fits.
+    fn sole_fit_of_previous_paragraph(&self, fits: &dyn Fn(PersonId) -> bool) -> Option<&Mention> {
+        let before = self.para.checked_sub(1)?;
+        if self.mentions.iter().any(|m| m.para == self.para && fits(m.id)) {
+            return None;
+        }
+        let mut fitting = self.mentions.iter().filter(|m| m.para == before && fits(m.id));
+        let sole = fitting.next()?;
+        fitting.next().is_none().then_some(sole)
     }
 
     /// `the bank`, `the studio`: the latest organisation in this article whose name or
@@ -1497,6 +1522,187 @@ impl Reader<'_> {
     }
 }
 
+/// Nouns for a person news sets as the subject of a cue without naming them (`a spokesman
+/// said`, `the candidate added`, `one official told`). Words ending as a person's role does
+/// (`-man`, `-woman`, `-person`, `-ist`, `-ian`) count too; see [`head_names_a_person`].
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "source",
+    "aide",
+    "adviser",
+    "advisor",
+    "candidate",
+    "nominee",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "leader",
+    "manager",
+    "reporter",
+    "user",
+    "person",
+    "friend",
+    "supporter",
+    "judge",
+    "employee",
+    "member",
+    "executive",
+    "diplomat",
+    "lawyer",
+    "attorney",
+    "officer",
+    "director",
+    "secretary",
+    "minister",
+    "spokesperson",
+    "representative",
+    "staffer",
+    "voter",
+    "resident",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
+    "neurosurgeon",
+    "developer",
+    "organizer",
+    "organiser",
+    "moderator",
+    "narrator",
+    "insider",
+    "mogul",
+    "tycoon",
+    "magnate",
+    "actor",
+    "actress",
+    "singer",
+    "host",
+    "writer",
+    "author",
+    "editor",
+    "producer",
+    "speechwriter",
+    "delegate",
+    "protester",
+    "protestor",
+    "heckler",
+    "rival",
+    "colleague",
+    "partner",
+    "child",
+    "boy",
+    "girl",
+    "lady",
+    "dad",
+    "mom",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "pope",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "admiral",
+    "general",
+    "chief",
+    "front-runner",
+    "frontrunner",
+    "buyer",
+    "seller",
+    "owner",
+    "founder",
+    "worker",
+    "veteran",
+    "witness",
+    "victim",
+    "suspect",
+    "defendant",
+    "plaintiff",
+    "prosecutor",
+    "investigator",
+    "analyst",
+    "expert",
+    "professor",
+    "researcher",
+    "economist",
+    "pollster",
+    "consultant",
+    "lawmaker",
+    "legislator",
+    "congressman",
+    "congresswoman",
+    "commissioner",
+    "sheriff",
+    "chair",
+    "ceo",
+    "coach",
+    "player",
+    "fan",
+    "neighbor",
+    "neighbour",
+    "relative",
+    "cousin",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "caller",
+    "reader",
+    "viewer",
+    "listener",
+    "participant",
+    "attendee",
+    "volunteer",
+    "donor",
+    "backer",
+    "critic",
+    "opponent",
+    "challenger",
+    "incumbent",
+    "ambassador",
+    "envoy",
+    "negotiator",
+    "agent",
+    "detective",
+    "pastor",
+    "priest",
+    "rabbi",
+    "imam",
+    "bishop",
+    "clerk",
+    "chancellor",
+    "premier",
+    "monarch",
+];
+
+/// Whether the head of a cue's subject (its last word before the verb, past adverbs and
+/// auxiliaries) is a noun for a person: `a spokesman`, `the Republican candidate`, `one senior
+/// official`, `a political scientist`. A preposition, a relative pronoun, a number, a verb
+/// form or a thing (`in states`, `who said`, `five states`, `to put`, `the email goes on to
+/// say`) names nobody a later `he` could mean.
+pub fn head_names_a_person(subject: &[Token<'_>]) -> bool {
+    const AUXILIARIES: &[&str] = &["has", "have", "had", "was", "is", "also", "would", "will", "did", "does"];
+    let Some(head) = subject
+        .iter()
+        .rev()
+        .find(|t| t.is_word() && !is_adverb(t.text) && !AUXILIARIES.contains(&fold(t.text).as_str()))
+    else {
+        return false;
+    };
+    let h = fold(head.text);
+    PERSON_NOUNS.contains(&h.as_str())
+        || ["man", "woman", "person", "ist", "ian"].iter().any(|end| h.len() > end.len() + 2 && h.ends_with(end))
+}
+
 /// A verb form that cannot be a noun: `said`, `says`, `told`, `warned`, `argues`.
 /// `on Tuesday`, `Thursday evening`, `later Thursday` ending at token `end` (exclusive): a time
 /// news sets between a subject and its verb (`Priebus on Thursday told`); its first token.
@@ -1708,4 +1914,94 @@ pub fn run_candidates(people: &People, run: &NameRun) -> Vec<PersonId> {
 /// Whether token `i` starts a sentence.
 pub fn starts_sentence(sentence_of: &[usize], i: usize) -> bool {
     i == 0 || sentence_of[i - 1] != sentence_of[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::lexer::{segments, tokens};
+    use crate::text::Span;
+
+    /// The tokens of `t`.
+    fn toks(t: &str) -> Vec<Token<'_>> {
+        let span = Span::new(0, t.len());
+        let segs: Vec<_> = segments(t, span, 0).into_iter().enumerate().collect();
+        tokens(t, span, &segs)
+    }
+
+    #[test]
+    fn a_spokesman_or_a_political_scientist_is_an_unnamed_person() {
+        assert!(head_names_a_person(&toks("a spokesman")));
+        assert!(head_names_a_person(&toks("the Republican candidate has")));
+        assert!(head_names_a_person(&toks("a political scientist")));
+        assert!(head_names_a_person(&toks("one senior official also")));
+    }
+
+    #[test]
+    fn a_preposition_a_number_or_a_thing_before_a_cue_names_nobody() {
+        assert!(!head_names_a_person(&toks("in")));
+        assert!(!head_names_a_person(&toks("five")));
+        assert!(!head_names_a_person(&toks("who")));
+        assert!(!head_names_a_person(&toks("Clinton is likely to")));
+        assert!(!head_names_a_person(&toks("the email goes on to")));
+        assert!(!head_names_a_person(&toks("a statement")));
+    }
+
+    #[test]
+    fn a_false_nominal_subject_leaves_the_last_speaker_for_he() {
+        let mut people = People::default();
+        let rendell = people.add(&["Ed".to_string(), "Rendell".to_string()]).unwrap();
+        people.set_gender(rendell, Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(rendell, true);
+        d.nominal_speaker(&toks("Clinton is likely to"));
+        d.para = 2;
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), Some(rendell));
+        d.nominal_speaker(&toks("a spokesman"));
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), None);
+    }
+
+    fn person(people: &mut People, first: &str, last: &str, g: Gender) -> PersonId {
+        let id = people.add(&[first.to_string(), last.to_string()]).unwrap();
+        people.set_gender(id, g);
+        id
+    }
+
+    #[test]
+    fn he_after_a_paragraph_naming_one_man_only_as_an_object_is_that_man() {
+        let mut people = People::default();
+        let clinton = person(&mut people, "Hillary", "Clinton", Gender::Female);
+        let nakagiri = person(&mut people, "Wes", "Nakagiri", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(clinton, true);
+        d.mention(nakagiri, false);
+        d.para = 2;
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), Some(nakagiri));
+    }
+
+    #[test]
+    fn he_after_a_paragraph_naming_two_men_as_objects_is_nobody() {
+        let mut people = People::default();
+        let clinton = person(&mut people, "Hillary", "Clinton", Gender::Female);
+        let crespo = person(&mut people, "Henry", "Crespo", Gender::Male);
+        let obama = person(&mut people, "Barack", "Obama", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(obama, false);
+        d.mention(clinton, false);
+        d.mention(crespo, false);
+        d.para = 2;
+        assert_eq!(d.resolve_pronoun(&people, Pronoun::He, &[]), None);
+    }
+
+    #[test]
+    fn a_pronoun_whose_clause_names_the_only_candidates_finds_no_one_in_the_paragraph_before() {
+        let mut people = People::default();
+        let trump = person(&mut people, "Donald", "Trump", Gender::Male);
+        let shays = person(&mut people, "Chris", "Shays", Gender::Male);
+        let mut d = Discourse { para: 1, ..Default::default() };
+        d.mention(trump, false);
+        d.para = 2;
+        d.mention(shays, true);
+        assert_eq!(d.resolve_pronoun_except(&people, Pronoun::He, &[], &[shays]), None);
+    }
 }

@@ -835,4 +835,16 @@ mod tests {
         let (decided, _) = after_voice("\u{201c}We owe them ships.\u{201d}");
         assert_eq!(speaker(decided), Some(4));
     }
+
+    #[test]
+    fn a_pronoun_subject_the_walk_resolved_speaks_the_quotation_after_its_verb_of_view() {
+        let t = "He praised the plan as \"a gift to the town.\"";
+        let (tk, qs) = toks(t);
+        let sent = vec![0; tk.len()];
+        let mentions = [(0, 6)];
+        let s = Site { mentions: &mentions, ..site(&tk, qs[0], &[], &sent) };
+        assert_eq!(speaker(quote_in_subjects_view(&s)), Some(6));
+        // Without the walk's reading of `He`, nobody.
+        assert_eq!(quote_in_subjects_view(&site(&tk, qs[0], &[], &sent)), Outcome::Pass);
+    }
 }
