@@ -483,15 +483,11 @@ fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<Str
     let first = i + usize::from(det);
     let mut last = first;
     let according = i >= 2 && according_to_at(toks, i - 2);
-    // The subject opens its clause: after punctuation, a quote, `and`, `as` (`As the Daily
-    // Caller reported`) or a day, never inside a phrase (`obtained by the Associated Press
-    // warns`, `how the United States responds`, `a super PAC called`).
-    let opens_clause = i.checked_sub(1).map(|k| toks[k]).is_none_or(|b| {
-        !b.is_word()
-            || matches!(fold(b.text).as_str(), "and" | "but" | "as" | "so" | "then")
-            || crate::text::is_calendar_word(&fold(b.text))
-    });
-    if !(opens_clause || according) {
+    // The subject opens its clause, or follows a day (`Tuesday the ACU said`), never inside a
+    // phrase (`obtained by the Associated Press warns`, `how the United States responds`, `a
+    // super PAC called`).
+    let after_day = i > 0 && toks[i - 1].is_word() && crate::text::is_calendar_word(&fold(toks[i - 1].text));
+    if !(opens_clause(toks, i) || after_day || according) {
         return None;
     }
     if acronym(first) {
@@ -540,6 +536,14 @@ fn organisation_in_speaker_slot(toks: &[Token<'_>], i: usize) -> Option<(Vec<Str
     Some((words, last))
 }
 
+/// Whether token `i` opens a clause: the first token, or one after punctuation, a quote or a
+/// word joining clauses (`and`, `but`, `as` in `As the Daily Caller reported`, `so`, `then`).
+fn opens_clause(toks: &[Token<'_>], i: usize) -> bool {
+    i.checked_sub(1)
+        .map(|k| toks[k])
+        .is_none_or(|b| !b.is_word() || matches!(fold(b.text).as_str(), "and" | "but" | "as" | "so" | "then"))
+}
+
 /// Whether a capitalised word describes a person or a body rather than naming an outlet: a
 /// title, an honorific, a given name, an institution word, or a word of origin or party
 /// (`the Texan`, `the Democrat`, `the Israelis`, `the Conservative`).
@@ -583,19 +587,14 @@ fn one_word_outlet(toks: &[Token<'_>], i: usize) -> Option<String> {
         return None;
     }
     if !according {
-        // The subject opens its clause (as in [`organisation_in_speaker_slot`]) and a verb of
-        // publication follows.
-        let opens_clause = i
-            .checked_sub(1)
-            .map(|k| toks[k])
-            .is_none_or(|b| !b.is_word() || matches!(fold(b.text).as_str(), "and" | "but" | "as" | "so" | "then"));
+        // The subject opens its clause and a verb of publication follows.
         let published = word(at + 1).is_some_and(|v| {
             matches!(
                 fold(v.text).as_str(),
                 "reported" | "reports" | "wrote" | "writes" | "published" | "publishes" | "revealed" | "reveals"
             )
         });
-        if !(opens_clause && published) {
+        if !(opens_clause(toks, i) && published) {
             return None;
         }
     }
@@ -1525,10 +1524,7 @@ fn push_passages(
 /// lends the writer the speaker's term for a thing; the rest of the sentence is the writer's
 /// claim, not the speaker's reported speech (the quoted term is still the speaker's quote).
 fn names_a_term(toks: &[Token<'_>], cue: &CueAt) -> bool {
-    cue.from
-        .checked_sub(1)
-        .and_then(|i| toks.get(i))
-        .is_some_and(|t| t.is_word() && t.text.eq_ignore_ascii_case("what"))
+    cue.from.checked_sub(1).is_some_and(|i| word_is(toks, i, "what"))
 }
 
 fn transcript_host(article: &Article, people: &People) -> Option<PersonId> {
